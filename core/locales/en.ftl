@@ -1,0 +1,175 @@
+# mtasts message catalog — English (the reference catalog; every other language has exactly these ids).
+# Ids are diagnostic code names with "/" written as "--". `.fix` is the suggested fix, where one exists.
+# Protocol tokens (mx, max_age, v=STSv1, enforce, …) stay untranslated in every language.
+
+input--empty = There is nothing to check: the input is empty.
+    .fix = Paste the TXT record value, or the output of `dig TXT _mta-sts.example.com`.
+input--unclosed-quote = This quoted string is not closed.
+    .fix = Add the closing `"`.
+
+sts-record--version-not-first = The record must start with `v=STSv1`, but it starts with `{ $value }`.
+    .fix = Move `v=STSv1;` to the beginning of the record.
+sts-record--bad-version = The version is `{ $value }`; the only valid one is `STSv1` (case-sensitive).
+    .fix = Write `v=STSv1`.
+sts-record--missing-id = The record has no `id` field; senders need it to know when the policy changed.
+    .fix = Add `id={ $suggestion }` (any 1 to 32 letters and digits; change it every time the policy changes).
+sts-record--id-empty = The `id` field is empty.
+    .fix = Use 1 to 32 letters and digits, e.g. `id={ $suggestion }`.
+sts-record--id-too-long = The `id` has { $len } characters; at most 32 are allowed.
+    .fix = Use a shorter id, e.g. the UTC time `{ $suggestion }`.
+sts-record--id-invalid-char = The `id` contains `{ $value }`; only letters and digits are allowed.
+    .fix = Use only A–Z, a–z and 0–9, e.g. `id={ $suggestion }`.
+sts-record--wrong-record-type = This looks like { $kind }, not an `_mta-sts` record.
+    .fix = Publish the MTA-STS record as its own TXT record at `_mta-sts.<your domain>`.
+sts-record--multiple-records = { $count } records start with `v=STSv1`; senders then behave as if there were no MTA-STS at all.
+    .fix = Keep exactly one `v=STSv1` record at this name.
+sts-record--discarded-record = Senders ignore this record because it does not start with `v=STSv1`.
+sts-record--wrong-name = This record is published at `{ $name }`; the MTA-STS record belongs at `_mta-sts.<domain>`.
+    .fix = Publish it at `{ $expected }`.
+
+tlsrpt-record--version-not-first = The record must start with `v=TLSRPTv1`, but it starts with `{ $value }`.
+    .fix = Move `v=TLSRPTv1;` to the beginning of the record.
+tlsrpt-record--bad-version = The version is `{ $value }`; the only valid one is `TLSRPTv1` (there is no version 2).
+    .fix = Write `v=TLSRPTv1`.
+tlsrpt-record--missing-rua = The record has no `rua` field, so senders do not know where to send reports.
+    .fix = Add `rua=mailto:tls-reports@<your domain>`.
+tlsrpt-record--empty-uri = An empty address in `rua` (a stray comma?).
+    .fix = Remove the extra comma.
+tlsrpt-record--bad-scheme = `{ $value }` is not a `mailto:` or `https:` address; reports can only be sent to those.
+    .fix = Write `mailto:{ $value }` for an e-mail address, or use an `https:` URL.
+tlsrpt-record--http-not-https = Reports must be posted over HTTPS; `{ $value }` uses plain `http:`.
+    .fix = Use `https:` for the endpoint.
+tlsrpt-record--bad-mailto = `{ $value }` is not a valid e-mail address.
+    .fix = Write the address as `mailto:local-part@domain`.
+tlsrpt-record--bad-https = `{ $value }` is not a valid HTTPS URL ({ $reason }).
+    .fix = Write a full URL such as `https://reports.example.com/v1/tlsrpt`.
+tlsrpt-record--unencoded-char = `{ $char }` inside a report URI must be percent-encoded.
+    .fix = Write `{ $encoded }` instead of `{ $char }`.
+tlsrpt-record--wrong-record-type = This looks like { $kind }, not an `_smtp._tls` record.
+    .fix = Publish the TLS reporting record as its own TXT record at `_smtp._tls.<your domain>`.
+tlsrpt-record--multiple-records = { $count } records start with `v=TLSRPTv1`; senders then send no reports at all.
+    .fix = Keep exactly one `v=TLSRPTv1` record; put several addresses in one `rua`, separated by commas.
+tlsrpt-record--discarded-record = Senders ignore this record because it does not start with `v=TLSRPTv1`.
+tlsrpt-record--old-name = `{ $name }` is the draft-era name; senders look up `_smtp._tls`.
+    .fix = Publish the record at `{ $expected }`.
+tlsrpt-record--wrong-name = This record is published at `{ $name }`; the TLS reporting record belongs at `_smtp._tls.<domain>`.
+    .fix = Publish it at `{ $expected }`.
+
+record--malformed-field = `{ $value }` is not a `name=value` field.
+    .fix = Separate fields with `;` and write each as `name=value`.
+record--empty-field = An empty field (two `;` in a row).
+    .fix = Remove the extra `;`.
+record--bad-whitespace = White space is not allowed here: { $where }.
+    .fix = Remove the spaces; only `; ` between fields may have spaces.
+record--surrounding-whitespace = The record has white space at its { $where }; strict senders reject it.
+    .fix = Remove the spaces.
+record--bad-extension-name = `{ $value }` is not a valid field name (a letter or digit, then up to 31 letters, digits, `_`, `-` or `.`).
+record--bad-extension-value = The value of `{ $name }` must not be empty or contain spaces, `=`, `;` or control characters.
+record--unknown-field = `{ $name }` is not defined by the standard; senders ignore it.
+record--duplicate-field = `{ $name }` is given more than once; senders use the first one.
+    .fix = Remove the repeated `{ $name }`.
+record--long-string = The record is { $len } bytes long; a single TXT string holds at most 255, so split it into several quoted strings.
+
+policy--empty = The policy file is empty.
+    .fix = Start with `version: STSv1`, then `mode`, one `mx` line per MX host, and `max_age`.
+policy--too-large = The policy is { $len } bytes; senders may stop reading at 64 KB ({ $max } bytes).
+    .fix = Remove what is not needed: a policy needs only version, mode, mx and max_age.
+policy--not-utf8 = The file is not valid UTF-8 (byte { $offset }).
+    .fix = Save the file as UTF-8 (plain ASCII is best).
+policy--bom = The file starts with a byte order mark, which becomes part of the first field name.
+    .fix = Save the file as UTF-8 without BOM.
+policy--control-char = A control character ({ $value }) is not allowed in a policy.
+    .fix = Remove it.
+policy--bare-cr = A carriage return that is not followed by a line feed.
+    .fix = End lines with LF or CRLF.
+policy--mixed-line-endings = The file mixes LF and CRLF line endings.
+    .fix = Use one style throughout (CRLF is what the RFC describes; LF is accepted).
+policy--blank-line = Empty lines are not part of the policy grammar; some senders reject them.
+    .fix = Remove the empty line.
+policy--leading-whitespace = White space before the field name; the grammar does not allow it.
+    .fix = Start the line with the field name.
+policy--malformed-line = `{ $value }` is not a `key: value` line.
+    .fix = Write each field as `key: value`, one per line.
+policy--bad-field-name = `{ $value }` is not a valid field name.
+policy--bad-field-value = The value of `{ $name }` is empty or has characters the grammar does not allow.
+policy--field-case = `{ $value }` must be written in lower case as `{ $expected }`; field names are case-sensitive.
+    .fix = Write `{ $expected }`.
+policy--unknown-field = `{ $name }` is not a field of this policy version; senders ignore it.
+policy--duplicate-field = `{ $name }` appears more than once; senders use the first value and ignore this one.
+    .fix = Remove this line.
+policy--missing-version = The policy has no `version` line.
+    .fix = Add `version: STSv1` as the first line.
+policy--bad-version = The version is `{ $value }`; the only valid one is `STSv1`.
+    .fix = Write `version: STSv1`.
+policy--version-not-first = `version` should be the first line of the policy.
+    .fix = Move `version: STSv1` to the first line.
+policy--missing-mode = The policy has no `mode` line.
+    .fix = Add `mode: testing` (and switch to `mode: enforce` once the reports are clean).
+policy--bad-mode = The mode is `{ $value }`; it must be `testing`, `enforce` or `none` (lower case).
+    .fix = Write `mode: { $suggestion }`.
+policy--mode-none = Mode `none` tells senders to forget this domain's policy: it is the way to remove MTA-STS.
+    .fix = After senders have fetched this policy (wait max_age), you can delete the TXT record and the policy.
+policy--missing-max-age = The policy has no `max_age` line.
+    .fix = Add `max_age: 604800` (one week) while testing, and weeks or more once enforced.
+policy--bad-max-age = `max_age` must be a whole number of seconds, not `{ $value }`.
+    .fix = Write e.g. `max_age: 604800` (one week).
+policy--max-age-too-many-digits = `max_age` has { $len } digits; at most 10 are allowed.
+    .fix = Use at most 31557600 (one year).
+policy--max-age-too-large = `max_age` is { $value }, above the maximum of { $max } seconds (one year).
+    .fix = Use at most 31557600.
+policy--max-age-short = `max_age` is { $value } seconds, less than one day; senders will refetch constantly and a lost fetch leaves you unprotected.
+    .fix = Use at least 86400 (one day); weeks once in enforce mode.
+policy--testing-max-age = In testing mode the guide suggests a `max_age` of one to two weeks (604800–1209600); this one is { $value }.
+    .fix = Use `max_age: 604800` while testing.
+policy--missing-mx = The policy has no `mx` line; mode `{ $mode }` needs at least one.
+    .fix = Add one `mx:` line per MX host of the domain.
+policy--mx-empty = `mx:` has no host name.
+    .fix = Write the host name, e.g. `mx: mail.example.com`.
+policy--mx-wildcard-not-leftmost = In `{ $value }`, `*` may only be the whole left-most label (`*.example.com`).
+    .fix = Write `*.` followed by the parent domain, or list the hosts one by one.
+policy--mx-wildcard-too-broad = `{ $value }` would match every host under a top-level domain.
+    .fix = List the MX hosts of the domain instead.
+policy--mx-u-label = `{ $value }` is written in Unicode; policies must use the A-label form.
+    .fix = Write `{ $suggestion }`.
+policy--mx-ip-literal = `{ $value }` is an IP address; MX patterns are host names.
+    .fix = Use the MX host name as it appears in the MX record.
+policy--mx-trailing-dot = `{ $value }` ends with a dot; write the name without it.
+    .fix = Write `{ $suggestion }`.
+policy--mx-invalid = `{ $value }` is not a valid host name ({ $reason }).
+policy--mx-duplicate = `{ $value }` is listed more than once.
+    .fix = Remove the repeated line.
+policy--mx-single-label = `{ $value }` has a single label; public MX hosts have at least two.
+
+mx--not-covered-enforce = The MX `{ $host }` is not matched by any `mx` pattern: in enforce mode, senders will refuse to deliver mail to it.
+    .fix = Add `mx: { $host }` to the policy.
+mx--not-covered = The MX `{ $host }` is not matched by any `mx` pattern: reports will show failures for it, and enforce mode would stop mail to it.
+    .fix = Add `mx: { $host }` to the policy.
+mx--pattern-unused = The pattern `{ $pattern }` matches none of the MX hosts given.
+mx--invalid-host = `{ $host }` is not a valid MX host name.
+
+generate--bad-domain = `{ $value }` is not a valid domain name ({ $reason }).
+generate--no-mx = Give at least one MX host (the names in the domain's MX records).
+generate--no-rua = No report address: add one so that senders can tell you what fails.
+    .fix = e.g. `mailto:tls-reports@{ $domain }`.
+generate--bad-max-age = `max_age` must be between 0 and 31557600 seconds; { $value } is not.
+
+report--bad-json = This is not valid JSON: { $reason }.
+report--not-report = This JSON is not a TLS report: { $reason }.
+report--missing-field = The field `{ $field }` is missing.
+report--wrong-type = The field `{ $field }` should be { $expected }.
+report--too-large = The file is { $len } bytes, above the limit of { $max } bytes.
+report--inflated-too-large = The compressed data inflates to more than { $max } bytes; refused (a gzip bomb, or not a single report).
+report--bad-gzip = The gzip data is corrupt: { $reason }.
+report--email-without-report = This e-mail has no TLS report attached (no application/tlsrpt+gzip or application/tlsrpt+json part).
+report--unknown-format = This file is not JSON, gzip or an e-mail.
+report--bad-datetime = `{ $value }` in `{ $field }` is not an RFC 3339 date-time.
+report--datetime-no-timezone = `{ $value }` in `{ $field }` has no time zone; read as UTC.
+report--mx-host-string = `mx-host` is a string; the corrected RFC (erratum 6241) makes it an array.
+report--mx-host-prefixed = `mx-host` value `{ $value }` starts with `mx:`; read as `{ $suggestion }`.
+report--bad-ip = `{ $value }` in `{ $field }` is not an IP address.
+report--unknown-result-type = Result type `{ $value }` is not in the RFC 8460 registry.
+report--unknown-policy-type = Policy type `{ $value }` is not in the RFC 8460 registry.
+report--policy-string-json = A `policy-string` entry holds a JSON array as one string; read as { $count } entries.
+report--contact-null = `contact-info` is null.
+report--failure-count-mismatch = The failure details add up to { $details } sessions, the summary says { $total } (allowed: details may be partial).
+report--bad-count = `{ $field }` must be a non-negative integer, not `{ $value }`.

@@ -1,0 +1,437 @@
+//! Diagnostics: what every parser and linter in this crate returns instead of panicking or failing early.
+//!
+//! A [`Diagnostic`] is a stable [`Code`] (kebab-case, grouped by input: `policy/…`, `sts-record/…`,
+//! `tlsrpt-record/…`, `report/…`, `mx/…`, `generate/…`), a byte [`Span`] into the input, and named arguments.
+//! The severity and the RFC section belong to the code; the human text is rendered from the code and its
+//! arguments by [`crate::i18n`], so the same diagnostic can be shown in every language the product speaks.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a finding is. `Error` means a conforming sender would reject the input (or mail would stop);
+/// `Warning` means it works but deviates from the RFC's advice or the Workspace guide; `Info` explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input is invalid: a sender following the RFC would not accept it.
+    Error,
+    /// Valid, but risky or against the RFC's SHOULDs or the guide's advice.
+    Warning,
+    /// Worth knowing; nothing to fix.
+    Info,
+}
+
+impl Severity {
+    /// Lower-case name as used in JSON output and `data-severity` attributes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A half-open byte range `start..end` in the text a diagnostic is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte (equal to `start` for a point, e.g. "missing at end").
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `start..end`.
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// An empty span at `at`.
+    pub const fn point(at: usize) -> Self {
+        Span { start: at, end: at }
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident, $rfc:literal; )*) => {
+        /// Every finding this crate can report. The name is stable (it is part of the JSON contract and of
+        /// the message catalogs); each variant's doc says what it means.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $( $(#[$doc])* $variant, )* }
+
+        impl Code {
+            /// All codes, in declaration order (for docs, catalogs and their completeness test).
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// Stable kebab-case name, e.g. `policy/mx-wildcard-not-leftmost`.
+            pub const fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+            /// The severity every occurrence of this code has.
+            pub const fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+            /// The RFC section (or the guide) the rule comes from, e.g. `RFC 8461 §3.2`.
+            pub const fn rfc(self) -> &'static str {
+                match self { $(Code::$variant => $rfc,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    // ---- TXT input in general
+    /// Nothing to check: the input is empty or only white space.
+    InputEmpty = "input/empty", Error, "RFC 8461 §3.1";
+    /// A quoted string in zone-file or `dig` output is not closed.
+    InputUnclosedQuote = "input/unclosed-quote", Error, "RFC 1035 §5.1";
+
+    // ---- _mta-sts TXT record (RFC 8461 §3.1)
+    /// The record does not start with `v=STSv1`.
+    StsVersionNotFirst = "sts-record/version-not-first", Error, "RFC 8461 §3.1";
+    /// The version is not exactly `STSv1`.
+    StsBadVersion = "sts-record/bad-version", Error, "RFC 8461 §3.1";
+    /// No `id` field.
+    StsMissingId = "sts-record/missing-id", Error, "RFC 8461 §3.1";
+    /// `id` is empty.
+    StsIdEmpty = "sts-record/id-empty", Error, "RFC 8461 §3.1";
+    /// `id` longer than 32 characters.
+    StsIdTooLong = "sts-record/id-too-long", Error, "RFC 8461 §3.1";
+    /// `id` contains something other than letters and digits.
+    StsIdInvalidChar = "sts-record/id-invalid-char", Error, "RFC 8461 §3.1";
+    /// Another kind of record (SPF, DMARC, TLS-RPT, …) pasted where an `_mta-sts` record was expected.
+    StsWrongRecordType = "sts-record/wrong-record-type", Error, "RFC 8461 §3.1";
+    /// Several records start with `v=STSv1`: senders then ignore MTA-STS.
+    StsMultipleRecords = "sts-record/multiple-records", Error, "RFC 8461 §3.1";
+    /// A record at the name that does not start with `v=STSv1` is discarded by senders.
+    StsDiscardedRecord = "sts-record/discarded-record", Info, "RFC 8461 §3.1";
+    /// The owner name in the pasted zone/dig output is not `_mta-sts.<domain>`.
+    StsWrongName = "sts-record/wrong-name", Error, "RFC 8461 §3.1";
+
+    // ---- _smtp._tls TXT record (RFC 8460 §3)
+    /// The record does not start with `v=TLSRPTv1`.
+    TlsrptVersionNotFirst = "tlsrpt-record/version-not-first", Error, "RFC 8460 §3";
+    /// The version is not exactly `TLSRPTv1`.
+    TlsrptBadVersion = "tlsrpt-record/bad-version", Error, "RFC 8460 §3";
+    /// No `rua` field.
+    TlsrptMissingRua = "tlsrpt-record/missing-rua", Error, "RFC 8460 §3";
+    /// An empty URI in `rua` (e.g. a trailing comma).
+    TlsrptEmptyUri = "tlsrpt-record/empty-uri", Error, "RFC 8460 §3";
+    /// A URI scheme other than `mailto:` or `https:`.
+    TlsrptBadScheme = "tlsrpt-record/bad-scheme", Error, "RFC 8460 §3";
+    /// `http:` instead of `https:`.
+    TlsrptHttpNotHttps = "tlsrpt-record/http-not-https", Error, "RFC 8460 §3";
+    /// A `mailto:` URI whose address is not a valid addr-spec.
+    TlsrptBadMailto = "tlsrpt-record/bad-mailto", Error, "RFC 8460 §3";
+    /// An `https:` URI that is not a valid URL.
+    TlsrptBadHttps = "tlsrpt-record/bad-https", Error, "RFC 8460 §3";
+    /// `!` inside a URI must be percent-encoded (`%21`).
+    TlsrptUnencodedChar = "tlsrpt-record/unencoded-char", Error, "RFC 8460 §3";
+    /// Another kind of record pasted where a `_smtp._tls` record was expected.
+    TlsrptWrongRecordType = "tlsrpt-record/wrong-record-type", Error, "RFC 8460 §3";
+    /// Several records start with `v=TLSRPTv1`: senders then send no reports.
+    TlsrptMultipleRecords = "tlsrpt-record/multiple-records", Error, "RFC 8460 §3";
+    /// A record at the name that does not start with `v=TLSRPTv1` is discarded by senders.
+    TlsrptDiscardedRecord = "tlsrpt-record/discarded-record", Info, "RFC 8460 §3";
+    /// The record is published at the draft-era name `_smtp-tlsrpt`.
+    TlsrptOldName = "tlsrpt-record/old-name", Error, "RFC 8460 §3";
+    /// The owner name in the pasted zone/dig output is not `_smtp._tls.<domain>`.
+    TlsrptWrongName = "tlsrpt-record/wrong-name", Error, "RFC 8460 §3";
+
+    // ---- the tag=value grammar both records share (RFC 8461 §3.1, RFC 8460 §3)
+    /// A field that is not `name=value`.
+    RecordMalformedField = "record/malformed-field", Error, "RFC 8461 §3.1";
+    /// An empty field between two `;`.
+    RecordEmptyField = "record/empty-field", Error, "RFC 8461 §3.1";
+    /// White space around `=`, or between fields without `;`.
+    RecordBadWhitespace = "record/bad-whitespace", Error, "RFC 8461 §3.1";
+    /// Leading or trailing white space around the whole record.
+    RecordSurroundingWhitespace = "record/surrounding-whitespace", Warning, "RFC 8461 §3.1";
+    /// An extension field name that breaks the ABNF (letter/digit first, then up to 31 of `A-Z a-z 0-9 _ - .`).
+    RecordBadExtensionName = "record/bad-extension-name", Error, "RFC 8461 §3.1";
+    /// An extension value with a space, `=`, `;` or control character, or empty.
+    RecordBadExtensionValue = "record/bad-extension-value", Error, "RFC 8461 §3.1";
+    /// A field this version of the standard does not define: senders ignore it.
+    RecordUnknownField = "record/unknown-field", Info, "RFC 8461 §3.1";
+    /// A field given twice: senders use the first one.
+    RecordDuplicateField = "record/duplicate-field", Warning, "RFC 8461 §3.2";
+    /// A record longer than 255 bytes must be split into several quoted strings in the zone.
+    RecordLongString = "record/long-string", Info, "RFC 7208 §3.3";
+
+    // ---- policy file (RFC 8461 §3.2)
+    /// The policy is empty.
+    PolicyEmpty = "policy/empty", Error, "RFC 8461 §3.2";
+    /// The policy is larger than 64 KB: senders may stop reading.
+    PolicyTooLarge = "policy/too-large", Error, "RFC 8461 §3.3";
+    /// The file is not UTF-8.
+    PolicyNotUtf8 = "policy/not-utf8", Error, "RFC 8461 §3.2";
+    /// The file starts with a byte order mark, which becomes part of the first field name.
+    PolicyBom = "policy/bom", Error, "RFC 8461 §3.2";
+    /// A control character (NUL, TAB inside a value is allowed only as WSP, …).
+    PolicyControlChar = "policy/control-char", Error, "RFC 8461 §3.2";
+    /// A carriage return that is not part of CRLF.
+    PolicyBareCr = "policy/bare-cr", Error, "RFC 8461 §3.2";
+    /// Both LF and CRLF line endings are used.
+    PolicyMixedLineEndings = "policy/mixed-line-endings", Warning, "RFC 8461 §3.2";
+    /// An empty line, which the ABNF does not allow between fields.
+    PolicyBlankLine = "policy/blank-line", Warning, "RFC 8461 §3.2";
+    /// White space before a field name.
+    PolicyLeadingWhitespace = "policy/leading-whitespace", Warning, "RFC 8461 §3.2";
+    /// A line without `key: value`.
+    PolicyMalformedLine = "policy/malformed-line", Error, "RFC 8461 §3.2";
+    /// A field name that breaks the ABNF.
+    PolicyBadFieldName = "policy/bad-field-name", Error, "RFC 8461 §3.2";
+    /// A field value with a leading space, control character or nothing at all.
+    PolicyBadFieldValue = "policy/bad-field-value", Error, "RFC 8461 §3.2";
+    /// A field given in another case (`Mode:`): keys are case-sensitive.
+    PolicyFieldCase = "policy/field-case", Error, "RFC 8461 §3.2";
+    /// A field this version does not define: senders ignore it.
+    PolicyUnknownField = "policy/unknown-field", Info, "RFC 8461 §3.2";
+    /// A non-repeatable field given twice: senders use the first one.
+    PolicyDuplicateField = "policy/duplicate-field", Warning, "RFC 8461 §3.2";
+    /// No `version` field.
+    PolicyMissingVersion = "policy/missing-version", Error, "RFC 8461 §3.2";
+    /// `version` is not `STSv1`.
+    PolicyBadVersion = "policy/bad-version", Error, "RFC 8461 §3.2";
+    /// `version` is not on the first line (the Workspace guide asks for it there).
+    PolicyVersionNotFirst = "policy/version-not-first", Warning, "Workspace guide";
+    /// No `mode` field.
+    PolicyMissingMode = "policy/missing-mode", Error, "RFC 8461 §3.2";
+    /// `mode` is not `testing`, `enforce` or `none` (case-sensitive).
+    PolicyBadMode = "policy/bad-mode", Error, "RFC 8461 §3.2";
+    /// `mode: none` tells senders to forget the policy: it is how MTA-STS is removed.
+    PolicyModeNone = "policy/mode-none", Info, "RFC 8461 §8.3";
+    /// No `max_age` field.
+    PolicyMissingMaxAge = "policy/missing-max-age", Error, "RFC 8461 §3.2";
+    /// `max_age` is not a number of seconds.
+    PolicyBadMaxAge = "policy/bad-max-age", Error, "RFC 8461 §3.2";
+    /// `max_age` has more than 10 digits.
+    PolicyMaxAgeTooManyDigits = "policy/max-age-too-many-digits", Error, "RFC 8461 §3.2";
+    /// `max_age` above 31557600 (one year).
+    PolicyMaxAgeTooLarge = "policy/max-age-too-large", Error, "RFC 8461 §3.2";
+    /// `max_age` below one day: the policy expires before senders refresh it.
+    PolicyMaxAgeShort = "policy/max-age-short", Warning, "RFC 8461 §3.2";
+    /// Testing mode with a `max_age` outside one to two weeks (the guide's advice).
+    PolicyTestingMaxAge = "policy/testing-max-age", Info, "Workspace guide";
+    /// No `mx` field although mode is not `none`.
+    PolicyMissingMx = "policy/missing-mx", Error, "RFC 8461 §3.2";
+    /// `mx:` with nothing after it.
+    PolicyMxEmpty = "policy/mx-empty", Error, "RFC 8461 §3.2";
+    /// `*` anywhere but as the whole left-most label.
+    PolicyMxWildcardNotLeftmost = "policy/mx-wildcard-not-leftmost", Error, "RFC 8461 §4.1";
+    /// A wildcard directly under a top-level domain (`*.com`) or a bare `*`.
+    PolicyMxWildcardTooBroad = "policy/mx-wildcard-too-broad", Error, "RFC 8461 §4.1";
+    /// A Unicode (U-label) host name: the policy must use the A-label (`xn--…`).
+    PolicyMxULabel = "policy/mx-u-label", Error, "RFC 8461 §3.2";
+    /// An IP address instead of a host name.
+    PolicyMxIpLiteral = "policy/mx-ip-literal", Error, "RFC 8461 §3.2";
+    /// A trailing dot (`mail.example.com.`).
+    PolicyMxTrailingDot = "policy/mx-trailing-dot", Error, "RFC 8461 §3.2";
+    /// Not a valid host name (RFC 5321 `Domain`).
+    PolicyMxInvalid = "policy/mx-invalid", Error, "RFC 8461 §3.2";
+    /// The same `mx` pattern twice.
+    PolicyMxDuplicate = "policy/mx-duplicate", Warning, "RFC 8461 §3.2";
+    /// A host with a single label (`localhost`): no public MX looks like that.
+    PolicyMxSingleLabel = "policy/mx-single-label", Warning, "RFC 8461 §3.2";
+
+    // ---- MX coverage (RFC 8461 §4.1)
+    /// In enforce mode, an MX no pattern matches: senders will refuse to deliver to it.
+    MxNotCoveredEnforce = "mx/not-covered-enforce", Error, "RFC 8461 §4.1";
+    /// In testing mode, an MX no pattern matches: reports will show failures for it.
+    MxNotCovered = "mx/not-covered", Warning, "RFC 8461 §4.1";
+    /// A pattern that matches none of the MX hosts given.
+    MxPatternUnused = "mx/pattern-unused", Info, "RFC 8461 §4.1";
+    /// A given MX host name is not a valid host name.
+    MxInvalidHost = "mx/invalid-host", Error, "RFC 5321 §4.1.2";
+
+    // ---- generator inputs
+    /// The domain is not a valid host name.
+    GenerateBadDomain = "generate/bad-domain", Error, "RFC 5321 §4.1.2";
+    /// No MX host given for a policy that needs one.
+    GenerateNoMx = "generate/no-mx", Error, "RFC 8461 §3.2";
+    /// No report address given: without one, nobody tells you what fails.
+    GenerateNoRua = "generate/no-rua", Warning, "RFC 8460 §3";
+    /// `max_age` outside 0–31557600.
+    GenerateBadMaxAge = "generate/bad-max-age", Error, "RFC 8461 §3.2";
+
+    // ---- reports (RFC 8460 §4)
+    /// The input could not be read as JSON.
+    ReportBadJson = "report/bad-json", Error, "RFC 8460 §4";
+    /// Valid JSON but not a TLS report (no `policies`, not an object, …).
+    ReportNotReport = "report/not-report", Error, "RFC 8460 §4";
+    /// A field required by the RFC is missing.
+    ReportMissingField = "report/missing-field", Warning, "RFC 8460 §4.3";
+    /// A field has the wrong JSON type.
+    ReportWrongType = "report/wrong-type", Error, "RFC 8460 §4.3";
+    /// The file is larger than the cap.
+    ReportTooLarge = "report/too-large", Error, "RFC 8460 §5.1";
+    /// The gzip data inflates past the cap (a gzip bomb or a huge report).
+    ReportInflatedTooLarge = "report/inflated-too-large", Error, "RFC 8460 §5.1";
+    /// The gzip data is corrupt.
+    ReportBadGzip = "report/bad-gzip", Error, "RFC 8460 §5.1";
+    /// An e-mail with no TLS report attached.
+    ReportEmailWithoutReport = "report/email-without-report", Error, "RFC 8460 §5.3";
+    /// Not JSON, gzip or an e-mail.
+    ReportUnknownFormat = "report/unknown-format", Error, "RFC 8460 §5";
+    /// A date-time that is not RFC 3339.
+    ReportBadDatetime = "report/bad-datetime", Warning, "RFC 8460 §4.3";
+    /// A date-time without a time zone (Microsoft sends these); read as UTC.
+    ReportDatetimeNoTimezone = "report/datetime-no-timezone", Info, "RFC 8460 §4.3";
+    /// `mx-host` as one string instead of an array (the RFC's own example; erratum 6241).
+    ReportMxHostString = "report/mx-host-string", Info, "RFC 8460 §4.3 (erratum 6241)";
+    /// `mx-host` values prefixed with `mx: `.
+    ReportMxHostPrefixed = "report/mx-host-prefixed", Info, "RFC 8460 §4.3";
+    /// An IP address field that is empty or not an IP address.
+    ReportBadIp = "report/bad-ip", Warning, "RFC 8460 §4.3";
+    /// A result type outside the RFC 8460 registry.
+    ReportUnknownResultType = "report/unknown-result-type", Info, "RFC 8460 §4.3";
+    /// A policy type outside the RFC 8460 registry.
+    ReportUnknownPolicyType = "report/unknown-policy-type", Info, "RFC 8460 §4.3";
+    /// A `policy-string` entry that holds a JSON array as one string (Microsoft's TLSA entries).
+    ReportPolicyStringJson = "report/policy-string-json", Info, "RFC 8460 §4.3";
+    /// `contact-info` is null.
+    ReportContactNull = "report/contact-null", Info, "RFC 8460 §4.3";
+    /// Failure-detail counts do not add up to the failure total (allowed: details may be sampled).
+    ReportFailureCountMismatch = "report/failure-count-mismatch", Info, "RFC 8460 §4";
+    /// A negative or non-integer session count.
+    ReportBadCount = "report/bad-count", Error, "RFC 8460 §4.3";
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+/// One finding: a code, where it is, and the values its message needs (e.g. `value`, `max`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// What was found.
+    pub code: Code,
+    /// Where, as bytes of the input.
+    pub span: Span,
+    /// Named values for the message, in the order the catalog uses them.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Diagnostic {
+    /// A diagnostic without arguments.
+    pub fn new(code: Code, span: Span) -> Self {
+        Diagnostic { code, span, args: Vec::new() }
+    }
+    /// Adds a named argument for the message.
+    pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+    /// The severity of this diagnostic's code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+    /// The value of a named argument, if present.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+    }
+    /// Renders the message in English (see [`crate::i18n`] for other languages).
+    pub fn message(&self) -> String {
+        crate::i18n::Catalog::english().message(self)
+    }
+}
+
+/// True when any diagnostic is an error.
+pub fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity() == Severity::Error)
+}
+
+/// Sorts diagnostics by position, then severity, so output reads top to bottom.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| (d.span.start, d.severity(), d.code));
+}
+
+/// A line/column position, both 1-based; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Maps byte offsets of a text to lines and columns (LF, CRLF and bare CR all end a line for display).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`.
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { text, starts }
+    }
+    /// Line and column of byte `offset` (clamped to the text, and to a character boundary).
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        LineCol { line, column: self.text[start..offset].chars().count() + 1 }
+    }
+    /// The text of 1-based `line`, without its line ending.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else { return "" };
+        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_names_are_unique_and_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.name()), "duplicate {}", c.name());
+            let (group, rest) = c.name().split_once('/').expect("group/name");
+            for part in [group, rest] {
+                assert!(!part.is_empty());
+                assert!(part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+            }
+        }
+    }
+
+    #[test]
+    fn line_col_table() {
+        let text = "ab\ncd\r\néf\rg";
+        let idx = LineIndex::new(text);
+        for (offset, line, column) in [(0, 1, 1), (1, 1, 2), (3, 2, 1), (5, 2, 3), (7, 3, 1), (9, 3, 2), (11, 4, 1), (99, 4, 2)] {
+            assert_eq!(idx.line_col(offset), LineCol { line, column }, "offset {offset}");
+        }
+        assert_eq!(idx.line_text(2), "cd");
+        assert_eq!(idx.line_text(3), "éf");
+        assert_eq!(idx.line_text(9), "");
+    }
+}

@@ -1,0 +1,23 @@
+//! # mtasts-core
+//!
+//! Every rule of MTA-STS (RFC 8461) and SMTP TLS Reporting (RFC 8460), as pure functions: no I/O, no async, the
+//! same code natively (the `mtasts` CLI) and in wasm (the web app and the Cloudflare Worker). Shells turn bytes
+//! from their world into these inputs and render the outputs.
+//!
+//! - [`diag`]: diagnostics with stable codes, severities, spans, RFC sections; [`i18n`] renders their messages.
+//! - [`record`]: the `_mta-sts` and `_smtp._tls` TXT records, from whatever a user pastes.
+//! - [`policy`]: the `mta-sts.txt` policy file and MX patterns.
+//! - [`generate`]: a policy, both records and the rollout steps for a domain.
+//! - [`report`]: TLS reports: model, decoding (JSON, gzip, e-mail), validation, aggregation, export.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod diag;
+
+pub mod i18n;
+pub mod policy;
+pub mod record;
+
+
+pub use diag::{Code, Diagnostic, Severity, Span};

