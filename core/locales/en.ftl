@@ -156,7 +156,6 @@ generate--bad-max-age = `max_age` must be between 0 and 31557600 seconds; { $val
 report--bad-json = This is not valid JSON: { $reason }.
 report--not-report = This JSON is not a TLS report: { $reason }.
 report--missing-field = The field `{ $field }` is missing.
-report--wrong-type = The field `{ $field }` should be { $expected }.
 report--too-large = The file is { $len } bytes, above the limit of { $max } bytes.
 report--inflated-too-large = The compressed data inflates to more than { $max } bytes; refused (a gzip bomb, or not a single report).
 report--bad-gzip = The gzip data is corrupt: { $reason }.

@@ -267,8 +267,6 @@ codes! {
     ReportNotReport = "report/not-report", Error, "RFC 8460 §4";
     /// A field required by the RFC is missing.
     ReportMissingField = "report/missing-field", Warning, "RFC 8460 §4.3";
-    /// A field has the wrong JSON type.
-    ReportWrongType = "report/wrong-type", Error, "RFC 8460 §4.3";
     /// The file is larger than the cap.
     ReportTooLarge = "report/too-large", Error, "RFC 8460 §5.1";
     /// The gzip data inflates past the cap (a gzip bomb or a huge report).
@@ -300,7 +298,7 @@ codes! {
     /// Failure-detail counts do not add up to the failure total (allowed: details may be sampled).
     ReportFailureCountMismatch = "report/failure-count-mismatch", Info, "RFC 8460 §4";
     /// A negative or non-integer session count.
-    ReportBadCount = "report/bad-count", Error, "RFC 8460 §4.3";
+    ReportBadCount = "report/bad-count", Warning, "RFC 8460 §4.3";
 }
 
 impl fmt::Display for Code {

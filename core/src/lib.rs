@@ -16,6 +16,7 @@
 pub mod diag;
 
 pub mod i18n;
+pub mod report;
 pub mod policy;
 pub mod record;
 

@@ -1,0 +1,221 @@
+//! From bytes to reports: sniffs gzip, JSON or an e-mail (RFC 8460 §5.3 `multipart/report; report-type=tlsrpt`
+//! with an `application/tlsrpt+gzip` or `application/tlsrpt+json` part), with caps on the input and on what gzip
+//! inflates to, so a gzip bomb is refused in bounded memory and time.
+
+use super::model::Report;
+use crate::diag::{Code, Diagnostic, Span};
+use mail_parser::MimeHeaders;
+use std::io::Read;
+
+/// Size caps for decoding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted (a file, an upload, an e-mail).
+    pub max_input: usize,
+    /// Largest JSON a gzip stream may inflate to.
+    pub max_inflated: usize,
+}
+
+impl Default for Limits {
+    /// 32 MiB in, 64 MiB inflated: room for reports of thousands of policies, far below any memory trouble.
+    fn default() -> Self {
+        Limits { max_input: 32 << 20, max_inflated: 64 << 20 }
+    }
+}
+
+/// The container a report arrived in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Container {
+    /// Plain JSON (`application/tlsrpt+json`).
+    Json,
+    /// gzip-compressed JSON (`application/tlsrpt+gzip`).
+    Gzip,
+    /// An e-mail with the report attached.
+    Email,
+}
+
+/// A report's JSON, unwrapped from its container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Payload {
+    /// The outermost container.
+    pub container: Container,
+    /// The JSON bytes.
+    pub json: Vec<u8>,
+}
+
+/// What the bytes look like.
+pub fn sniff(bytes: &[u8]) -> Option<Container> {
+    let b = skip_ws_bom(bytes);
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        Some(Container::Gzip)
+    } else if b.starts_with(b"{") || b.starts_with(b"[") {
+        Some(Container::Json)
+    } else if looks_like_email(b) {
+        Some(Container::Email)
+    } else {
+        None
+    }
+}
+
+fn skip_ws_bom(bytes: &[u8]) -> &[u8] {
+    let b = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let n = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    &b[n..]
+}
+
+fn looks_like_email(b: &[u8]) -> bool {
+    if b.starts_with(b"From ") {
+        return true;
+    }
+    let line_end = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
+    let line = &b[..line_end];
+    let Some(colon) = line.iter().position(|&c| c == b':') else { return false };
+    colon > 0 && line[..colon].iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+}
+
+/// Unwraps `bytes` into report JSON payloads (an e-mail may carry more than one report).
+pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
+    if bytes.len() > limits.max_input {
+        return Err(Diagnostic::new(Code::ReportTooLarge, Span::default())
+            .arg("len", bytes.len())
+            .arg("max", limits.max_input));
+    }
+    match sniff(bytes) {
+        Some(Container::Json) => Ok(vec![Payload { container: Container::Json, json: bytes.to_vec() }]),
+        Some(Container::Gzip) => Ok(vec![Payload { container: Container::Gzip, json: gunzip(bytes, limits.max_inflated)? }]),
+        Some(Container::Email) => email(bytes, limits),
+        None => Err(Diagnostic::new(Code::ReportUnknownFormat, Span::default())),
+    }
+}
+
+/// Inflates gzip data, refusing output past `max` bytes (memory and time stay bounded by `max`).
+pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, Diagnostic> {
+    let mut out = Vec::with_capacity(bytes.len().saturating_mul(8).min(max).min(1 << 20));
+    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    match decoder.take(max as u64 + 1).read_to_end(&mut out) {
+        Ok(_) if out.len() > max => {
+            Err(Diagnostic::new(Code::ReportInflatedTooLarge, Span::default()).arg("max", max))
+        }
+        Ok(_) => Ok(out),
+        Err(e) => Err(Diagnostic::new(Code::ReportBadGzip, Span::default()).arg("reason", e)),
+    }
+}
+
+/// Finds report attachments in an e-mail (RFC 8460 §5.3).
+fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
+    let Some(msg) = mail_parser::MessageParser::default().parse(bytes) else {
+        return Err(Diagnostic::new(Code::ReportEmailWithoutReport, Span::default()));
+    };
+    let mut out = Vec::new();
+    let mut first_error = None;
+    for part in msg.parts.iter() {
+        let ct = part.content_type();
+        let ctype = ct.map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))).unwrap_or_default().to_ascii_lowercase();
+        let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
+        let is_report = ctype.starts_with("application/tlsrpt+")
+            || ((ctype == "application/gzip" || ctype == "application/x-gzip" || ctype == "application/json"
+                || ctype == "application/octet-stream")
+                && (name.ends_with(".json") || name.ends_with(".gz")));
+        if !is_report {
+            continue;
+        }
+        let body = part.contents();
+        let payload = match sniff(body) {
+            Some(Container::Gzip) => gunzip(body, limits.max_inflated),
+            Some(Container::Json) => Ok(body.to_vec()),
+            _ => Err(Diagnostic::new(Code::ReportUnknownFormat, Span::default())),
+        };
+        match payload {
+            Ok(json) => out.push(Payload { container: Container::Email, json }),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match (out.is_empty(), first_error) {
+        (true, Some(e)) => Err(e),
+        (true, None) => Err(Diagnostic::new(Code::ReportEmailWithoutReport, Span::default())),
+        _ => Ok(out),
+    }
+}
+
+/// Parses report JSON into the lenient model; a syntax error names the line and column.
+pub fn parse_json(json: &[u8]) -> Result<Report, Diagnostic> {
+    let json = json.strip_prefix(b"\xef\xbb\xbf").unwrap_or(json);
+    match serde_json::from_slice::<Report>(json) {
+        Ok(r) => {
+            if r.policies.is_none() && r.report_id.is_none() && r.organization_name.is_none() {
+                return Err(Diagnostic::new(Code::ReportNotReport, Span::default())
+                    .arg("reason", "no organization-name, report-id or policies"));
+            }
+            Ok(r)
+        }
+        Err(e) => {
+            let reason = format!("{} (line {}, column {})", e, e.line(), e.column());
+            // A type mismatch means valid JSON of the wrong shape.
+            let code = if e.is_data() { Code::ReportNotReport } else { Code::ReportBadJson };
+            Err(Diagnostic::new(code, Span::default()).arg("reason", reason))
+        }
+    }
+}
+
+/// Unwraps and parses: every report in `bytes`, with its container.
+pub fn decode(bytes: &[u8], limits: Limits) -> Result<Vec<(Container, Report)>, Diagnostic> {
+    unwrap(bytes, limits)?.into_iter().map(|p| parse_json(&p.json).map(|r| (p.container, r))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(data).expect("in-memory write");
+        e.finish().expect("in-memory finish")
+    }
+
+    #[test]
+    fn sniff_table() {
+        let rows: &[(&[u8], Option<Container>)] = &[
+            (b"{}", Some(Container::Json)),
+            (b"\xef\xbb\xbf  {\"a\":1}", Some(Container::Json)),
+            (b"\x1f\x8b\x08", Some(Container::Gzip)),
+            (b"Return-Path: <a@b>\r\n", Some(Container::Email)),
+            (b"From a@b Mon Jan 1\n", Some(Container::Email)),
+            (b"\x00\x01garbage", None),
+            (b"", None),
+        ];
+        for (bytes, want) in rows {
+            assert_eq!(sniff(bytes), *want, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn gzip_bomb_is_refused_with_bounded_output() {
+        let bomb = gz(&vec![0u8; 8 << 20]);
+        let err = gunzip(&bomb, 1 << 20).expect_err("refused");
+        assert_eq!(err.code, Code::ReportInflatedTooLarge);
+    }
+
+    #[test]
+    fn corrupt_gzip_and_bad_json() {
+        let mut g = gz(b"{\"report-id\":\"x\"}");
+        let n = g.len();
+        g[n / 2] ^= 0xff;
+        g.truncate(n - 4);
+        assert_eq!(unwrap(&g, Limits::default()).map(|_| ()).expect_err("corrupt").code, Code::ReportBadGzip);
+        let e = parse_json(b"{\"report-id\": }").expect_err("bad");
+        assert_eq!(e.code, Code::ReportBadJson);
+        assert!(e.get("reason").is_some_and(|r| r.contains("line 1")));
+        assert_eq!(parse_json(b"[1,2]").expect_err("array").code, Code::ReportNotReport);
+        assert_eq!(parse_json(b"{\"a\":1}").expect_err("other").code, Code::ReportNotReport);
+    }
+
+    #[test]
+    fn input_cap() {
+        let l = Limits { max_input: 10, max_inflated: 10 };
+        assert_eq!(unwrap(&[b' '; 11], l).expect_err("big").code, Code::ReportTooLarge);
+    }
+}
