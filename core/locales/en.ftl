@@ -172,3 +172,13 @@ report--policy-string-json = A `policy-string` entry holds a JSON array as one s
 report--contact-null = `contact-info` is null.
 report--failure-count-mismatch = The failure details add up to { $details } sessions, the summary says { $total } (allowed: details may be partial).
 report--bad-count = `{ $field }` must be a non-negative integer, not `{ $value }`.
+
+## Rollout steps (the Workspace guide's order; RFC 8461 §8)
+step--reports = Create a mailbox or an HTTPS endpoint that will receive the daily TLS reports for { $domain }: { $rua }.
+step--publish-tlsrpt = Publish the TLS reporting record first: TXT at `{ $name }` with the value `{ $record }`.
+step--host-policy = Serve the policy file at { $url } over HTTPS, with a certificate valid for { $host }. Always publish a changed policy before you change the id.
+step--publish-sts = Publish the MTA-STS record: TXT at `{ $name }` with the value `{ $record }`. Change the id every time the policy changes.
+step--testing = Stay in testing mode for about two weeks and read the daily reports: every failure they show would be a message refused in enforce mode.
+step--enforce = When the reports are clean, change the policy to `mode: enforce` (a longer `max_age`, weeks or more, is then advised), then publish a new id.
+step--monitor = Keep reading the reports: a failure in enforce mode is a message that was not delivered.
+step--removal = To turn MTA-STS off, publish `mode: none` with a new id, wait until the old `max_age` has passed, then remove the records and the policy.

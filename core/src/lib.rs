@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod diag;
+pub mod generate;
 
 pub mod i18n;
 pub mod report;
