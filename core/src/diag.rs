@@ -327,7 +327,11 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic without arguments.
     pub fn new(code: Code, span: Span) -> Self {
-        Diagnostic { code, span, args: Vec::new() }
+        Diagnostic {
+            code,
+            span,
+            args: Vec::new(),
+        }
     }
     /// Adds a named argument for the message.
     pub fn arg(mut self, name: &'static str, value: impl ToString) -> Self {
@@ -340,7 +344,10 @@ impl Diagnostic {
     }
     /// The value of a named argument, if present.
     pub fn get(&self, name: &str) -> Option<&str> {
-        self.args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
+        self.args
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
     }
     /// Renders the message in English (see [`crate::i18n`] for other languages).
     pub fn message(&self) -> String {
@@ -359,7 +366,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// A line/column position, both 1-based; the column counts characters, not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct LineCol {
     /// 1-based line number.
     pub line: usize,
@@ -394,11 +401,16 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
-        LineCol { line, column: self.text[start..offset].chars().count() + 1 }
+        LineCol {
+            line,
+            column: self.text[start..offset].chars().count() + 1,
+        }
     }
     /// The text of 1-based `line`, without its line ending.
     pub fn line_text(&self, line: usize) -> &'a str {
-        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else { return "" };
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
         let end = self.starts.get(line).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
@@ -416,7 +428,9 @@ mod tests {
             let (group, rest) = c.name().split_once('/').expect("group/name");
             for part in [group, rest] {
                 assert!(!part.is_empty());
-                assert!(part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+                assert!(part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
             }
         }
     }
@@ -425,8 +439,21 @@ mod tests {
     fn line_col_table() {
         let text = "ab\ncd\r\néf\rg";
         let idx = LineIndex::new(text);
-        for (offset, line, column) in [(0, 1, 1), (1, 1, 2), (3, 2, 1), (5, 2, 3), (7, 3, 1), (9, 3, 2), (11, 4, 1), (99, 4, 2)] {
-            assert_eq!(idx.line_col(offset), LineCol { line, column }, "offset {offset}");
+        for (offset, line, column) in [
+            (0, 1, 1),
+            (1, 1, 2),
+            (3, 2, 1),
+            (5, 2, 3),
+            (7, 3, 1),
+            (9, 3, 2),
+            (11, 4, 1),
+            (99, 4, 2),
+        ] {
+            assert_eq!(
+                idx.line_col(offset),
+                LineCol { line, column },
+                "offset {offset}"
+            );
         }
         assert_eq!(idx.line_text(2), "cd");
         assert_eq!(idx.line_text(3), "éf");

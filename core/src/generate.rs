@@ -5,8 +5,8 @@
 
 use crate::diag::{Code, Diagnostic, Span};
 use crate::policy::{self, Mode, MxPattern, Policy};
-use crate::record::tlsrpt::{self, Rua, TlsRptRecord};
 use crate::record::sts::StsRecord;
+use crate::record::tlsrpt::{self, Rua, TlsRptRecord};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -75,7 +75,11 @@ pub struct Generated {
 /// Normalizes a domain or host name: trims, drops a trailing dot, lower-cases, converts U-labels to A-labels.
 pub fn normalize_host(input: &str) -> Result<String, String> {
     let t = input.trim().trim_end_matches('.');
-    let ascii = if t.is_ascii() { t.to_ascii_lowercase() } else { idna::domain_to_ascii(t).map_err(|e| e.to_string())? };
+    let ascii = if t.is_ascii() {
+        t.to_ascii_lowercase()
+    } else {
+        idna::domain_to_ascii(t).map_err(|e| e.to_string())?
+    };
     let bare = ascii.strip_prefix("*.").unwrap_or(&ascii);
     policy::mx::check_domain(bare)?;
     Ok(ascii)
@@ -83,7 +87,8 @@ pub fn normalize_host(input: &str) -> Result<String, String> {
 
 /// `YYYYMMDDHHMMSS` (UTC) of a Unix time: the id format the guide suggests.
 pub fn id_from_time(unix: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
         "{:04}{:02}{:02}{:02}{:02}{:02}",
         t.year(),
@@ -108,11 +113,19 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     let domain = match normalize_host(&req.domain) {
         Ok(d) if d.contains('.') && !d.starts_with("*.") => d,
         Ok(_) => {
-            diags.push(Diagnostic::new(Code::GenerateBadDomain, Span::default()).arg("value", &req.domain).arg("reason", "not a domain name"));
+            diags.push(
+                Diagnostic::new(Code::GenerateBadDomain, Span::default())
+                    .arg("value", &req.domain)
+                    .arg("reason", "not a domain name"),
+            );
             String::new()
         }
         Err(reason) => {
-            diags.push(Diagnostic::new(Code::GenerateBadDomain, Span::default()).arg("value", &req.domain).arg("reason", reason));
+            diags.push(
+                Diagnostic::new(Code::GenerateBadDomain, Span::default())
+                    .arg("value", &req.domain)
+                    .arg("reason", reason),
+            );
             String::new()
         }
     };
@@ -125,21 +138,34 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
                     if let Some(p) = MxPattern::parse(&h, Span::default(), &mut d) {
                         mx.push(p);
                     }
-                    diags.extend(d.into_iter().filter(|d| d.severity() == crate::Severity::Error));
+                    diags.extend(
+                        d.into_iter()
+                            .filter(|d| d.severity() == crate::Severity::Error),
+                    );
                 }
             }
-            Err(reason) => diags.push(Diagnostic::new(Code::MxInvalidHost, Span::default()).arg("host", m.trim()).arg("reason", reason)),
+            Err(reason) => diags.push(
+                Diagnostic::new(Code::MxInvalidHost, Span::default())
+                    .arg("host", m.trim())
+                    .arg("reason", reason),
+            ),
         }
     }
     if mx.is_empty() && req.mode != Mode::None {
         diags.push(Diagnostic::new(Code::GenerateNoMx, Span::default()));
     }
     if req.max_age > policy::MAX_MAX_AGE {
-        diags.push(Diagnostic::new(Code::GenerateBadMaxAge, Span::default()).arg("value", req.max_age));
+        diags.push(
+            Diagnostic::new(Code::GenerateBadMaxAge, Span::default()).arg("value", req.max_age),
+        );
     }
     let mut rua = Vec::new();
     for r in req.rua.iter().map(|r| r.trim()).filter(|r| !r.is_empty()) {
-        let uri = if !r.contains(':') && r.contains('@') { format!("mailto:{r}") } else { r.to_owned() };
+        let uri = if !r.contains(':') && r.contains('@') {
+            format!("mailto:{r}")
+        } else {
+            r.to_owned()
+        };
         let mut d = Vec::new();
         if let Some(u) = tlsrpt::check_uri(&uri, Span::default(), &mut d) {
             rua.push(u);
@@ -149,14 +175,29 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    let policy = Policy { mode: req.mode, max_age: req.max_age, mx, extensions: Vec::new() };
+    let policy = Policy {
+        mode: req.mode,
+        max_age: req.max_age,
+        mx,
+        extensions: Vec::new(),
+    };
     let id = match req.id {
         IdSource::Time(t) => id_from_time(t),
         IdSource::PolicyHash => id_from_policy(&policy),
     };
     let policy_text = policy.to_text("\r\n");
-    let sts_record = StsRecord { id: id.clone(), extensions: Vec::new() }.to_txt();
-    let tlsrpt_record = (!rua.is_empty()).then(|| TlsRptRecord { rua: rua.clone(), extensions: Vec::new() }.to_txt());
+    let sts_record = StsRecord {
+        id: id.clone(),
+        extensions: Vec::new(),
+    }
+    .to_txt();
+    let tlsrpt_record = (!rua.is_empty()).then(|| {
+        TlsRptRecord {
+            rua: rua.clone(),
+            extensions: Vec::new(),
+        }
+        .to_txt()
+    });
     let sts_name = format!("_mta-sts.{domain}");
     let tlsrpt_name = format!("_smtp._tls.{domain}");
     let mut zone = Vec::new();
@@ -165,19 +206,60 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     }
     zone.push(format!("{sts_name}. 3600 IN TXT \"{sts_record}\""));
     let policy_url = format!("https://mta-sts.{domain}/.well-known/mta-sts.txt");
-    let steps = steps(&domain, &rua, tlsrpt_record.as_deref(), &sts_record, &policy_url, req.mode);
-    Ok(Generated { domain, policy, policy_text, policy_url, sts_name, sts_record, id, tlsrpt_name, tlsrpt_record, zone, steps })
+    let steps = steps(
+        &domain,
+        &rua,
+        tlsrpt_record.as_deref(),
+        &sts_record,
+        &policy_url,
+        req.mode,
+    );
+    Ok(Generated {
+        domain,
+        policy,
+        policy_text,
+        policy_url,
+        sts_name,
+        sts_record,
+        id,
+        tlsrpt_name,
+        tlsrpt_record,
+        zone,
+        steps,
+    })
 }
 
-fn steps(domain: &str, rua: &[Rua], tlsrpt: Option<&str>, sts: &str, url: &str, mode: Mode) -> Vec<Step> {
-    let step = |id, args: &[(&'static str, &str)]| Step { id, args: args.iter().map(|(k, v)| (*k, v.to_string())).collect() };
+fn steps(
+    domain: &str,
+    rua: &[Rua],
+    tlsrpt: Option<&str>,
+    sts: &str,
+    url: &str,
+    mode: Mode,
+) -> Vec<Step> {
+    let step = |id, args: &[(&'static str, &str)]| Step {
+        id,
+        args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+    };
     let rua_list: Vec<&str> = rua.iter().map(Rua::as_str).collect();
-    let mut out = vec![step("step--reports", &[("rua", &rua_list.join(", ")), ("domain", domain)])];
+    let mut out = vec![step(
+        "step--reports",
+        &[("rua", &rua_list.join(", ")), ("domain", domain)],
+    )];
     if let Some(t) = tlsrpt {
-        out.push(step("step--publish-tlsrpt", &[("name", &format!("_smtp._tls.{domain}")), ("record", t)]));
+        out.push(step(
+            "step--publish-tlsrpt",
+            &[("name", &format!("_smtp._tls.{domain}")), ("record", t)],
+        ));
     }
-    out.push(step("step--host-policy", &[("url", url), ("host", &format!("mta-sts.{domain}"))]));
-    out.push(step("step--publish-sts", &[("name", &format!("_mta-sts.{domain}")), ("record", sts)]));
+    out.push(step(
+        "step--host-policy",
+        &[("url", url), ("host", &format!("mta-sts.{domain}"))],
+    ));
+    out.push(step(
+        "step--publish-sts",
+        &[("name", &format!("_mta-sts.{domain}")), ("record", sts)],
+    ));
     match mode {
         Mode::Testing => {
             out.push(step("step--testing", &[("domain", domain)]));
@@ -198,10 +280,17 @@ mod tests {
     fn req() -> Request {
         Request {
             domain: "Example.COM.".into(),
-            mx: vec!["mx1.example.com".into(), "*.mail.example.net".into(), "mx1.example.com".into()],
+            mx: vec![
+                "mx1.example.com".into(),
+                "*.mail.example.net".into(),
+                "mx1.example.com".into(),
+            ],
             mode: Mode::Testing,
             max_age: 604_800,
-            rua: vec!["tls-reports@example.com".into(), "https://r.example.com/v1/tlsrpt".into()],
+            rua: vec![
+                "tls-reports@example.com".into(),
+                "https://r.example.com/v1/tlsrpt".into(),
+            ],
             id: IdSource::Time(1_700_000_000),
         }
     }
@@ -213,7 +302,10 @@ mod tests {
         assert_eq!(g.id, "20231114221320");
         assert_eq!(g.policy_text, "version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmx: *.mail.example.net\r\nmax_age: 604800\r\n");
         assert_eq!(g.sts_record, "v=STSv1; id=20231114221320");
-        assert_eq!(g.tlsrpt_record.as_deref(), Some("v=TLSRPTv1; rua=mailto:tls-reports@example.com,https://r.example.com/v1/tlsrpt"));
+        assert_eq!(
+            g.tlsrpt_record.as_deref(),
+            Some("v=TLSRPTv1; rua=mailto:tls-reports@example.com,https://r.example.com/v1/tlsrpt")
+        );
         assert_eq!(g.zone[0], "_smtp._tls.example.com. 3600 IN TXT \"v=TLSRPTv1; rua=mailto:tls-reports@example.com,https://r.example.com/v1/tlsrpt\"");
         assert_eq!(g.steps.first().map(|s| s.id), Some("step--reports"));
         assert_eq!(g.steps[1].id, "step--publish-tlsrpt");
@@ -222,11 +314,46 @@ mod tests {
     #[test]
     fn bad_requests_table() {
         let rows: Vec<(&str, Request, &str)> = vec![
-            ("bad domain", Request { domain: "exa mple.com".into(), ..req() }, "generate/bad-domain"),
-            ("no mx", Request { mx: vec![], ..req() }, "generate/no-mx"),
-            ("bad mx", Request { mx: vec!["mx_1.example.com".into()], ..req() }, "mx/invalid-host"),
-            ("max_age", Request { max_age: 40_000_000, ..req() }, "generate/bad-max-age"),
-            ("rua", Request { rua: vec!["http://x.example".into()], ..req() }, "tlsrpt-record/http-not-https"),
+            (
+                "bad domain",
+                Request {
+                    domain: "exa mple.com".into(),
+                    ..req()
+                },
+                "generate/bad-domain",
+            ),
+            (
+                "no mx",
+                Request {
+                    mx: vec![],
+                    ..req()
+                },
+                "generate/no-mx",
+            ),
+            (
+                "bad mx",
+                Request {
+                    mx: vec!["mx_1.example.com".into()],
+                    ..req()
+                },
+                "mx/invalid-host",
+            ),
+            (
+                "max_age",
+                Request {
+                    max_age: 40_000_000,
+                    ..req()
+                },
+                "generate/bad-max-age",
+            ),
+            (
+                "rua",
+                Request {
+                    rua: vec!["http://x.example".into()],
+                    ..req()
+                },
+                "tlsrpt-record/http-not-https",
+            ),
         ];
         for (name, r, code) in rows {
             let e = generate(&r).expect_err(name);
@@ -236,9 +363,23 @@ mod tests {
 
     #[test]
     fn hash_id_changes_with_the_policy_only() {
-        let a = generate(&Request { id: IdSource::PolicyHash, ..req() }).expect("ok");
-        let b = generate(&Request { id: IdSource::PolicyHash, rua: vec![], ..req() }).expect("ok");
-        let c = generate(&Request { id: IdSource::PolicyHash, max_age: 1_209_600, ..req() }).expect("ok");
+        let a = generate(&Request {
+            id: IdSource::PolicyHash,
+            ..req()
+        })
+        .expect("ok");
+        let b = generate(&Request {
+            id: IdSource::PolicyHash,
+            rua: vec![],
+            ..req()
+        })
+        .expect("ok");
+        let c = generate(&Request {
+            id: IdSource::PolicyHash,
+            max_age: 1_209_600,
+            ..req()
+        })
+        .expect("ok");
         assert_eq!(a.id, b.id);
         assert_ne!(a.id, c.id);
         assert!(crate::record::sts::is_valid_id(&a.id));

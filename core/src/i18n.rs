@@ -4,7 +4,8 @@
 //! is the diagnostic code with `/` written as `--`; the `.fix` attribute is the suggested fix.
 
 use crate::diag::Diagnostic;
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+pub use fluent_bundle::FluentArgs;
+use fluent_bundle::{FluentBundle, FluentResource};
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -59,13 +60,16 @@ impl Catalog {
     /// Loads the catalog for `lang`. The catalogs are part of the binary; a syntax error in one is a bug that
     /// the catalog tests catch, and here only drops the broken entries.
     pub fn load(lang: Lang) -> Catalog {
-        let res = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, _errors)| res);
+        let res =
+            FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, _errors)| res);
         let langid = lang.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
         // Overrides cannot happen with one resource; errors here would only be duplicate ids.
         let _ = bundle.add_resource(res);
-        Catalog { bundle: Rc::new(bundle) }
+        Catalog {
+            bundle: Rc::new(bundle),
+        }
     }
 
     /// The English catalog, loaded once per thread.
@@ -82,26 +86,46 @@ impl Catalog {
     }
 
     /// Renders a message or attribute by id with string arguments; `None` when the id is missing.
-    pub fn text(&self, id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>) -> Option<String> {
+    pub fn text(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Option<String> {
         let msg = self.bundle.get_message(id)?;
         let pattern = match attribute {
             Some(a) => msg.get_attribute(a)?.value(),
             None => msg.value()?,
         };
         let mut errors = Vec::new();
-        Some(self.bundle.format_pattern(pattern, args, &mut errors).into_owned())
+        Some(
+            self.bundle
+                .format_pattern(pattern, args, &mut errors)
+                .into_owned(),
+        )
     }
 
     /// The message of a diagnostic; falls back to the code name if the catalog lacks it.
     pub fn message(&self, d: &Diagnostic) -> String {
         let args = Self::args(d);
-        self.text(&message_id(d.code.name()), None, Some(&args)).unwrap_or_else(|| d.code.name().to_owned())
+        self.text(&message_id(d.code.name()), None, Some(&args))
+            .unwrap_or_else(|| d.code.name().to_owned())
     }
 
     /// The suggested fix of a diagnostic, if its code has one.
     pub fn fix(&self, d: &Diagnostic) -> Option<String> {
         let args = Self::args(d);
         self.text(&message_id(d.code.name()), Some("fix"), Some(&args))
+    }
+
+    /// Renders message `id` with named string arguments (rollout steps, UI text); the id itself when missing.
+    pub fn render(&self, id: &str, args: &[(&'static str, String)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.as_str());
+        }
+        self.text(id, None, Some(&fa))
+            .unwrap_or_else(|| id.to_owned())
     }
 
     /// True when the catalog has a message for `id`.
@@ -119,7 +143,11 @@ mod tests {
     fn every_code_has_an_english_message() {
         let cat = Catalog::english();
         for c in Code::ALL {
-            assert!(cat.has(&message_id(c.name())), "missing message for {}", c.name());
+            assert!(
+                cat.has(&message_id(c.name())),
+                "missing message for {}",
+                c.name()
+            );
         }
     }
 

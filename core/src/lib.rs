@@ -17,9 +17,8 @@ pub mod diag;
 pub mod generate;
 
 pub mod i18n;
-pub mod report;
 pub mod policy;
 pub mod record;
-
+pub mod report;
 
 pub use diag::{Code, Diagnostic, Severity, Span};

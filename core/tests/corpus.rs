@@ -13,10 +13,14 @@ fn corpus_dir() -> PathBuf {
 #[test]
 fn corpus_matches_expected_tsv() {
     let dir = corpus_dir();
-    let tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("the corpus is at ../shared/corpus (or $MTASTS_CORPUS)");
+    let tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv"))
+        .expect("the corpus is at ../shared/corpus (or $MTASTS_CORPUS)");
     let mut checked = 0;
     let mut failures = Vec::new();
-    for line in tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let (kind, path) = (cols[0], cols[1]);
         let bytes = std::fs::read(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -42,7 +46,11 @@ fn corpus_matches_expected_tsv() {
             },
             other => panic!("unknown kind {other}"),
         };
-        let want = if kind == "report" { cols[2..8].join("\t") } else { cols[2].to_owned() };
+        let want = if kind == "report" {
+            cols[2..8].join("\t")
+        } else {
+            cols[2].to_owned()
+        };
         if got != want {
             failures.push(format!("{path}: want {want:?}, got {got:?}"));
         }
@@ -53,7 +61,12 @@ fn corpus_matches_expected_tsv() {
 }
 
 fn verdict(d: &[diag::Diagnostic]) -> String {
-    if diag::has_errors(d) { "invalid" } else { "valid" }.to_owned()
+    if diag::has_errors(d) {
+        "invalid"
+    } else {
+        "valid"
+    }
+    .to_owned()
 }
 
 #[test]
@@ -65,7 +78,9 @@ fn corpus_reports_aggregate_with_dedup() {
     }
     let mut agg = report::Aggregator::new(report::Filter::default());
     for f in &files {
-        for l in report::load(&std::fs::read(f).expect("read"), report::Limits::default()).expect("loads") {
+        for l in report::load(&std::fs::read(f).expect("read"), report::Limits::default())
+            .expect("loads")
+        {
             agg.add(&l.report);
         }
     }

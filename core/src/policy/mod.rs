@@ -87,6 +87,10 @@ pub struct PolicyLint {
     pub policy: Option<Policy>,
     /// Findings, sorted by position (spans are bytes of the input).
     pub diagnostics: Vec<Diagnostic>,
+    /// The mode as written, even when other fields have errors (so MX coverage can still be shown).
+    pub mode: Option<Mode>,
+    /// The `mx` patterns that are valid, even when other fields have errors.
+    pub mx: Vec<MxPattern>,
 }
 
 impl PolicyLint {
@@ -106,18 +110,27 @@ pub fn lint_bytes(bytes: &[u8]) -> PolicyLint {
     let mut diags = Vec::new();
     if bytes.len() > MAX_POLICY_BYTES {
         diags.push(
-            Diagnostic::new(Code::PolicyTooLarge, Span::new(MAX_POLICY_BYTES, bytes.len()))
-                .arg("len", bytes.len())
-                .arg("max", MAX_POLICY_BYTES),
+            Diagnostic::new(
+                Code::PolicyTooLarge,
+                Span::new(MAX_POLICY_BYTES, bytes.len()),
+            )
+            .arg("len", bytes.len())
+            .arg("max", MAX_POLICY_BYTES),
         );
     }
     let text: std::borrow::Cow<'_, str> = match std::str::from_utf8(bytes) {
         Ok(t) => t.into(),
         Err(e) => {
             let at = e.valid_up_to();
-            diags.push(Diagnostic::new(Code::PolicyNotUtf8, Span::new(at, at + 1)).arg("offset", at));
+            diags.push(
+                Diagnostic::new(Code::PolicyNotUtf8, Span::new(at, at + 1)).arg("offset", at),
+            );
             // Keep offsets stable: replace each invalid byte with one ASCII byte.
-            bytes.iter().map(|&b| if b < 0x80 { b as char } else { '?' }).collect::<String>().into()
+            bytes
+                .iter()
+                .map(|&b| if b < 0x80 { b as char } else { '?' })
+                .collect::<String>()
+                .into()
         }
     };
     let mut start = 0;
@@ -125,13 +138,28 @@ pub fn lint_bytes(bytes: &[u8]) -> PolicyLint {
         diags.push(Diagnostic::new(Code::PolicyBom, Span::new(0, 3)));
         start = 3;
     }
-    let mut parser = Parser { text: &text, diags, fields: Fields::default() };
+    let mut parser = Parser {
+        text: &text,
+        diags,
+        fields: Fields::default(),
+    };
     parser.run(start);
-    let Parser { mut diags, fields, .. } = parser;
-    let policy = judge(fields, &text, &mut diags);
+    let Parser {
+        mut diags, fields, ..
+    } = parser;
+    let (policy, mode, mx) = judge(fields, &text, &mut diags);
     diag::sort(&mut diags);
-    let policy = if diag::has_errors(&diags) { None } else { policy };
-    PolicyLint { policy, diagnostics: diags }
+    let policy = if diag::has_errors(&diags) {
+        None
+    } else {
+        policy
+    };
+    PolicyLint {
+        policy,
+        diagnostics: diags,
+        mode,
+        mx,
+    }
 }
 
 /// Fields as found, first occurrence of each (value, value span, line number).
@@ -159,7 +187,8 @@ impl Parser<'_> {
         let mut pos = start;
         let mut line_no = 0;
         if text[start..].trim().is_empty() {
-            self.diags.push(Diagnostic::new(Code::PolicyEmpty, Span::new(0, text.len())));
+            self.diags
+                .push(Diagnostic::new(Code::PolicyEmpty, Span::new(0, text.len())));
             return;
         }
         while pos < text.len() {
@@ -180,7 +209,10 @@ impl Parser<'_> {
             pos = end + 1;
         }
         if lf > 0 && crlf > 0 {
-            self.diags.push(Diagnostic::new(Code::PolicyMixedLineEndings, Span::point(start)));
+            self.diags.push(Diagnostic::new(
+                Code::PolicyMixedLineEndings,
+                Span::point(start),
+            ));
         }
     }
 
@@ -189,7 +221,8 @@ impl Parser<'_> {
         for (i, c) in line.char_indices() {
             let at = start + i;
             if c == '\r' {
-                self.diags.push(Diagnostic::new(Code::PolicyBareCr, Span::new(at, at + 1)));
+                self.diags
+                    .push(Diagnostic::new(Code::PolicyBareCr, Span::new(at, at + 1)));
             } else if c.is_control() && c != '\t' {
                 self.diags.push(
                     Diagnostic::new(Code::PolicyControlChar, Span::new(at, at + c.len_utf8()))
@@ -200,34 +233,51 @@ impl Parser<'_> {
         if line.trim().is_empty() {
             // An empty last line is just the final line ending; anything else is a blank line.
             if start != self.text.len() {
-                self.diags.push(Diagnostic::new(Code::PolicyBlankLine, Span::new(start, end)));
+                self.diags.push(Diagnostic::new(
+                    Code::PolicyBlankLine,
+                    Span::new(start, end),
+                ));
             }
             return;
         }
         let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
         if indent > 0 {
-            self.diags.push(Diagnostic::new(Code::PolicyLeadingWhitespace, Span::new(start, start + indent)));
+            self.diags.push(Diagnostic::new(
+                Code::PolicyLeadingWhitespace,
+                Span::new(start, start + indent),
+            ));
         }
         let body = &line[indent..];
         let body_start = start + indent;
         let Some(colon) = body.find(':') else {
-            self.diags.push(Diagnostic::new(Code::PolicyMalformedLine, Span::new(body_start, end)).arg("value", clip(body)));
+            self.diags.push(
+                Diagnostic::new(Code::PolicyMalformedLine, Span::new(body_start, end))
+                    .arg("value", clip(body)),
+            );
             return;
         };
         let name = &body[..colon];
         let name_span = Span::new(body_start, body_start + colon);
         let after = &body[colon + 1..];
         let value = after.trim_matches([' ', '\t']);
-        let value_start = body_start + colon + 1 + (after.len() - after.trim_start_matches([' ', '\t']).len());
+        let value_start =
+            body_start + colon + 1 + (after.len() - after.trim_start_matches([' ', '\t']).len());
         let value_span = Span::new(value_start, value_start + value.len());
         if !crate::record::tags::is_ext_name(name) {
-            self.diags.push(Diagnostic::new(Code::PolicyBadFieldName, name_span).arg("value", name));
+            self.diags
+                .push(Diagnostic::new(Code::PolicyBadFieldName, name_span).arg("value", name));
             return;
         }
         self.fields.first_field_line.get_or_insert(line_no);
-        let canonical = ["version", "mode", "max_age", "mx"].into_iter().find(|k| k.eq_ignore_ascii_case(name));
+        let canonical = ["version", "mode", "max_age", "mx"]
+            .into_iter()
+            .find(|k| k.eq_ignore_ascii_case(name));
         if let Some(k) = canonical.filter(|k| *k != name) {
-            self.diags.push(Diagnostic::new(Code::PolicyFieldCase, name_span).arg("value", name).arg("expected", k));
+            self.diags.push(
+                Diagnostic::new(Code::PolicyFieldCase, name_span)
+                    .arg("value", name)
+                    .arg("expected", k),
+            );
         }
         let entry = (value.to_owned(), value_span, line_no);
         let f = &mut self.fields;
@@ -241,20 +291,30 @@ impl Parser<'_> {
             }
             None => {
                 if f.extensions.iter().any(|(k, _)| k == name) {
-                    self.diags.push(Diagnostic::new(Code::PolicyDuplicateField, Span::new(body_start, end)).arg("name", name));
+                    self.diags.push(
+                        Diagnostic::new(Code::PolicyDuplicateField, Span::new(body_start, end))
+                            .arg("name", name),
+                    );
                     return;
                 }
                 if !is_ext_value(value) {
-                    self.diags.push(Diagnostic::new(Code::PolicyBadFieldValue, value_span).arg("name", name));
+                    self.diags.push(
+                        Diagnostic::new(Code::PolicyBadFieldValue, value_span).arg("name", name),
+                    );
                 } else {
-                    self.diags.push(Diagnostic::new(Code::PolicyUnknownField, name_span).arg("name", name));
+                    self.diags.push(
+                        Diagnostic::new(Code::PolicyUnknownField, name_span).arg("name", name),
+                    );
                 }
                 f.extensions.push((name.to_owned(), value.to_owned()));
                 return;
             }
         };
         if slot.is_some() {
-            self.diags.push(Diagnostic::new(Code::PolicyDuplicateField, Span::new(body_start, end)).arg("name", name));
+            self.diags.push(
+                Diagnostic::new(Code::PolicyDuplicateField, Span::new(body_start, end))
+                    .arg("name", name),
+            );
         } else {
             *slot = Some(entry);
         }
@@ -263,7 +323,9 @@ impl Parser<'_> {
 
 /// `sts-policy-ext-value`: visible characters (UTF-8 allowed) and inner spaces, no tabs or CTLs.
 fn is_ext_value(v: &str) -> bool {
-    !v.is_empty() && v.chars().all(|c| c == ' ' || (!c.is_control() && !c.is_whitespace()))
+    !v.is_empty()
+        && v.chars()
+            .all(|c| c == ' ' || (!c.is_control() && !c.is_whitespace()))
 }
 
 fn clip(s: &str) -> String {
@@ -275,15 +337,21 @@ fn clip(s: &str) -> String {
     }
 }
 
-/// Applies the field rules to what the parser found.
-fn judge(f: Fields, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Policy> {
+/// Applies the field rules to what the parser found: the policy (if complete), the mode and the valid patterns.
+fn judge(
+    f: Fields,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> (Option<Policy>, Option<Mode>, Vec<MxPattern>) {
     if text.trim().is_empty() || text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return None;
+        return (None, None, Vec::new());
     }
     let end = Span::point(f.last_line_end);
     match &f.version {
         None => diags.push(Diagnostic::new(Code::PolicyMissingVersion, Span::point(0))),
-        Some((v, span, _)) if v != "STSv1" => diags.push(Diagnostic::new(Code::PolicyBadVersion, *span).arg("value", v)),
+        Some((v, span, _)) if v != "STSv1" => {
+            diags.push(Diagnostic::new(Code::PolicyBadVersion, *span).arg("value", v))
+        }
         Some((_, span, line)) if Some(*line) != f.first_field_line || *line != 1 => {
             diags.push(Diagnostic::new(Code::PolicyVersionNotFirst, *span))
         }
@@ -299,7 +367,11 @@ fn judge(f: Fields, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Policy> {
             if m.is_none() {
                 let lower = v.to_ascii_lowercase();
                 let suggestion = Mode::parse(&lower).map_or("testing", Mode::as_str);
-                diags.push(Diagnostic::new(Code::PolicyBadMode, *span).arg("value", v).arg("suggestion", suggestion));
+                diags.push(
+                    Diagnostic::new(Code::PolicyBadMode, *span)
+                        .arg("value", v)
+                        .arg("suggestion", suggestion),
+                );
             }
             if m == Some(Mode::None) {
                 diags.push(Diagnostic::new(Code::PolicyModeNone, *span));
@@ -317,7 +389,10 @@ fn judge(f: Fields, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Policy> {
     let mut patterns: Vec<MxPattern> = Vec::new();
     for (value, span) in &f.mx {
         if let Some(p) = MxPattern::parse(value, *span, diags) {
-            if patterns.iter().any(|q| q.pattern.eq_ignore_ascii_case(&p.pattern)) {
+            if patterns
+                .iter()
+                .any(|q| q.pattern.eq_ignore_ascii_case(&p.pattern))
+            {
                 diags.push(Diagnostic::new(Code::PolicyMxDuplicate, *span).arg("value", value));
             } else {
                 patterns.push(p);
@@ -329,10 +404,24 @@ fn judge(f: Fields, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Policy> {
             diags.push(Diagnostic::new(Code::PolicyMissingMx, end).arg("mode", m.as_str()));
         }
     }
-    Some(Policy { mode: mode?, max_age: max_age?, mx: patterns, extensions: f.extensions })
+    let policy = match (mode, max_age) {
+        (Some(mode), Some(max_age)) => Some(Policy {
+            mode,
+            max_age,
+            mx: patterns.clone(),
+            extensions: f.extensions,
+        }),
+        _ => None,
+    };
+    (policy, mode, patterns)
 }
 
-fn check_max_age(v: &str, span: Span, mode: Option<Mode>, diags: &mut Vec<Diagnostic>) -> Option<u64> {
+fn check_max_age(
+    v: &str,
+    span: Span,
+    mode: Option<Mode>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<u64> {
     if v.is_empty() || !v.bytes().all(|b| b.is_ascii_digit()) {
         diags.push(Diagnostic::new(Code::PolicyBadMaxAge, span).arg("value", v));
         return None;
@@ -343,7 +432,11 @@ fn check_max_age(v: &str, span: Span, mode: Option<Mode>, diags: &mut Vec<Diagno
     }
     let n: u64 = v.parse().ok()?;
     if n > MAX_MAX_AGE {
-        diags.push(Diagnostic::new(Code::PolicyMaxAgeTooLarge, span).arg("value", n).arg("max", MAX_MAX_AGE));
+        diags.push(
+            Diagnostic::new(Code::PolicyMaxAgeTooLarge, span)
+                .arg("value", n)
+                .arg("max", MAX_MAX_AGE),
+        );
         return None;
     }
     if n < MIN_ADVISED_MAX_AGE && mode != Some(Mode::None) {
@@ -357,12 +450,15 @@ fn check_max_age(v: &str, span: Span, mode: Option<Mode>, diags: &mut Vec<Diagno
 /// Lints a policy and checks MX coverage against the given MX hosts (RFC 8461 §4.1).
 pub fn lint_with_mx(text: &str, hosts: &[&str]) -> (PolicyLint, Option<mx::Coverage>) {
     let mut lint = lint(text);
-    let Some(policy) = &lint.policy else { return (lint, None) };
-    if hosts.is_empty() {
+    if hosts.is_empty() || lint.mode == Some(Mode::None) {
         return (lint, None);
     }
-    let anchor = policy.mx.last().map(|p| p.span).unwrap_or(Span::point(text.len()));
-    let (cov, diags) = mx::coverage(&policy.mx, policy.mode == Mode::Enforce, hosts, anchor);
+    let anchor = lint
+        .mx
+        .last()
+        .map(|p| p.span)
+        .unwrap_or(Span::point(text.len()));
+    let (cov, diags) = mx::coverage(&lint.mx, lint.mode == Some(Mode::Enforce), hosts, anchor);
     lint.diagnostics.extend(diags);
     diag::sort(&mut lint.diagnostics);
     if diag::has_errors(&lint.diagnostics) {
@@ -376,7 +472,11 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        lint(text).diagnostics.iter().map(|d| d.code.name()).collect()
+        lint(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.name())
+            .collect()
     }
 
     const GOOD: &str = "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n";

@@ -65,13 +65,23 @@ impl MxPattern {
         if !wildcard && !domain.contains('.') {
             diags.push(err(Code::PolicyMxSingleLabel));
         }
-        let blocking = diags[before..].iter().any(|d| d.code == Code::PolicyMxTrailingDot);
-        (!blocking).then(|| MxPattern { pattern: trimmed.to_owned(), wildcard, span })
+        let blocking = diags[before..]
+            .iter()
+            .any(|d| d.code == Code::PolicyMxTrailingDot);
+        (!blocking).then(|| MxPattern {
+            pattern: trimmed.to_owned(),
+            wildcard,
+            span,
+        })
     }
 
     /// Builds a pattern from trusted text (tests, generator after validation).
     pub fn new(pattern: &str) -> MxPattern {
-        MxPattern { pattern: pattern.to_owned(), wildcard: pattern.starts_with("*."), span: Span::default() }
+        MxPattern {
+            pattern: pattern.to_owned(),
+            wildcard: pattern.starts_with("*."),
+            span: Span::default(),
+        }
     }
 
     /// RFC 8461 §4.1: does this pattern match MX host `host`? Case-insensitive; a trailing dot on the host is
@@ -105,7 +115,10 @@ pub fn check_domain(domain: &str) -> Result<(), String> {
         if label.len() > 63 {
             return Err(format!("label `{label}` is longer than 63 characters"));
         }
-        if let Some(c) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+        if let Some(c) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
             return Err(format!("`{c}` is not allowed in a host name"));
         }
         if label.starts_with('-') || label.ends_with('-') {
@@ -115,11 +128,20 @@ pub fn check_domain(domain: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// One MX host and the pattern that covers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HostCoverage {
+    /// The MX host name.
+    pub host: String,
+    /// The first pattern that matches it; `None` when no pattern does.
+    pub pattern: Option<String>,
+}
+
 /// Which pattern covers each MX host, and which patterns cover nothing (RFC 8461 §4.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Coverage {
-    /// For each MX host given, in order, the pattern that matches it (`None`: not covered).
-    pub hosts: Vec<(String, Option<String>)>,
+    /// For each MX host given, in order, the pattern that matches it.
+    pub hosts: Vec<HostCoverage>,
     /// Patterns that match none of the hosts.
     pub unused: Vec<String>,
 }
@@ -127,13 +149,18 @@ pub struct Coverage {
 impl Coverage {
     /// True when every host is covered.
     pub fn all_covered(&self) -> bool {
-        self.hosts.iter().all(|(_, p)| p.is_some())
+        self.hosts.iter().all(|h| h.pattern.is_some())
     }
 }
 
 /// Matches MX hosts against patterns. In enforce mode an uncovered MX is an error (senders will not deliver to
 /// it); in testing mode a warning. `anchor` is where to point the diagnostics (e.g. the end of the policy).
-pub fn coverage(patterns: &[MxPattern], enforce: bool, hosts: &[&str], anchor: Span) -> (Coverage, Vec<Diagnostic>) {
+pub fn coverage(
+    patterns: &[MxPattern],
+    enforce: bool,
+    hosts: &[&str],
+    anchor: Span,
+) -> (Coverage, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut out = Vec::new();
     for &host in hosts {
@@ -143,20 +170,37 @@ pub fn coverage(patterns: &[MxPattern], enforce: bool, hosts: &[&str], anchor: S
         }
         let h = host.trim_end_matches('.');
         if let Err(reason) = check_domain(h) {
-            diags.push(Diagnostic::new(Code::MxInvalidHost, anchor).arg("host", host).arg("reason", reason));
-            out.push((host.to_owned(), None));
+            diags.push(
+                Diagnostic::new(Code::MxInvalidHost, anchor)
+                    .arg("host", host)
+                    .arg("reason", reason),
+            );
+            out.push(HostCoverage {
+                host: host.to_owned(),
+                pattern: None,
+            });
             continue;
         }
-        let hit = patterns.iter().find(|p| p.matches(h)).map(|p| p.pattern.clone());
+        let hit = patterns
+            .iter()
+            .find(|p| p.matches(h))
+            .map(|p| p.pattern.clone());
         if hit.is_none() {
-            let code = if enforce { Code::MxNotCoveredEnforce } else { Code::MxNotCovered };
+            let code = if enforce {
+                Code::MxNotCoveredEnforce
+            } else {
+                Code::MxNotCovered
+            };
             diags.push(Diagnostic::new(code, anchor).arg("host", h));
         }
-        out.push((h.to_owned(), hit));
+        out.push(HostCoverage {
+            host: h.to_owned(),
+            pattern: hit,
+        });
     }
     let mut unused = Vec::new();
     for p in patterns {
-        if !out.iter().any(|(h, _)| p.matches(h)) {
+        if !out.iter().any(|h| p.matches(&h.host)) {
             diags.push(Diagnostic::new(Code::MxPatternUnused, p.span).arg("pattern", &p.pattern));
             unused.push(p.pattern.clone());
         }
@@ -212,16 +256,28 @@ mod tests {
             ("*.example.net", "xexample.net", false),
         ];
         for (pattern, host, want) in rows {
-            assert_eq!(MxPattern::new(pattern).matches(host), want, "{pattern} vs {host}");
+            assert_eq!(
+                MxPattern::new(pattern).matches(host),
+                want,
+                "{pattern} vs {host}"
+            );
         }
     }
 
     #[test]
     fn coverage_reports_uncovered_and_unused() {
-        let pats = [MxPattern::new("*.example.net"), MxPattern::new("old.example.com")];
-        let (cov, diags) = coverage(&pats, true, &["mx1.example.net", "mx.example.org"], Span::default());
-        assert_eq!(cov.hosts[0].1.as_deref(), Some("*.example.net"));
-        assert_eq!(cov.hosts[1].1, None);
+        let pats = [
+            MxPattern::new("*.example.net"),
+            MxPattern::new("old.example.com"),
+        ];
+        let (cov, diags) = coverage(
+            &pats,
+            true,
+            &["mx1.example.net", "mx.example.org"],
+            Span::default(),
+        );
+        assert_eq!(cov.hosts[0].pattern.as_deref(), Some("*.example.net"));
+        assert_eq!(cov.hosts[1].pattern, None);
         assert_eq!(cov.unused, vec!["old.example.com"]);
         let codes: Vec<_> = diags.iter().map(|d| d.code.name()).collect();
         assert_eq!(codes, ["mx/not-covered-enforce", "mx/pattern-unused"]);

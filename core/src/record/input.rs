@@ -90,7 +90,12 @@ fn logical_lines(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Parses one logical line into a candidate; `None` for records of another type.
-fn parse_line(text: &str, start: usize, end: usize, diags: &mut Vec<Diagnostic>) -> Option<Candidate> {
+fn parse_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Candidate> {
     let line = &text[start..end];
     let Some(first_quote) = line.find('"') else {
         return bare_or_zone_unquoted(text, start, end);
@@ -98,13 +103,18 @@ fn parse_line(text: &str, start: usize, end: usize, diags: &mut Vec<Diagnostic>)
     // Tokens before the first quote: owner, TTL, class, type (any of them may be absent).
     let head = &line[..first_quote];
     let tokens: Vec<(usize, &str)> = tokenize(head).map(|(o, t)| (start + o, t)).collect();
-    let type_pos = tokens.iter().position(|(_, t)| t.eq_ignore_ascii_case("TXT"));
+    let type_pos = tokens
+        .iter()
+        .position(|(_, t)| t.eq_ignore_ascii_case("TXT"));
     if type_pos.is_none() && tokens.iter().any(|(_, t)| is_rr_type(t)) {
         return None; // e.g. a CNAME line of dig output
     }
     let owner = match (type_pos, tokens.first()) {
         (Some(_), Some(&(off, tok)))
-            if !line.starts_with([' ', '\t']) && !is_ttl(tok) && !is_class(tok) && !tok.eq_ignore_ascii_case("TXT") =>
+            if !line.starts_with([' ', '\t'])
+                && !is_ttl(tok)
+                && !is_class(tok)
+                && !tok.eq_ignore_ascii_case("TXT") =>
         {
             Some((tok.to_owned(), Span::new(off, off + tok.len())))
         }
@@ -141,7 +151,10 @@ fn parse_line(text: &str, start: usize, end: usize, diags: &mut Vec<Diagnostic>)
                     }
                 }
                 if !closed {
-                    diags.push(Diagnostic::new(Code::InputUnclosedQuote, Span::new(open, end)));
+                    diags.push(Diagnostic::new(
+                        Code::InputUnclosedQuote,
+                        Span::new(open, end),
+                    ));
                 }
                 last = i;
             }
@@ -154,7 +167,12 @@ fn parse_line(text: &str, start: usize, end: usize, diags: &mut Vec<Diagnostic>)
         }
     }
     map.push(last.saturating_sub(1).max(start));
-    Some(Candidate { owner, value, map, span: Span::new(start, end) })
+    Some(Candidate {
+        owner,
+        value,
+        map,
+        span: Span::new(start, end),
+    })
 }
 
 /// A line without quotes: a bare value, unless it is an unquoted zone line (`name IN TXT v=...`) or another type.
@@ -162,8 +180,13 @@ fn bare_or_zone_unquoted(text: &str, start: usize, end: usize) -> Option<Candida
     let line = &text[start..end];
     let line_trim_end = line.trim_end_matches(['\r', '\n']);
     let tokens: Vec<(usize, &str)> = tokenize(line_trim_end).collect();
-    if let Some(pos) = tokens.iter().position(|(_, t)| t.eq_ignore_ascii_case("TXT")) {
-        let before_ok = tokens[..pos].iter().all(|(_, t)| is_ttl(t) || is_class(t) || t.contains('.'));
+    if let Some(pos) = tokens
+        .iter()
+        .position(|(_, t)| t.eq_ignore_ascii_case("TXT"))
+    {
+        let before_ok = tokens[..pos]
+            .iter()
+            .all(|(_, t)| is_ttl(t) || is_class(t) || t.contains('.'));
         if before_ok && pos + 1 < tokens.len() {
             let (voff, _) = tokens[pos + 1];
             let value = &line_trim_end[voff..];
@@ -174,7 +197,10 @@ fn bare_or_zone_unquoted(text: &str, start: usize, end: usize) -> Option<Candida
             return Some(identity(value, start + voff, owner, Span::new(start, end)));
         }
     }
-    if tokens.len() >= 3 && tokens.iter().take(4).any(|(_, t)| is_class(t)) && tokens.iter().any(|(_, t)| is_rr_type(t)) {
+    if tokens.len() >= 3
+        && tokens.iter().take(4).any(|(_, t)| is_class(t))
+        && tokens.iter().any(|(_, t)| is_rr_type(t))
+    {
         return None;
     }
     Some(identity(line_trim_end, start, None, Span::new(start, end)))
@@ -182,7 +208,12 @@ fn bare_or_zone_unquoted(text: &str, start: usize, end: usize) -> Option<Candida
 
 fn identity(value: &str, at: usize, owner: Option<(String, Span)>, span: Span) -> Candidate {
     let map = (0..=value.len()).map(|i| at + i).collect();
-    Candidate { owner, value: value.to_owned(), map, span }
+    Candidate {
+        owner,
+        value: value.to_owned(),
+        map,
+        span,
+    }
 }
 
 fn push_char(value: &mut String, map: &mut Vec<usize>, ch: char, at: usize) {
@@ -197,7 +228,10 @@ fn unescape(rest: &str) -> (char, usize) {
     let b = rest.as_bytes();
     if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) {
         let n = u32::from(b[0] - b'0') * 100 + u32::from(b[1] - b'0') * 10 + u32::from(b[2] - b'0');
-        return (char::from_u32(n).filter(|_| n < 256).unwrap_or('\u{fffd}'), 3);
+        return (
+            char::from_u32(n).filter(|_| n < 256).unwrap_or('\u{fffd}'),
+            3,
+        );
     }
     match rest.chars().next() {
         Some(c) => (c, c.len_utf8()),
@@ -216,17 +250,25 @@ fn tokenize(s: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn is_ttl(t: &str) -> bool {
-    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b"smhdwSMHDW".contains(&b)) && t.as_bytes()[0].is_ascii_digit()
+    !t.is_empty()
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b"smhdwSMHDW".contains(&b))
+        && t.as_bytes()[0].is_ascii_digit()
 }
 
 fn is_class(t: &str) -> bool {
-    ["IN", "CH", "HS", "CS"].iter().any(|c| t.eq_ignore_ascii_case(c))
+    ["IN", "CH", "HS", "CS"]
+        .iter()
+        .any(|c| t.eq_ignore_ascii_case(c))
 }
 
 fn is_rr_type(t: &str) -> bool {
-    ["A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT", "SPF", "CAA", "RRSIG", "DNAME", "PTR", "SRV", "TLSA", "HTTPS", "SVCB"]
-        .iter()
-        .any(|c| t.eq_ignore_ascii_case(c))
+    [
+        "A", "AAAA", "CNAME", "MX", "NS", "SOA", "TXT", "SPF", "CAA", "RRSIG", "DNAME", "PTR",
+        "SRV", "TLSA", "HTTPS", "SVCB",
+    ]
+    .iter()
+    .any(|c| t.eq_ignore_ascii_case(c))
 }
 
 #[cfg(test)]
@@ -263,7 +305,10 @@ mod tests {
         let (cands, diags) = candidates(text);
         assert!(diags.is_empty());
         let c = &cands[0];
-        assert_eq!(c.owner.as_ref().map(|o| o.0.as_str()), Some("_mta-sts.example.com."));
+        assert_eq!(
+            c.owner.as_ref().map(|o| o.0.as_str()),
+            Some("_mta-sts.example.com.")
+        );
         let id_at = c.value.find("id=").unwrap_or_default();
         let s = c.input_span(Span::new(id_at, id_at + 4));
         assert_eq!(&text[s.start..s.end], "id=1");

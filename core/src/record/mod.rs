@@ -45,7 +45,9 @@ pub(crate) struct Kind {
 }
 
 fn starts_with_version(value: &str, prefix: &str) -> bool {
-    value.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with([';', ' ', '\t']))
+    value
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with([';', ' ', '\t']))
 }
 
 /// Applies the name-level selection rule and parses the chosen record(s) with `parse`.
@@ -60,17 +62,29 @@ pub(crate) fn select<T>(
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::new(Code::InputEmpty, diag::Span::new(0, at)));
         }
-        return Lint { record: None, diagnostics, owner: None };
+        return Lint {
+            record: None,
+            diagnostics,
+            owner: None,
+        };
     }
-    let owner = cands.iter().find_map(|c| c.owner.as_ref().map(|o| o.0.clone()));
+    let owner = cands
+        .iter()
+        .find_map(|c| c.owner.as_ref().map(|o| o.0.clone()));
     for c in &cands {
         check_owner(c, kind, &mut diagnostics);
     }
-    let matching: Vec<&Candidate> = cands.iter().filter(|c| starts_with_version(&c.value, kind.version_prefix)).collect();
+    let matching: Vec<&Candidate> = cands
+        .iter()
+        .filter(|c| starts_with_version(&c.value, kind.version_prefix))
+        .collect();
     let mut record = None;
     let to_parse: Vec<&Candidate> = match matching.len() {
         1 if cands.len() > 1 => {
-            for c in cands.iter().filter(|c| !starts_with_version(&c.value, kind.version_prefix)) {
+            for c in cands
+                .iter()
+                .filter(|c| !starts_with_version(&c.value, kind.version_prefix))
+            {
                 diagnostics.push(Diagnostic::new(kind.discarded, c.span));
             }
             matching
@@ -99,24 +113,52 @@ pub(crate) fn select<T>(
         record = None;
     }
     diag::sort(&mut diagnostics);
-    Lint { record, diagnostics, owner }
+    Lint {
+        record,
+        diagnostics,
+        owner,
+    }
 }
 
 /// Checks the owner name of zone/dig input against the expected label.
 fn check_owner(c: &Candidate, kind: &Kind, diags: &mut Vec<Diagnostic>) {
-    let Some((owner, span)) = &c.owner else { return };
+    let Some((owner, span)) = &c.owner else {
+        return;
+    };
     let name = owner.trim_end_matches('.').to_ascii_lowercase();
     if name == kind.label || name.starts_with(&format!("{}.", kind.label)) {
         return;
     }
-    let parent = |prefix: &str| name.strip_prefix(prefix).map(|r| r.trim_start_matches('.').to_owned());
+    let parent = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .map(|r| r.trim_start_matches('.').to_owned())
+    };
     let rest = kind
         .old_names
         .iter()
         .find_map(|(old, _)| parent(old))
-        .or_else(|| name.starts_with('_').then(|| name.split_once('.').map(|x| x.1.to_owned()).unwrap_or_default()))
+        .or_else(|| {
+            name.starts_with('_').then(|| {
+                name.split_once('.')
+                    .map(|x| x.1.to_owned())
+                    .unwrap_or_default()
+            })
+        })
         .unwrap_or_else(|| name.clone());
-    let expected = if rest.is_empty() { kind.label.to_owned() } else { format!("{}.{rest}", kind.label) };
-    let code = kind.old_names.iter().find(|(old, _)| name.starts_with(old)).map(|(_, c)| *c).unwrap_or(kind.wrong_name);
-    diags.push(Diagnostic::new(code, *span).arg("name", owner).arg("expected", expected));
+    let expected = if rest.is_empty() {
+        kind.label.to_owned()
+    } else {
+        format!("{}.{rest}", kind.label)
+    };
+    let code = kind
+        .old_names
+        .iter()
+        .find(|(old, _)| name.starts_with(old))
+        .map(|(_, c)| *c)
+        .unwrap_or(kind.wrong_name);
+    diags.push(
+        Diagnostic::new(code, *span)
+            .arg("name", owner)
+            .arg("expected", expected),
+    );
 }

@@ -61,21 +61,29 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<StsRecord
     let Some(first) = fields.first() else {
         if let Some(kind) = tags::foreign_record_kind(value, "v=stsv1") {
             diags.retain(|d| d.code != Code::RecordMalformedField);
-            diags.push(Diagnostic::new(Code::StsWrongRecordType, Span::new(0, value.len())).arg("kind", kind));
+            diags.push(
+                Diagnostic::new(Code::StsWrongRecordType, Span::new(0, value.len()))
+                    .arg("kind", kind),
+            );
         }
         return None;
     };
     if first.name != "v" {
         match tags::foreign_record_kind(value, "v=stsv1") {
-            Some(kind) => diags.push(Diagnostic::new(Code::StsWrongRecordType, first.span()).arg("kind", kind)),
-            None => diags.push(Diagnostic::new(Code::StsVersionNotFirst, first.span()).arg("value", snippet(value))),
+            Some(kind) => diags
+                .push(Diagnostic::new(Code::StsWrongRecordType, first.span()).arg("kind", kind)),
+            None => diags.push(
+                Diagnostic::new(Code::StsVersionNotFirst, first.span())
+                    .arg("value", snippet(value)),
+            ),
         }
     } else if first.value != "STSv1" {
         match tags::foreign_record_kind(value, "v=stsv1") {
-            Some(kind) if !first.value.eq_ignore_ascii_case("stsv1") => {
-                diags.push(Diagnostic::new(Code::StsWrongRecordType, first.span()).arg("kind", kind))
-            }
-            _ => diags.push(Diagnostic::new(Code::StsBadVersion, first.value_span).arg("value", first.value)),
+            Some(kind) if !first.value.eq_ignore_ascii_case("stsv1") => diags
+                .push(Diagnostic::new(Code::StsWrongRecordType, first.span()).arg("kind", kind)),
+            _ => diags.push(
+                Diagnostic::new(Code::StsBadVersion, first.value_span).arg("value", first.value),
+            ),
         }
     }
     let mut id: Option<String> = None;
@@ -103,7 +111,10 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<StsRecord
         }
     }
     if id.is_none() && (first.name == "v" || fields.len() > 1) {
-        diags.push(Diagnostic::new(Code::StsMissingId, Span::point(value.len())).arg("suggestion", "YYYYMMDDHHMMSS"));
+        diags.push(
+            Diagnostic::new(Code::StsMissingId, Span::point(value.len()))
+                .arg("suggestion", "YYYYMMDDHHMMSS"),
+        );
     }
     let id = id?;
     Some(StsRecord { id, extensions })
@@ -111,15 +122,27 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<StsRecord
 
 fn check_id(f: &tags::Field<'_>, diags: &mut Vec<Diagnostic>) {
     let v = f.value;
-    let cleaned: String = v.chars().filter(char::is_ascii_alphanumeric).take(MAX_ID_LEN).collect();
-    let suggestion = if cleaned.is_empty() { "YYYYMMDDHHMMSS".to_owned() } else { cleaned };
+    let cleaned: String = v
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(MAX_ID_LEN)
+        .collect();
+    let suggestion = if cleaned.is_empty() {
+        "YYYYMMDDHHMMSS".to_owned()
+    } else {
+        cleaned
+    };
     if v.is_empty() {
         diags.push(Diagnostic::new(Code::StsIdEmpty, f.value_span).arg("suggestion", suggestion));
         return;
     }
     if let Some((off, bad)) = v.char_indices().find(|(_, c)| !c.is_ascii_alphanumeric()) {
         let at = f.value_span.start + off;
-        let shown = if bad == ' ' { "␠".to_owned() } else { bad.to_string() };
+        let shown = if bad == ' ' {
+            "␠".to_owned()
+        } else {
+            bad.to_string()
+        };
         diags.push(
             Diagnostic::new(Code::StsIdInvalidChar, Span::new(at, at + bad.len_utf8()))
                 .arg("value", shown)
@@ -127,9 +150,12 @@ fn check_id(f: &tags::Field<'_>, diags: &mut Vec<Diagnostic>) {
         );
     } else if v.len() > MAX_ID_LEN {
         diags.push(
-            Diagnostic::new(Code::StsIdTooLong, Span::new(f.value_span.start + MAX_ID_LEN, f.value_span.end))
-                .arg("len", v.len())
-                .arg("suggestion", "YYYYMMDDHHMMSS"),
+            Diagnostic::new(
+                Code::StsIdTooLong,
+                Span::new(f.value_span.start + MAX_ID_LEN, f.value_span.end),
+            )
+            .arg("len", v.len())
+            .arg("suggestion", "YYYYMMDDHHMMSS"),
         );
     }
 }
@@ -149,7 +175,11 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        lint(text).diagnostics.iter().map(|d| d.code.name()).collect()
+        lint(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.name())
+            .collect()
     }
 
     #[test]
@@ -157,30 +187,102 @@ mod tests {
         let rows: &[(&str, &str, &[&str])] = &[
             ("minimal", "v=STSv1; id=1", &[]),
             ("trailing semicolon", "v=STSv1;id=20180907T090909;", &[]),
-            ("32-char id", "v=STSv1; id=abcdefghijklmnopqrstuvwxyz012345", &[]),
-            ("id too long", "v=STSv1; id=abcdefghijklmnopqrstuvwxyz0123456", &["sts-record/id-too-long"]),
-            ("id with dash", "v=STSv1; id=2024-01-01", &["sts-record/id-invalid-char"]),
+            (
+                "32-char id",
+                "v=STSv1; id=abcdefghijklmnopqrstuvwxyz012345",
+                &[],
+            ),
+            (
+                "id too long",
+                "v=STSv1; id=abcdefghijklmnopqrstuvwxyz0123456",
+                &["sts-record/id-too-long"],
+            ),
+            (
+                "id with dash",
+                "v=STSv1; id=2024-01-01",
+                &["sts-record/id-invalid-char"],
+            ),
             ("id empty", "v=STSv1; id=", &["sts-record/id-empty"]),
             ("missing id", "v=STSv1;", &["sts-record/missing-id"]),
-            ("version not first", "id=20180907T090909; v=STSv1;", &["sts-record/version-not-first"]),
-            ("wrong version", "v=STSv12;id=1;", &["sts-record/bad-version"]),
-            ("lower-case version", "v=stsv1; id=1", &["sts-record/bad-version"]),
-            ("garbage", "azazaza;asdasdasdasd", &["record/malformed-field", "record/malformed-field"]),
-            ("spf pasted", "v=spf1 include:_spf.google.com ~all", &["sts-record/wrong-record-type"]),
-            ("tlsrpt pasted", "v=TLSRPTv1; rua=mailto:a@example.com", &["sts-record/wrong-record-type"]),
-            ("unknown extension", "v=STSv1; id=1; foo=bar", &["record/unknown-field"]),
-            ("bad extension value", "v=STSv1; id=1; foo=a=b", &["record/bad-extension-value"]),
-            ("duplicate id", "v=STSv1; id=1; id=2", &["record/duplicate-field"]),
-            ("missing semicolon", "v=STSv1 id=1", &["sts-record/bad-version", "sts-record/missing-id"]),
+            (
+                "version not first",
+                "id=20180907T090909; v=STSv1;",
+                &["sts-record/version-not-first"],
+            ),
+            (
+                "wrong version",
+                "v=STSv12;id=1;",
+                &["sts-record/bad-version"],
+            ),
+            (
+                "lower-case version",
+                "v=stsv1; id=1",
+                &["sts-record/bad-version"],
+            ),
+            (
+                "garbage",
+                "azazaza;asdasdasdasd",
+                &["record/malformed-field", "record/malformed-field"],
+            ),
+            (
+                "spf pasted",
+                "v=spf1 include:_spf.google.com ~all",
+                &["sts-record/wrong-record-type"],
+            ),
+            (
+                "tlsrpt pasted",
+                "v=TLSRPTv1; rua=mailto:a@example.com",
+                &["sts-record/wrong-record-type"],
+            ),
+            (
+                "unknown extension",
+                "v=STSv1; id=1; foo=bar",
+                &["record/unknown-field"],
+            ),
+            (
+                "bad extension value",
+                "v=STSv1; id=1; foo=a=b",
+                &["record/bad-extension-value"],
+            ),
+            (
+                "duplicate id",
+                "v=STSv1; id=1; id=2",
+                &["record/duplicate-field"],
+            ),
+            (
+                "missing semicolon",
+                "v=STSv1 id=1",
+                &["sts-record/bad-version", "sts-record/missing-id"],
+            ),
             ("empty", "  \n", &["input/empty"]),
-            ("two records", "v=STSv1; id=1\nv=STSv1; id=2", &["sts-record/multiple-records"]),
-            ("spf beside it", "v=STSv1; id=1\nv=spf1 -all", &["sts-record/discarded-record"]),
-            ("dig output", "_mta-sts.example.com. 300 IN TXT \"v=STSv1; \" \"id=1\"", &[]),
-            ("at the apex", "example.com. 300 IN TXT \"v=STSv1; id=1\"", &["sts-record/wrong-name"]),
+            (
+                "two records",
+                "v=STSv1; id=1\nv=STSv1; id=2",
+                &["sts-record/multiple-records"],
+            ),
+            (
+                "spf beside it",
+                "v=STSv1; id=1\nv=spf1 -all",
+                &["sts-record/discarded-record"],
+            ),
+            (
+                "dig output",
+                "_mta-sts.example.com. 300 IN TXT \"v=STSv1; \" \"id=1\"",
+                &[],
+            ),
+            (
+                "at the apex",
+                "example.com. 300 IN TXT \"v=STSv1; id=1\"",
+                &["sts-record/wrong-name"],
+            ),
         ];
         for (name, input, want) in rows {
             assert_eq!(codes(input), *want, "{name}: {input}");
-            let valid = !want.iter().any(|c| crate::diag::Code::ALL.iter().any(|k| k.name() == *c && k.severity() == crate::diag::Severity::Error));
+            let valid = !want.iter().any(|c| {
+                crate::diag::Code::ALL
+                    .iter()
+                    .any(|k| k.name() == *c && k.severity() == crate::diag::Severity::Error)
+            });
             assert_eq!(lint(input).record.is_some(), valid, "{name}");
         }
     }

@@ -43,12 +43,19 @@ pub fn split(value: &str) -> (Vec<Field<'_>>, Vec<Diagnostic>) {
     let bytes = value.as_bytes();
     let lead = bytes.iter().take_while(|&&b| is_wsp(b)).count();
     if lead > 0 && lead < bytes.len() {
-        diags.push(Diagnostic::new(Code::RecordSurroundingWhitespace, Span::new(0, lead)).arg("where", "start"));
+        diags.push(
+            Diagnostic::new(Code::RecordSurroundingWhitespace, Span::new(0, lead))
+                .arg("where", "start"),
+        );
     }
     let body_end = bytes.len() - bytes.iter().rev().take_while(|&&b| is_wsp(b)).count();
     if body_end < bytes.len() && body_end > lead && bytes[body_end - 1] != b';' {
         diags.push(
-            Diagnostic::new(Code::RecordSurroundingWhitespace, Span::new(body_end, bytes.len())).arg("where", "end"),
+            Diagnostic::new(
+                Code::RecordSurroundingWhitespace,
+                Span::new(body_end, bytes.len()),
+            )
+            .arg("where", "end"),
         );
     }
     let mut seg_start = lead;
@@ -66,16 +73,25 @@ pub fn split(value: &str) -> (Vec<Field<'_>>, Vec<Diagnostic>) {
     let last = segments.len() - 1;
     for (n, &(s, e)) in segments.iter().enumerate() {
         let s2 = s + bytes[s..e].iter().take_while(|&&b| is_wsp(b)).count();
-        let e2 = e - bytes[s2..e].iter().rev().take_while(|&&b| is_wsp(b)).count();
+        let e2 = e - bytes[s2..e]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_wsp(b))
+            .count();
         if s2 == e2 {
             if n != last && !(n == 0 && lead == bytes.len()) {
-                diags.push(Diagnostic::new(Code::RecordEmptyField, Span::new(s, (e + 1).min(bytes.len()))));
+                diags.push(Diagnostic::new(
+                    Code::RecordEmptyField,
+                    Span::new(s, (e + 1).min(bytes.len())),
+                ));
             }
             continue;
         }
         let seg = &value[s2..e2];
         let Some(eq) = seg.find('=') else {
-            diags.push(Diagnostic::new(Code::RecordMalformedField, Span::new(s2, e2)).arg("value", seg));
+            diags.push(
+                Diagnostic::new(Code::RecordMalformedField, Span::new(s2, e2)).arg("value", seg),
+            );
             continue;
         };
         let raw_name = &seg[..eq];
@@ -85,10 +101,18 @@ pub fn split(value: &str) -> (Vec<Field<'_>>, Vec<Diagnostic>) {
         if name.len() != raw_name.len() || val.len() != raw_value.len() {
             let ws_start = s2 + name.len();
             let ws_end = s2 + eq + 1 + (raw_value.len() - val.len());
-            diags.push(Diagnostic::new(Code::RecordBadWhitespace, Span::new(ws_start, ws_end)).arg("where", "around `=`"));
+            diags.push(
+                Diagnostic::new(Code::RecordBadWhitespace, Span::new(ws_start, ws_end))
+                    .arg("where", "around `=`"),
+            );
         }
         let vstart = e2 - val.len();
-        fields.push(Field { name, name_span: Span::new(s2, s2 + name.len()), value: val, value_span: Span::new(vstart, e2) });
+        fields.push(Field {
+            name,
+            name_span: Span::new(s2, s2 + name.len()),
+            value: val,
+            value_span: Span::new(vstart, e2),
+        });
     }
     (fields, diags)
 }
@@ -99,12 +123,17 @@ pub fn is_ext_name(name: &str) -> bool {
     !b.is_empty()
         && b.len() <= 32
         && b[0].is_ascii_alphanumeric()
-        && b[1..].iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.')
+        && b[1..]
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-' || c == b'.')
 }
 
 /// RFC 8461 §3.1 / RFC 8460 §3 `ext-value`.
 pub fn is_ext_value(value: &str) -> bool {
-    !value.is_empty() && value.bytes().all(|c| (0x21..=0x7e).contains(&c) && c != b'=' && c != b';')
+    !value.is_empty()
+        && value
+            .bytes()
+            .all(|c| (0x21..=0x7e).contains(&c) && c != b'=' && c != b';')
 }
 
 /// Checks an unknown field by the extension ABNF: an info that senders ignore it, or an error if it is malformed.
@@ -112,7 +141,8 @@ pub fn check_extension(f: &Field<'_>, diags: &mut Vec<Diagnostic>) {
     if !is_ext_name(f.name) {
         diags.push(Diagnostic::new(Code::RecordBadExtensionName, f.name_span).arg("value", f.name));
     } else if !is_ext_value(f.value) {
-        diags.push(Diagnostic::new(Code::RecordBadExtensionValue, f.value_span).arg("name", f.name));
+        diags
+            .push(Diagnostic::new(Code::RecordBadExtensionValue, f.value_span).arg("name", f.name));
     } else {
         diags.push(Diagnostic::new(Code::RecordUnknownField, f.name_span).arg("name", f.name));
     }
@@ -137,7 +167,10 @@ pub fn foreign_record_kind(value: &str, own: &str) -> Option<&'static str> {
         ("ms=", "a site verification record"),
         ("version: stsv1", "an MTA-STS policy file"),
     ];
-    table.iter().find(|(p, _)| v.starts_with(p)).map(|(_, k)| *k)
+    table
+        .iter()
+        .find(|(p, _)| v.starts_with(p))
+        .map(|(_, k)| *k)
 }
 
 #[cfg(test)]
@@ -145,27 +178,52 @@ mod tests {
     use super::*;
 
     fn names(v: &str) -> Vec<(String, String)> {
-        split(v).0.iter().map(|f| (f.name.to_owned(), f.value.to_owned())).collect()
+        split(v)
+            .0
+            .iter()
+            .map(|f| (f.name.to_owned(), f.value.to_owned()))
+            .collect()
     }
     fn codes(v: &str) -> Vec<&'static str> {
         split(v).1.iter().map(|d| d.code.name()).collect()
     }
 
+    type Row<'a> = (&'a str, &'a [(&'a str, &'a str)], &'a [&'a str]);
+
     #[test]
     fn split_table() {
-        let rows: &[(&str, &[(&str, &str)], &[&str])] = &[
+        let rows: &[Row<'_>] = &[
             ("v=STSv1; id=1", &[("v", "STSv1"), ("id", "1")], &[]),
             ("v=STSv1;id=1;", &[("v", "STSv1"), ("id", "1")], &[]),
             ("v=STSv1 ;\tid=1 ; ", &[("v", "STSv1"), ("id", "1")], &[]),
-            ("v=STSv1;;id=1", &[("v", "STSv1"), ("id", "1")], &["record/empty-field"]),
-            ("v=STSv1; id = 1", &[("v", "STSv1"), ("id", "1")], &["record/bad-whitespace"]),
-            (" v=STSv1; id=1", &[("v", "STSv1"), ("id", "1")], &["record/surrounding-whitespace"]),
-            ("v=STSv1; id=1 ", &[("v", "STSv1"), ("id", "1")], &["record/surrounding-whitespace"]),
+            (
+                "v=STSv1;;id=1",
+                &[("v", "STSv1"), ("id", "1")],
+                &["record/empty-field"],
+            ),
+            (
+                "v=STSv1; id = 1",
+                &[("v", "STSv1"), ("id", "1")],
+                &["record/bad-whitespace"],
+            ),
+            (
+                " v=STSv1; id=1",
+                &[("v", "STSv1"), ("id", "1")],
+                &["record/surrounding-whitespace"],
+            ),
+            (
+                "v=STSv1; id=1 ",
+                &[("v", "STSv1"), ("id", "1")],
+                &["record/surrounding-whitespace"],
+            ),
             ("garbage", &[], &["record/malformed-field"]),
             ("a=b=c", &[("a", "b=c")], &[]),
         ];
         for (input, fields, want) in rows {
-            let got: Vec<(String, String)> = fields.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let got: Vec<(String, String)> = fields
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(names(input), got, "{input}");
             assert_eq!(codes(input), *want, "{input}");
         }
@@ -173,10 +231,23 @@ mod tests {
 
     #[test]
     fn ext_grammar_table() {
-        for (name, ok) in [("ab", true), ("a_b-c.d", true), ("_a", false), ("", false), (&"a".repeat(33) as &str, false)] {
+        for (name, ok) in [
+            ("ab", true),
+            ("a_b-c.d", true),
+            ("_a", false),
+            ("", false),
+            (&"a".repeat(33) as &str, false),
+        ] {
             assert_eq!(is_ext_name(name), ok, "{name}");
         }
-        for (value, ok) in [("x", true), ("a:b", true), ("a b", false), ("a=b", false), ("", false), ("é", false)] {
+        for (value, ok) in [
+            ("x", true),
+            ("a:b", true),
+            ("a b", false),
+            ("a=b", false),
+            ("", false),
+            ("é", false),
+        ] {
             assert_eq!(is_ext_value(value), ok, "{value}");
         }
     }

@@ -58,7 +58,10 @@ const KIND: Kind = Kind {
     multiple: Code::TlsrptMultipleRecords,
     discarded: Code::TlsrptDiscardedRecord,
     wrong_name: Code::TlsrptWrongName,
-    old_names: &[("_smtp-tlsrpt", Code::TlsrptOldName), ("_smtp_tlsrpt", Code::TlsrptOldName)],
+    old_names: &[
+        ("_smtp-tlsrpt", Code::TlsrptOldName),
+        ("_smtp_tlsrpt", Code::TlsrptOldName),
+    ],
 };
 
 /// Checks pasted `_smtp._tls` input (a value, quoted strings, zone or `dig` output, several records).
@@ -74,23 +77,30 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<TlsRptRec
     let Some(first) = fields.first() else {
         if let Some(kind) = tags::foreign_record_kind(value, own) {
             diags.retain(|d| d.code != Code::RecordMalformedField);
-            diags.push(Diagnostic::new(Code::TlsrptWrongRecordType, Span::new(0, value.len())).arg("kind", kind));
+            diags.push(
+                Diagnostic::new(Code::TlsrptWrongRecordType, Span::new(0, value.len()))
+                    .arg("kind", kind),
+            );
         }
         return None;
     };
     if first.name != "v" {
         match tags::foreign_record_kind(value, own) {
-            Some(kind) => diags.push(Diagnostic::new(Code::TlsrptWrongRecordType, first.span()).arg("kind", kind)),
-            None => diags
-                .push(Diagnostic::new(Code::TlsrptVersionNotFirst, first.span()).arg("value", super::sts::snippet(value))),
+            Some(kind) => diags
+                .push(Diagnostic::new(Code::TlsrptWrongRecordType, first.span()).arg("kind", kind)),
+            None => diags.push(
+                Diagnostic::new(Code::TlsrptVersionNotFirst, first.span())
+                    .arg("value", super::sts::snippet(value)),
+            ),
         }
     } else if first.value != "TLSRPTv1" {
         let lower = first.value.to_ascii_lowercase();
         match tags::foreign_record_kind(value, own) {
-            Some(kind) if !lower.starts_with("tlsrpt") => {
-                diags.push(Diagnostic::new(Code::TlsrptWrongRecordType, first.span()).arg("kind", kind))
-            }
-            _ => diags.push(Diagnostic::new(Code::TlsrptBadVersion, first.value_span).arg("value", first.value)),
+            Some(kind) if !lower.starts_with("tlsrpt") => diags
+                .push(Diagnostic::new(Code::TlsrptWrongRecordType, first.span()).arg("kind", kind)),
+            _ => diags.push(
+                Diagnostic::new(Code::TlsrptBadVersion, first.value_span).arg("value", first.value),
+            ),
         }
     }
     let mut rua: Option<Vec<Rua>> = None;
@@ -115,9 +125,15 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<TlsRptRec
         }
     }
     if rua.is_none() && (first.name == "v" || fields.len() > 1) {
-        diags.push(Diagnostic::new(Code::TlsrptMissingRua, Span::point(value.len())));
+        diags.push(Diagnostic::new(
+            Code::TlsrptMissingRua,
+            Span::point(value.len()),
+        ));
     }
-    Some(TlsRptRecord { rua: rua?, extensions })
+    Some(TlsRptRecord {
+        rua: rua?,
+        extensions,
+    })
 }
 
 /// Splits `rua` on `*WSP "," *WSP` and checks each URI; `base` is the offset of `value` in the record.
@@ -130,7 +146,10 @@ fn parse_rua(value: &str, base: usize, diags: &mut Vec<Diagnostic>) -> Vec<Rua> 
         pos += part.len() + 1;
         let span = Span::new(base + start, base + start + uri.len());
         if uri.is_empty() {
-            diags.push(Diagnostic::new(Code::TlsrptEmptyUri, Span::point(base + start)));
+            diags.push(Diagnostic::new(
+                Code::TlsrptEmptyUri,
+                Span::point(base + start),
+            ));
             continue;
         }
         if let Some(r) = check_uri(uri, span, diags) {
@@ -145,15 +164,21 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
     let before = diags.len();
     if let Some(off) = uri.find(char::is_whitespace) {
         diags.push(
-            Diagnostic::new(Code::RecordBadWhitespace, Span::new(span.start + off, span.start + off + 1))
-                .arg("where", "inside a URI (separate URIs with `,`)"),
+            Diagnostic::new(
+                Code::RecordBadWhitespace,
+                Span::new(span.start + off, span.start + off + 1),
+            )
+            .arg("where", "inside a URI (separate URIs with `,`)"),
         );
     }
     if let Some(off) = uri.find('!') {
         diags.push(
-            Diagnostic::new(Code::TlsrptUnencodedChar, Span::new(span.start + off, span.start + off + 1))
-                .arg("char", "!")
-                .arg("encoded", "%21"),
+            Diagnostic::new(
+                Code::TlsrptUnencodedChar,
+                Span::new(span.start + off, span.start + off + 1),
+            )
+            .arg("char", "!")
+            .arg("encoded", "%21"),
         );
     }
     let (scheme, rest) = uri.split_once(':').unwrap_or(("", uri));
@@ -169,13 +194,23 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
             }
         }
         "https" => match url::Url::parse(uri) {
-            Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => Some(Rua::Https(uri.to_owned())),
+            Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => {
+                Some(Rua::Https(uri.to_owned()))
+            }
             Ok(_) => {
-                diags.push(Diagnostic::new(Code::TlsrptBadHttps, span).arg("value", uri).arg("reason", "no host"));
+                diags.push(
+                    Diagnostic::new(Code::TlsrptBadHttps, span)
+                        .arg("value", uri)
+                        .arg("reason", "no host"),
+                );
                 None
             }
             Err(e) => {
-                diags.push(Diagnostic::new(Code::TlsrptBadHttps, span).arg("value", uri).arg("reason", e));
+                diags.push(
+                    Diagnostic::new(Code::TlsrptBadHttps, span)
+                        .arg("value", uri)
+                        .arg("reason", e),
+                );
                 None
             }
         },
@@ -218,29 +253,93 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        lint(text).diagnostics.iter().map(|d| d.code.name()).collect()
+        lint(text)
+            .diagnostics
+            .iter()
+            .map(|d| d.code.name())
+            .collect()
     }
 
     #[test]
     fn tlsrpt_record_table() {
         let rows: &[(&str, &str, &[&str])] = &[
             ("mailto", "v=TLSRPTv1; rua=mailto:reports@example.com", &[]),
-            ("https", "v=TLSRPTv1; rua=https://reporting.example.com/v1/tlsrpt", &[]),
-            ("two uris", "v=TLSRPTv1; rua=mailto:a@example.com, https://r.example.com/x", &[]),
-            ("encoded bang", "v=TLSRPTv1; rua=mailto:a%21b@example.com", &[]),
-            ("unencoded bang", "v=TLSRPTv1; rua=mailto:a!b@example.com", &["tlsrpt-record/unencoded-char"]),
-            ("no scheme", "v=TLSRPTv1; rua=reports@example.com", &["tlsrpt-record/bad-scheme"]),
-            ("http", "v=TLSRPTv1; rua=http://r.example.com/", &["tlsrpt-record/http-not-https"]),
-            ("bad mailto", "v=TLSRPTv1; rua=mailto:not-an-address", &["tlsrpt-record/bad-mailto"]),
-            ("bad https", "v=TLSRPTv1; rua=https://", &["tlsrpt-record/bad-https"]),
-            ("trailing comma", "v=TLSRPTv1; rua=mailto:a@example.com,", &["tlsrpt-record/empty-uri"]),
+            (
+                "https",
+                "v=TLSRPTv1; rua=https://reporting.example.com/v1/tlsrpt",
+                &[],
+            ),
+            (
+                "two uris",
+                "v=TLSRPTv1; rua=mailto:a@example.com, https://r.example.com/x",
+                &[],
+            ),
+            (
+                "encoded bang",
+                "v=TLSRPTv1; rua=mailto:a%21b@example.com",
+                &[],
+            ),
+            (
+                "unencoded bang",
+                "v=TLSRPTv1; rua=mailto:a!b@example.com",
+                &["tlsrpt-record/unencoded-char"],
+            ),
+            (
+                "no scheme",
+                "v=TLSRPTv1; rua=reports@example.com",
+                &["tlsrpt-record/bad-scheme"],
+            ),
+            (
+                "http",
+                "v=TLSRPTv1; rua=http://r.example.com/",
+                &["tlsrpt-record/http-not-https"],
+            ),
+            (
+                "bad mailto",
+                "v=TLSRPTv1; rua=mailto:not-an-address",
+                &["tlsrpt-record/bad-mailto"],
+            ),
+            (
+                "bad https",
+                "v=TLSRPTv1; rua=https://",
+                &["tlsrpt-record/bad-https"],
+            ),
+            (
+                "trailing comma",
+                "v=TLSRPTv1; rua=mailto:a@example.com,",
+                &["tlsrpt-record/empty-uri"],
+            ),
             ("missing rua", "v=TLSRPTv1;", &["tlsrpt-record/missing-rua"]),
-            ("v2", "v=TLSRPTv2; rua=mailto:a@example.com", &["tlsrpt-record/bad-version"]),
-            ("version not first", "rua=mailto:a@example.com; v=TLSRPTv1", &["tlsrpt-record/version-not-first"]),
-            ("sts pasted", "v=STSv1; id=1", &["tlsrpt-record/wrong-record-type"]),
-            ("old name", "_smtp-tlsrpt.example.com. IN TXT \"v=TLSRPTv1; rua=mailto:a@example.com\"", &["tlsrpt-record/old-name"]),
-            ("right name", "_smtp._tls.example.com. IN TXT \"v=TLSRPTv1; rua=mailto:a@example.com\"", &[]),
-            ("extension", "v=TLSRPTv1; rua=mailto:a@example.com; x=1", &["record/unknown-field"]),
+            (
+                "v2",
+                "v=TLSRPTv2; rua=mailto:a@example.com",
+                &["tlsrpt-record/bad-version"],
+            ),
+            (
+                "version not first",
+                "rua=mailto:a@example.com; v=TLSRPTv1",
+                &["tlsrpt-record/version-not-first"],
+            ),
+            (
+                "sts pasted",
+                "v=STSv1; id=1",
+                &["tlsrpt-record/wrong-record-type"],
+            ),
+            (
+                "old name",
+                "_smtp-tlsrpt.example.com. IN TXT \"v=TLSRPTv1; rua=mailto:a@example.com\"",
+                &["tlsrpt-record/old-name"],
+            ),
+            (
+                "right name",
+                "_smtp._tls.example.com. IN TXT \"v=TLSRPTv1; rua=mailto:a@example.com\"",
+                &[],
+            ),
+            (
+                "extension",
+                "v=TLSRPTv1; rua=mailto:a@example.com; x=1",
+                &["record/unknown-field"],
+            ),
         ];
         for (name, input, want) in rows {
             assert_eq!(codes(input), *want, "{name}: {input}");
@@ -250,6 +349,9 @@ mod tests {
     #[test]
     fn old_name_suggests_the_right_one() {
         let l = lint("_smtp-tlsrpt.example.com. IN TXT \"v=TLSRPTv1; rua=mailto:a@example.com\"");
-        assert_eq!(l.diagnostics[0].get("expected"), Some("_smtp._tls.example.com"));
+        assert_eq!(
+            l.diagnostics[0].get("expected"),
+            Some("_smtp._tls.example.com")
+        );
     }
 }

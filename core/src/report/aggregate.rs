@@ -26,7 +26,10 @@ impl Filter {
         }
     }
     fn domain_ok(&self, d: &str) -> bool {
-        self.domain.as_deref().is_none_or(|want| want.trim_end_matches('.').eq_ignore_ascii_case(d.trim_end_matches('.')))
+        self.domain.as_deref().is_none_or(|want| {
+            want.trim_end_matches('.')
+                .eq_ignore_ascii_case(d.trim_end_matches('.'))
+        })
     }
 }
 
@@ -134,7 +137,10 @@ pub struct Aggregator {
 }
 
 fn bump(map: &mut HashMap<String, Bucket>, key: &str, ok: u64, failed: u64, new_report: bool) {
-    let b = map.entry(key.to_owned()).or_insert_with(|| Bucket { key: key.to_owned(), ..Bucket::default() });
+    let b = map.entry(key.to_owned()).or_insert_with(|| Bucket {
+        key: key.to_owned(),
+        ..Bucket::default()
+    });
     b.successful = b.successful.saturating_add(ok);
     b.failed = b.failed.saturating_add(failed);
     b.reports += u64::from(new_report);
@@ -143,12 +149,16 @@ fn bump(map: &mut HashMap<String, Bucket>, key: &str, ok: u64, failed: u64, new_
 impl Aggregator {
     /// An aggregator that counts only what `filter` lets through.
     pub fn new(filter: Filter) -> Self {
-        Aggregator { filter, ..Aggregator::default() }
+        Aggregator {
+            filter,
+            ..Aggregator::default()
+        }
     }
 
     /// True when this (organization, report-id) was already added.
     pub fn is_duplicate(&self, r: &Report) -> bool {
-        self.seen.contains(&(r.organization().to_owned(), r.id().to_owned()))
+        self.seen
+            .contains(&(r.organization().to_owned(), r.id().to_owned()))
     }
 
     /// Adds a report; returns false (and counts a duplicate) when it was already added.
@@ -178,20 +188,36 @@ impl Aggregator {
             bump(&mut self.org, org, ok, failed, !seen_org);
             seen_org = true;
             let dom = p.domain().to_ascii_lowercase();
-            bump(&mut self.domain, &dom, ok, failed, !seen_domains.contains(&dom));
+            bump(
+                &mut self.domain,
+                &dom,
+                ok,
+                failed,
+                !seen_domains.contains(&dom),
+            );
             seen_domains.push(dom.clone());
             let pt = p.policy_type().to_owned();
             bump(&mut self.ptype, &pt, ok, failed, !seen_types.contains(&pt));
             seen_types.push(pt.clone());
-            let b = self.day.entry(day.clone()).or_insert_with(|| Bucket { key: day.clone(), ..Bucket::default() });
+            let b = self.day.entry(day.clone()).or_insert_with(|| Bucket {
+                key: day.clone(),
+                ..Bucket::default()
+            });
             b.successful = b.successful.saturating_add(ok);
             b.failed = b.failed.saturating_add(failed);
             for fd in p.details() {
                 let n = fd.count();
                 *self.result.entry(fd.result().to_owned()).or_default() += n;
-                let mxh = fd.receiving_mx_hostname.clone().unwrap_or_default().to_ascii_lowercase();
+                let mxh = fd
+                    .receiving_mx_hostname
+                    .clone()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
                 *self.mx.entry(mxh).or_default() += n;
-                *self.ip.entry(fd.sending_mta_ip.clone().unwrap_or_default()).or_default() += n;
+                *self
+                    .ip
+                    .entry(fd.sending_mta_ip.clone().unwrap_or_default())
+                    .or_default() += n;
                 self.s.failures.push(FailureRow {
                     organization: org.to_owned(),
                     report_id: r.id().to_owned(),
@@ -244,13 +270,22 @@ impl Aggregator {
 fn sorted(map: &HashMap<String, Bucket>) -> Vec<Bucket> {
     let mut v: Vec<Bucket> = map.values().cloned().collect();
     v.sort_by(|a, b| {
-        b.failed.cmp(&a.failed).then((b.successful + b.failed).cmp(&(a.successful + a.failed))).then(a.key.cmp(&b.key))
+        b.failed
+            .cmp(&a.failed)
+            .then((b.successful + b.failed).cmp(&(a.successful + a.failed)))
+            .then(a.key.cmp(&b.key))
     });
     v
 }
 
 fn sorted_failures(map: &HashMap<String, u64>) -> Vec<FailureBucket> {
-    let mut v: Vec<FailureBucket> = map.iter().map(|(k, &n)| FailureBucket { key: k.clone(), failed: n }).collect();
+    let mut v: Vec<FailureBucket> = map
+        .iter()
+        .map(|(k, &n)| FailureBucket {
+            key: k.clone(),
+            failed: n,
+        })
+        .collect();
     v.sort_by(|a, b| b.failed.cmp(&a.failed).then(a.key.cmp(&b.key)));
     v
 }

@@ -19,7 +19,10 @@ pub struct Limits {
 impl Default for Limits {
     /// 32 MiB in, 64 MiB inflated: room for reports of thousands of policies, far below any memory trouble.
     fn default() -> Self {
-        Limits { max_input: 32 << 20, max_inflated: 64 << 20 }
+        Limits {
+            max_input: 32 << 20,
+            max_inflated: 64 << 20,
+        }
     }
 }
 
@@ -70,8 +73,13 @@ fn looks_like_email(b: &[u8]) -> bool {
     }
     let line_end = b.iter().position(|&c| c == b'\n').unwrap_or(b.len());
     let line = &b[..line_end];
-    let Some(colon) = line.iter().position(|&c| c == b':') else { return false };
-    colon > 0 && line[..colon].iter().all(|&c| c.is_ascii_alphanumeric() || c == b'-')
+    let Some(colon) = line.iter().position(|&c| c == b':') else {
+        return false;
+    };
+    colon > 0
+        && line[..colon]
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'-')
 }
 
 /// Unwraps `bytes` into report JSON payloads (an e-mail may carry more than one report).
@@ -82,8 +90,14 @@ pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> 
             .arg("max", limits.max_input));
     }
     match sniff(bytes) {
-        Some(Container::Json) => Ok(vec![Payload { container: Container::Json, json: bytes.to_vec() }]),
-        Some(Container::Gzip) => Ok(vec![Payload { container: Container::Gzip, json: gunzip(bytes, limits.max_inflated)? }]),
+        Some(Container::Json) => Ok(vec![Payload {
+            container: Container::Json,
+            json: bytes.to_vec(),
+        }]),
+        Some(Container::Gzip) => Ok(vec![Payload {
+            container: Container::Gzip,
+            json: gunzip(bytes, limits.max_inflated)?,
+        }]),
         Some(Container::Email) => email(bytes, limits),
         None => Err(Diagnostic::new(Code::ReportUnknownFormat, Span::default())),
     }
@@ -105,16 +119,24 @@ pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, Diagnostic> {
 /// Finds report attachments in an e-mail (RFC 8460 §5.3).
 fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
     let Some(msg) = mail_parser::MessageParser::default().parse(bytes) else {
-        return Err(Diagnostic::new(Code::ReportEmailWithoutReport, Span::default()));
+        return Err(Diagnostic::new(
+            Code::ReportEmailWithoutReport,
+            Span::default(),
+        ));
     };
     let mut out = Vec::new();
     let mut first_error = None;
     for part in msg.parts.iter() {
         let ct = part.content_type();
-        let ctype = ct.map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or(""))).unwrap_or_default().to_ascii_lowercase();
+        let ctype = ct
+            .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
         let is_report = ctype.starts_with("application/tlsrpt+")
-            || ((ctype == "application/gzip" || ctype == "application/x-gzip" || ctype == "application/json"
+            || ((ctype == "application/gzip"
+                || ctype == "application/x-gzip"
+                || ctype == "application/json"
                 || ctype == "application/octet-stream")
                 && (name.ends_with(".json") || name.ends_with(".gz")));
         if !is_report {
@@ -127,7 +149,10 @@ fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
             _ => Err(Diagnostic::new(Code::ReportUnknownFormat, Span::default())),
         };
         match payload {
-            Ok(json) => out.push(Payload { container: Container::Email, json }),
+            Ok(json) => out.push(Payload {
+                container: Container::Email,
+                json,
+            }),
             Err(e) => {
                 first_error.get_or_insert(e);
             }
@@ -135,7 +160,10 @@ fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
     }
     match (out.is_empty(), first_error) {
         (true, Some(e)) => Err(e),
-        (true, None) => Err(Diagnostic::new(Code::ReportEmailWithoutReport, Span::default())),
+        (true, None) => Err(Diagnostic::new(
+            Code::ReportEmailWithoutReport,
+            Span::default(),
+        )),
         _ => Ok(out),
     }
 }
@@ -154,7 +182,11 @@ pub fn parse_json(json: &[u8]) -> Result<Report, Diagnostic> {
         Err(e) => {
             let reason = format!("{} (line {}, column {})", e, e.line(), e.column());
             // A type mismatch means valid JSON of the wrong shape.
-            let code = if e.is_data() { Code::ReportNotReport } else { Code::ReportBadJson };
+            let code = if e.is_data() {
+                Code::ReportNotReport
+            } else {
+                Code::ReportBadJson
+            };
             Err(Diagnostic::new(code, Span::default()).arg("reason", reason))
         }
     }
@@ -162,7 +194,10 @@ pub fn parse_json(json: &[u8]) -> Result<Report, Diagnostic> {
 
 /// Unwraps and parses: every report in `bytes`, with its container.
 pub fn decode(bytes: &[u8], limits: Limits) -> Result<Vec<(Container, Report)>, Diagnostic> {
-    unwrap(bytes, limits)?.into_iter().map(|p| parse_json(&p.json).map(|r| (p.container, r))).collect()
+    unwrap(bytes, limits)?
+        .into_iter()
+        .map(|p| parse_json(&p.json).map(|r| (p.container, r)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -205,17 +240,35 @@ mod tests {
         let n = g.len();
         g[n / 2] ^= 0xff;
         g.truncate(n - 4);
-        assert_eq!(unwrap(&g, Limits::default()).map(|_| ()).expect_err("corrupt").code, Code::ReportBadGzip);
+        assert_eq!(
+            unwrap(&g, Limits::default())
+                .map(|_| ())
+                .expect_err("corrupt")
+                .code,
+            Code::ReportBadGzip
+        );
         let e = parse_json(b"{\"report-id\": }").expect_err("bad");
         assert_eq!(e.code, Code::ReportBadJson);
         assert!(e.get("reason").is_some_and(|r| r.contains("line 1")));
-        assert_eq!(parse_json(b"[1,2]").expect_err("array").code, Code::ReportNotReport);
-        assert_eq!(parse_json(b"{\"a\":1}").expect_err("other").code, Code::ReportNotReport);
+        assert_eq!(
+            parse_json(b"[1,2]").expect_err("array").code,
+            Code::ReportNotReport
+        );
+        assert_eq!(
+            parse_json(b"{\"a\":1}").expect_err("other").code,
+            Code::ReportNotReport
+        );
     }
 
     #[test]
     fn input_cap() {
-        let l = Limits { max_input: 10, max_inflated: 10 };
-        assert_eq!(unwrap(&[b' '; 11], l).expect_err("big").code, Code::ReportTooLarge);
+        let l = Limits {
+            max_input: 10,
+            max_inflated: 10,
+        };
+        assert_eq!(
+            unwrap(&[b' '; 11], l).expect_err("big").code,
+            Code::ReportTooLarge
+        );
     }
 }

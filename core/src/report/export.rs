@@ -25,7 +25,12 @@ pub fn to_csv<'a>(reports: impl IntoIterator<Item = &'a Report>) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
     for r in reports {
-        let head = [r.organization(), r.id(), r.start().unwrap_or(""), r.end().unwrap_or("")];
+        let head = [
+            r.organization(),
+            r.id(),
+            r.start().unwrap_or(""),
+            r.end().unwrap_or(""),
+        ];
         for p in r.policies() {
             let ok = p.successful().to_string();
             let failed = p.failed().to_string();
@@ -41,7 +46,11 @@ pub fn to_csv<'a>(reports: impl IntoIterator<Item = &'a Report>) -> String {
                 row.extend(head);
                 row.extend(policy);
                 row.extend(["", "", fd.result()]);
-                for v in [&fd.sending_mta_ip, &fd.receiving_mx_hostname, &fd.receiving_ip] {
+                for v in [
+                    &fd.sending_mta_ip,
+                    &fd.receiving_mx_hostname,
+                    &fd.receiving_ip,
+                ] {
                     row.push(v.as_deref().unwrap_or(""));
                 }
                 row.push(&n);
@@ -66,7 +75,14 @@ mod tests {
 
     #[test]
     fn cell_table() {
-        for (input, want) in [("a", "a"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("=cmd()", "'=cmd()"), ("-1", "-1"), ("@x", "'@x")] {
+        for (input, want) in [
+            ("a", "a"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("=cmd()", "'=cmd()"),
+            ("-1", "-1"),
+            ("@x", "'@x"),
+        ] {
             assert_eq!(cell(input), want, "{input}");
         }
     }

@@ -32,7 +32,11 @@ pub fn load(bytes: &[u8], limits: Limits) -> Result<Vec<Loaded>, Diagnostic> {
         .into_iter()
         .map(|(container, report)| {
             let warnings = validate::validate(&report);
-            Loaded { container, report, warnings }
+            Loaded {
+                container,
+                report,
+                warnings,
+            }
         })
         .collect())
 }

@@ -158,23 +158,41 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str("a session count")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Count, E> {
-                Ok(Count { value: v, exact: true })
+                Ok(Count {
+                    value: v,
+                    exact: true,
+                })
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Count, E> {
-                Ok(Count { value: u64::try_from(v).unwrap_or(0), exact: v >= 0 })
+                Ok(Count {
+                    value: u64::try_from(v).unwrap_or(0),
+                    exact: v >= 0,
+                })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
                 let ok = v >= 0.0 && v.fract() == 0.0 && v < 1e18;
-                Ok(Count { value: if ok { v as u64 } else { 0 }, exact: false })
+                Ok(Count {
+                    value: if ok { v as u64 } else { 0 },
+                    exact: false,
+                })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Count, E> {
-                Ok(Count { value: v.trim().parse().unwrap_or(0), exact: false })
+                Ok(Count {
+                    value: v.trim().parse().unwrap_or(0),
+                    exact: false,
+                })
             }
             fn visit_unit<E: de::Error>(self) -> Result<Count, E> {
-                Ok(Count { value: 0, exact: false })
+                Ok(Count {
+                    value: 0,
+                    exact: false,
+                })
             }
             fn visit_bool<E: de::Error>(self, _: bool) -> Result<Count, E> {
-                Ok(Count { value: 0, exact: false })
+                Ok(Count {
+                    value: 0,
+                    exact: false,
+                })
             }
         }
         d.deserialize_any(V)
@@ -239,11 +257,17 @@ impl Report {
     }
     /// Sum of `total-successful-session-count` over the policies.
     pub fn successful(&self) -> u64 {
-        self.policies().iter().map(PolicyResult::successful).fold(0, u64::saturating_add)
+        self.policies()
+            .iter()
+            .map(PolicyResult::successful)
+            .fold(0, u64::saturating_add)
     }
     /// Sum of `total-failure-session-count` over the policies.
     pub fn failed(&self) -> u64 {
-        self.policies().iter().map(PolicyResult::failed).fold(0, u64::saturating_add)
+        self.policies()
+            .iter()
+            .map(PolicyResult::failed)
+            .fold(0, u64::saturating_add)
     }
     /// Number of failure-detail rows over all policies.
     pub fn failure_detail_rows(&self) -> usize {
@@ -262,11 +286,17 @@ impl Report {
 impl PolicyResult {
     /// `total-successful-session-count` (0 when absent).
     pub fn successful(&self) -> u64 {
-        self.summary.as_ref().and_then(|s| s.total_successful_session_count).map_or(0, |c| c.value)
+        self.summary
+            .as_ref()
+            .and_then(|s| s.total_successful_session_count)
+            .map_or(0, |c| c.value)
     }
     /// `total-failure-session-count` (0 when absent).
     pub fn failed(&self) -> u64 {
-        self.summary.as_ref().and_then(|s| s.total_failure_session_count).map_or(0, |c| c.value)
+        self.summary
+            .as_ref()
+            .and_then(|s| s.total_failure_session_count)
+            .map_or(0, |c| c.value)
     }
     /// The failure details (empty when absent).
     pub fn details(&self) -> &[FailureDetail] {
@@ -274,20 +304,32 @@ impl PolicyResult {
     }
     /// `policy-type`, or an empty string.
     pub fn policy_type(&self) -> &str {
-        self.policy.as_ref().and_then(|p| p.policy_type.as_deref()).unwrap_or("")
+        self.policy
+            .as_ref()
+            .and_then(|p| p.policy_type.as_deref())
+            .unwrap_or("")
     }
     /// `policy-domain`, or an empty string.
     pub fn domain(&self) -> &str {
-        self.policy.as_ref().and_then(|p| p.policy_domain.as_deref()).unwrap_or("")
+        self.policy
+            .as_ref()
+            .and_then(|p| p.policy_domain.as_deref())
+            .unwrap_or("")
     }
     /// `mx-host` values, with a stray `mx: ` prefix removed (seen in real reports).
     pub fn mx_hosts(&self) -> Vec<&str> {
-        let Some(m) = self.policy.as_ref().and_then(|p| p.mx_host.as_ref()) else { return Vec::new() };
-        m.iter().map(|h| h.strip_prefix("mx:").map_or(h, str::trim_start)).collect()
+        let Some(m) = self.policy.as_ref().and_then(|p| p.mx_host.as_ref()) else {
+            return Vec::new();
+        };
+        m.iter()
+            .map(|h| h.strip_prefix("mx:").map_or(h, str::trim_start))
+            .collect()
     }
     /// `policy-string` lines; an entry holding a JSON array in one string (Microsoft's TLSA) is expanded.
     pub fn policy_lines(&self) -> Vec<String> {
-        let Some(ps) = self.policy.as_ref().and_then(|p| p.policy_string.as_ref()) else { return Vec::new() };
+        let Some(ps) = self.policy.as_ref().and_then(|p| p.policy_string.as_ref()) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for s in ps.iter() {
             match expand_json_array(s) {

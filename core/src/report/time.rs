@@ -17,7 +17,10 @@ pub struct Parsed {
 pub fn parse(s: &str) -> Option<Parsed> {
     let s = s.trim();
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Some(Parsed { unix: t.unix_timestamp(), assumed_utc: false });
+        return Some(Parsed {
+            unix: t.unix_timestamp(),
+            assumed_utc: false,
+        });
     }
     let mut fixed = s.replacen(' ', "T", 1);
     let time_part = fixed.split_once(['T', 't']).map(|x| x.1).unwrap_or("");
@@ -25,18 +28,28 @@ pub fn parse(s: &str) -> Option<Parsed> {
     if !has_zone {
         fixed.push('Z');
     }
-    OffsetDateTime::parse(&fixed, &Rfc3339).ok().map(|t| Parsed { unix: t.unix_timestamp(), assumed_utc: !has_zone })
+    OffsetDateTime::parse(&fixed, &Rfc3339)
+        .ok()
+        .map(|t| Parsed {
+            unix: t.unix_timestamp(),
+            assumed_utc: !has_zone,
+        })
 }
 
 /// The UTC calendar day (`YYYY-MM-DD`) of a Unix time.
 pub fn day(unix: i64) -> String {
-    let Ok(t) = OffsetDateTime::from_unix_timestamp(unix) else { return String::new() };
+    let Ok(t) = OffsetDateTime::from_unix_timestamp(unix) else {
+        return String::new();
+    };
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
 /// RFC 3339 text (UTC, `Z`) of a Unix time.
 pub fn rfc3339(unix: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(unix).ok().and_then(|t| t.format(&Rfc3339).ok()).unwrap_or_default()
+    OffsetDateTime::from_unix_timestamp(unix)
+        .ok()
+        .and_then(|t| t.format(&Rfc3339).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -27,7 +27,10 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
     match &r.date_range {
         None => missing(&mut out, "date-range"),
         Some(dr) => {
-            for (name, v) in [("date-range.start-datetime", &dr.start_datetime), ("date-range.end-datetime", &dr.end_datetime)] {
+            for (name, v) in [
+                ("date-range.start-datetime", &dr.start_datetime),
+                ("date-range.end-datetime", &dr.end_datetime),
+            ] {
                 match v {
                     None => missing(&mut out, name),
                     Some(s) => check_datetime(s, name, &mut out),
@@ -45,16 +48,23 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
             Some(pol) => {
                 match pol.policy_type.as_deref() {
                     None => missing(&mut out, &format!("{base}.policy.policy-type")),
-                    Some(t) if !KNOWN_POLICY_TYPES.contains(&t) => {
-                        out.push(d(Code::ReportUnknownPolicyType, format!("{base}.policy.policy-type")).arg("value", t))
-                    }
+                    Some(t) if !KNOWN_POLICY_TYPES.contains(&t) => out.push(
+                        d(
+                            Code::ReportUnknownPolicyType,
+                            format!("{base}.policy.policy-type"),
+                        )
+                        .arg("value", t),
+                    ),
                     Some(_) => {}
                 }
                 if pol.policy_domain.is_none() {
                     missing(&mut out, &format!("{base}.policy.policy-domain"));
                 }
                 if let Some(super::model::StringOrList::One(_)) = &pol.mx_host {
-                    out.push(d(Code::ReportMxHostString, format!("{base}.policy.mx-host")));
+                    out.push(d(
+                        Code::ReportMxHostString,
+                        format!("{base}.policy.mx-host"),
+                    ));
                 }
                 if let Some(m) = &pol.mx_host {
                     for h in m.iter().filter(|h| h.starts_with("mx:")) {
@@ -69,7 +79,13 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                 if let Some(ps) = &pol.policy_string {
                     for s in ps.iter() {
                         if let Some(items) = super::model::expand_json_array(s) {
-                            out.push(d(Code::ReportPolicyStringJson, format!("{base}.policy.policy-string")).arg("count", items.len()));
+                            out.push(
+                                d(
+                                    Code::ReportPolicyStringJson,
+                                    format!("{base}.policy.policy-string"),
+                                )
+                                .arg("count", items.len()),
+                            );
                         }
                     }
                 }
@@ -79,13 +95,18 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
             None => missing(&mut out, &format!("{base}.summary")),
             Some(s) => {
                 for (name, c) in [
-                    ("total-successful-session-count", s.total_successful_session_count),
+                    (
+                        "total-successful-session-count",
+                        s.total_successful_session_count,
+                    ),
                     ("total-failure-session-count", s.total_failure_session_count),
                 ] {
                     let field = format!("{base}.summary.{name}");
                     match c {
                         None => missing(&mut out, &field),
-                        Some(c) if !c.exact => out.push(d(Code::ReportBadCount, field).arg("value", c.value)),
+                        Some(c) if !c.exact => {
+                            out.push(d(Code::ReportBadCount, field).arg("value", c.value))
+                        }
                         Some(_) => {}
                     }
                 }
@@ -96,12 +117,15 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
             let fb = format!("{base}.failure-details[{j}]");
             match fd.result_type.as_deref() {
                 None => missing(&mut out, &format!("{fb}.result-type")),
-                Some(t) if !KNOWN_RESULT_TYPES.contains(&t) => {
-                    out.push(d(Code::ReportUnknownResultType, format!("{fb}.result-type")).arg("value", t))
-                }
+                Some(t) if !KNOWN_RESULT_TYPES.contains(&t) => out.push(
+                    d(Code::ReportUnknownResultType, format!("{fb}.result-type")).arg("value", t),
+                ),
                 Some(_) => {}
             }
-            for (name, v) in [("sending-mta-ip", &fd.sending_mta_ip), ("receiving-ip", &fd.receiving_ip)] {
+            for (name, v) in [
+                ("sending-mta-ip", &fd.sending_mta_ip),
+                ("receiving-ip", &fd.receiving_ip),
+            ] {
                 if let Some(ip) = v {
                     if ip.parse::<std::net::IpAddr>().is_err() {
                         out.push(d(Code::ReportBadIp, format!("{fb}.{name}")).arg("value", ip));
@@ -110,18 +134,22 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
             }
             match fd.failed_session_count {
                 None => missing(&mut out, &format!("{fb}.failed-session-count")),
-                Some(c) if !c.exact => {
-                    out.push(d(Code::ReportBadCount, format!("{fb}.failed-session-count")).arg("value", c.value))
-                }
+                Some(c) if !c.exact => out.push(
+                    d(Code::ReportBadCount, format!("{fb}.failed-session-count"))
+                        .arg("value", c.value),
+                ),
                 Some(_) => {}
             }
             detail_sum = detail_sum.saturating_add(fd.count());
         }
         if !p.details().is_empty() && detail_sum != p.failed() {
             out.push(
-                d(Code::ReportFailureCountMismatch, format!("{base}.failure-details"))
-                    .arg("details", detail_sum)
-                    .arg("total", p.failed()),
+                d(
+                    Code::ReportFailureCountMismatch,
+                    format!("{base}.failure-details"),
+                )
+                .arg("details", detail_sum)
+                .arg("total", p.failed()),
             );
         }
     }
@@ -131,7 +159,9 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
 fn check_datetime(s: &str, field: &str, out: &mut Vec<Diagnostic>) {
     match time::parse(s) {
         None => out.push(d(Code::ReportBadDatetime, field).arg("value", s)),
-        Some(p) if p.assumed_utc => out.push(d(Code::ReportDatetimeNoTimezone, field).arg("value", s)),
+        Some(p) if p.assumed_utc => {
+            out.push(d(Code::ReportDatetimeNoTimezone, field).arg("value", s))
+        }
         Some(_) => {}
     }
 }
@@ -151,19 +181,74 @@ mod tests {
     fn validate_table() {
         let pol = |p: &str| format!("{{{HEAD},\"policies\":[{p}]}}");
         let rows: Vec<(&str, String, &[&str])> = vec![
-            ("clean", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d","mx-host":["*.d"]},"summary":{"total-successful-session-count":1,"total-failure-session-count":0}}"#), &[]),
-            ("mx-host string", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d","mx-host":"*.d"},"summary":{"total-successful-session-count":1,"total-failure-session-count":0}}"#), &["report/mx-host-string"]),
-            ("mx-host prefixed", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d","mx-host":["mx: a.d"]},"summary":{"total-successful-session-count":1,"total-failure-session-count":0}}"#), &["report/mx-host-prefixed"]),
-            ("unknown types", pol(r#"{"policy":{"policy-type":"new","policy-domain":"d"},"summary":{"total-successful-session-count":0,"total-failure-session-count":1},"failure-details":[{"result-type":"odd","failed-session-count":1}]}"#), &["report/unknown-policy-type", "report/unknown-result-type"]),
-            ("empty ip", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d"},"summary":{"total-successful-session-count":0,"total-failure-session-count":1},"failure-details":[{"result-type":"validation-failure","sending-mta-ip":"","failed-session-count":1}]}"#), &["report/bad-ip"]),
-            ("sum mismatch", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d"},"summary":{"total-successful-session-count":0,"total-failure-session-count":1},"failure-details":[{"result-type":"validation-failure","failed-session-count":2}]}"#), &["report/failure-count-mismatch"]),
-            ("string count", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d"},"summary":{"total-successful-session-count":"3","total-failure-session-count":0}}"#), &["report/bad-count"]),
-            ("no summary", pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d"}}"#), &["report/missing-field"]),
+            (
+                "clean",
+                pol(
+                    r#"{"policy":{"policy-type":"sts","policy-domain":"d","mx-host":["*.d"]},"summary":{"total-successful-session-count":1,"total-failure-session-count":0}}"#,
+                ),
+                &[],
+            ),
+            (
+                "mx-host string",
+                pol(
+                    r#"{"policy":{"policy-type":"sts","policy-domain":"d","mx-host":"*.d"},"summary":{"total-successful-session-count":1,"total-failure-session-count":0}}"#,
+                ),
+                &["report/mx-host-string"],
+            ),
+            (
+                "mx-host prefixed",
+                pol(
+                    r#"{"policy":{"policy-type":"sts","policy-domain":"d","mx-host":["mx: a.d"]},"summary":{"total-successful-session-count":1,"total-failure-session-count":0}}"#,
+                ),
+                &["report/mx-host-prefixed"],
+            ),
+            (
+                "unknown types",
+                pol(
+                    r#"{"policy":{"policy-type":"new","policy-domain":"d"},"summary":{"total-successful-session-count":0,"total-failure-session-count":1},"failure-details":[{"result-type":"odd","failed-session-count":1}]}"#,
+                ),
+                &["report/unknown-policy-type", "report/unknown-result-type"],
+            ),
+            (
+                "empty ip",
+                pol(
+                    r#"{"policy":{"policy-type":"sts","policy-domain":"d"},"summary":{"total-successful-session-count":0,"total-failure-session-count":1},"failure-details":[{"result-type":"validation-failure","sending-mta-ip":"","failed-session-count":1}]}"#,
+                ),
+                &["report/bad-ip"],
+            ),
+            (
+                "sum mismatch",
+                pol(
+                    r#"{"policy":{"policy-type":"sts","policy-domain":"d"},"summary":{"total-successful-session-count":0,"total-failure-session-count":1},"failure-details":[{"result-type":"validation-failure","failed-session-count":2}]}"#,
+                ),
+                &["report/failure-count-mismatch"],
+            ),
+            (
+                "string count",
+                pol(
+                    r#"{"policy":{"policy-type":"sts","policy-domain":"d"},"summary":{"total-successful-session-count":"3","total-failure-session-count":0}}"#,
+                ),
+                &["report/bad-count"],
+            ),
+            (
+                "no summary",
+                pol(r#"{"policy":{"policy-type":"sts","policy-domain":"d"}}"#),
+                &["report/missing-field"],
+            ),
         ];
         for (name, json, want) in &rows {
             assert_eq!(codes(json), *want, "{name}");
         }
-        assert_eq!(codes(r#"{"report-id":"x","contact-info":null,"date-range":{"start-datetime":"2024-01-01T00:00:00","end-datetime":"bad"},"policies":[]}"#),
-            ["report/missing-field", "report/contact-null", "report/datetime-no-timezone", "report/bad-datetime"]);
+        assert_eq!(
+            codes(
+                r#"{"report-id":"x","contact-info":null,"date-range":{"start-datetime":"2024-01-01T00:00:00","end-datetime":"bad"},"policies":[]}"#
+            ),
+            [
+                "report/missing-field",
+                "report/contact-null",
+                "report/datetime-no-timezone",
+                "report/bad-datetime"
+            ]
+        );
     }
 }

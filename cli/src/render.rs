@@ -1,0 +1,189 @@
+//! Rendering diagnostics for people (rustc style: the line quoted, a caret under the span) and for scripts (JSON).
+
+use mtasts_core::diag::{Diagnostic, LineIndex, Severity};
+use mtasts_core::i18n::Catalog;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// Style of errors.
+pub const ERR: anstyle::Style = anstyle::AnsiColor::Red.on_default().bold();
+/// Style of warnings.
+pub const WARN: anstyle::Style = anstyle::AnsiColor::Yellow.on_default().bold();
+/// Style of infos.
+pub const INFO: anstyle::Style = anstyle::AnsiColor::Cyan.on_default().bold();
+/// Style of gutters and arrows.
+pub const DIM: anstyle::Style = anstyle::AnsiColor::Blue.on_default().bold();
+/// Style of headings.
+pub const BOLD: anstyle::Style = anstyle::Style::new().bold();
+/// Style of good news.
+pub const OK: anstyle::Style = anstyle::AnsiColor::Green.on_default().bold();
+
+fn style(s: Severity) -> anstyle::Style {
+    match s {
+        Severity::Error => ERR,
+        Severity::Warning => WARN,
+        Severity::Info => INFO,
+    }
+}
+
+/// A diagnostic as the JSON contract gives it.
+#[derive(Serialize)]
+pub struct JsonDiagnostic {
+    /// Stable code.
+    pub code: &'static str,
+    /// error / warning / info.
+    pub severity: Severity,
+    /// 1-based line of the span start (0 when the input has no lines, e.g. a report field).
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// 1-based line of the span end.
+    pub end_line: usize,
+    /// 1-based column of the span end.
+    pub end_column: usize,
+    /// The message in the chosen language.
+    pub message: String,
+    /// The suggested fix, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// The RFC section.
+    pub rfc: &'static str,
+    /// The JSON field a report diagnostic is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// Converts diagnostics for JSON output.
+pub fn json_diagnostics(
+    text: Option<&str>,
+    diags: &[Diagnostic],
+    cat: &Catalog,
+) -> Vec<JsonDiagnostic> {
+    let idx = text.map(LineIndex::new);
+    diags
+        .iter()
+        .map(|d| {
+            let (s, e) = match &idx {
+                Some(i) => (i.line_col(d.span.start), i.line_col(d.span.end)),
+                None => (Default::default(), Default::default()),
+            };
+            JsonDiagnostic {
+                code: d.code.name(),
+                severity: d.severity(),
+                line: s.line,
+                column: s.column,
+                end_line: e.line,
+                end_column: e.column,
+                message: cat.message(d),
+                fix: cat.fix(d),
+                rfc: d.code.rfc(),
+                field: d.get("field").map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
+/// Renders diagnostics rustc-style. `text` is the input the spans point into (`None` for reports).
+pub fn human(name: &str, text: Option<&str>, diags: &[Diagnostic], cat: &Catalog) -> String {
+    let mut out = String::new();
+    let idx = text.map(LineIndex::new);
+    for d in diags {
+        let st = style(d.severity());
+        let _ = writeln!(
+            out,
+            "{}{}[{}]{}: {}{}{}",
+            st.render(),
+            d.severity(),
+            d.code,
+            st.render_reset(),
+            BOLD.render(),
+            cat.message(d),
+            BOLD.render_reset()
+        );
+        let dim = (DIM.render(), DIM.render_reset());
+        match (&idx, text) {
+            (Some(i), Some(t)) if !t.is_empty() => {
+                let lc = i.line_col(d.span.start);
+                let _ = writeln!(
+                    out,
+                    "  {}-->{} {name}:{}:{}",
+                    dim.0, dim.1, lc.line, lc.column
+                );
+                let line_text = i.line_text(lc.line);
+                let gutter = lc.line.to_string();
+                let pad = " ".repeat(gutter.len());
+                let shown: String = line_text
+                    .chars()
+                    .map(|c| if c.is_control() { '·' } else { c })
+                    .collect();
+                let _ = writeln!(out, "{pad} {}|{}", dim.0, dim.1);
+                let _ = writeln!(out, "{}{gutter} |{} {shown}", dim.0, dim.1);
+                let end = i.line_col(d.span.end);
+                let width = if end.line == lc.line {
+                    end.column.saturating_sub(lc.column).max(1)
+                } else {
+                    line_text
+                        .chars()
+                        .count()
+                        .saturating_sub(lc.column - 1)
+                        .max(1)
+                };
+                let _ = writeln!(
+                    out,
+                    "{pad} {}|{} {}{}{}{}",
+                    dim.0,
+                    dim.1,
+                    " ".repeat(lc.column - 1),
+                    st.render(),
+                    "^".repeat(width),
+                    st.render_reset()
+                );
+            }
+            _ => {
+                let field = d
+                    .get("field")
+                    .map(|f| format!(" ({f})"))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "  {}-->{} {name}{field}", dim.0, dim.1);
+            }
+        }
+        if let Some(fix) = cat.fix(d) {
+            let _ = writeln!(out, "   {}= fix:{} {fix}", dim.0, dim.1);
+        }
+        let _ = writeln!(out, "   {}= see:{} {}", dim.0, dim.1, d.code.rfc());
+        out.push('\n');
+    }
+    out
+}
+
+/// "1 error, 2 warnings" style counts.
+pub fn counts(diags: &[Diagnostic]) -> (usize, usize, usize) {
+    let n = |s| diags.iter().filter(|d| d.severity() == s).count();
+    (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
+}
+
+/// The final verdict line of a lint.
+pub fn verdict(name: &str, diags: &[Diagnostic]) -> String {
+    let (e, w, i) = counts(diags);
+    let (st, word) = if e > 0 {
+        (ERR, "invalid")
+    } else {
+        (OK, "valid")
+    };
+    format!(
+        "{}{name}: {word}{} ({e} error{}, {w} warning{}, {i} note{})\n",
+        st.render(),
+        st.render_reset(),
+        plural(e),
+        plural(w),
+        plural(i)
+    )
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,187 @@
+//! `mtasts report [FILE|-]... [--format human|json|csv]`: reads .json, .json.gz and report e-mails, deduplicates
+//! by (organization, report-id), and prints per-report lines and the summary.
+
+use crate::{input, render, Format};
+use mtasts_core::i18n::{Catalog, Lang};
+use mtasts_core::report::{self, export, Aggregator, Filter, Limits, Report};
+use serde_json::json;
+use std::process::ExitCode;
+
+/// Arguments of `mtasts report`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Report files (.json, .json.gz, .eml); `-` for standard input.
+    #[arg(default_value = "-")]
+    files: Vec<String>,
+    /// Only count policies for this domain.
+    #[arg(long)]
+    domain: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+struct Entry {
+    file: String,
+    report: Report,
+    warnings: Vec<mtasts_core::Diagnostic>,
+    duplicate: bool,
+}
+
+/// Runs the report summary; exit 1 when a file was refused, 2 when one could not be read.
+pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
+    let cat = Catalog::load(lang);
+    let mut agg = Aggregator::new(Filter {
+        domain: a.domain.clone(),
+        ..Filter::default()
+    });
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    for f in &a.files {
+        let name = input::display_name(f).to_owned();
+        let bytes = input::read(f)?;
+        match report::load(&bytes, Limits::default()) {
+            Ok(loaded) => {
+                for l in loaded {
+                    let duplicate = !agg.add(&l.report);
+                    entries.push(Entry {
+                        file: name.clone(),
+                        report: l.report,
+                        warnings: l.warnings,
+                        duplicate,
+                    });
+                }
+            }
+            Err(d) => errors.push((name, cat.message(&d), d.code.name())),
+        }
+    }
+    let summary = agg.summary();
+    let code = if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    };
+    match a.format {
+        Format::Csv => {
+            print!(
+                "{}",
+                export::to_csv(entries.iter().filter(|e| !e.duplicate).map(|e| &e.report))
+            );
+            for (file, msg, _) in &errors {
+                eprintln!("{file}: {msg}");
+            }
+        }
+        Format::Json => {
+            let reports: Vec<_> = entries
+                .iter()
+                .map(|e| {
+                    json!({
+                        "file": e.file,
+                        "organization": e.report.organization(),
+                        "report_id": e.report.id(),
+                        "start": e.report.start(),
+                        "end": e.report.end(),
+                        "policies": e.report.policies().len(),
+                        "successful": e.report.successful(),
+                        "failed": e.report.failed(),
+                        "failure_details": e.report.failure_detail_rows(),
+                        "duplicate": e.duplicate,
+                        "warnings": render::json_diagnostics(None, &e.warnings, &cat),
+                    })
+                })
+                .collect();
+            let errs: Vec<_> = errors
+                .iter()
+                .map(|(f, m, c)| json!({"file": f, "code": c, "message": m}))
+                .collect();
+            let out = json!({"reports": reports, "errors": errs, "summary": summary});
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+            );
+        }
+        Format::Human => anstream::print!("{}", human(&entries, &errors, &summary)),
+    }
+    Ok(code)
+}
+
+fn human(entries: &[Entry], errors: &[(String, String, &str)], s: &report::Summary) -> String {
+    use std::fmt::Write;
+    let (b, r) = (render::BOLD.render(), render::BOLD.render_reset());
+    let mut o = String::new();
+    for e in entries {
+        let rep = &e.report;
+        let dup = if e.duplicate {
+            " (duplicate, not counted)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "{b}{}{r}  {} · {} · {} ok, {} failed{dup}",
+            e.file,
+            rep.organization(),
+            rep.id(),
+            rep.successful(),
+            rep.failed()
+        );
+        for w in &e.warnings {
+            let _ = writeln!(
+                o,
+                "    {}{}{} {} ({})",
+                render::WARN.render(),
+                w.code,
+                render::WARN.render_reset(),
+                w.message(),
+                w.get("field").unwrap_or("")
+            );
+        }
+    }
+    for (f, m, _) in errors {
+        let _ = writeln!(
+            o,
+            "{}error:{} {f}: {m}",
+            render::ERR.render(),
+            render::ERR.render_reset()
+        );
+    }
+    let rate = s
+        .success_rate
+        .map(|x| format!("{:.2}%", x * 100.0))
+        .unwrap_or_else(|| "n/a".into());
+    let _ = writeln!(o, "\n{b}Summary{r}: {} report(s), {} duplicate(s), {} successful, {} failed sessions, success {rate}", s.reports, s.duplicates, s.successful, s.failed);
+    if let (Some(f), Some(l)) = (&s.first_day, &s.last_day) {
+        let _ = writeln!(o, "  period: {f} to {l}");
+    }
+    let table = |o: &mut String, title: &str, rows: &[report::aggregate::Bucket]| {
+        let _ = writeln!(o, "\n{b}{title}{r}");
+        for x in rows.iter().take(20) {
+            let _ = writeln!(
+                o,
+                "  {:<40} {:>10} ok {:>10} failed",
+                x.key, x.successful, x.failed
+            );
+        }
+    };
+    table(&mut o, "By sending organization", &s.by_organization);
+    table(&mut o, "By policy domain", &s.by_policy_domain);
+    table(&mut o, "By policy type", &s.by_policy_type);
+    let ftable = |o: &mut String, title: &str, rows: &[report::aggregate::FailureBucket]| {
+        if rows.is_empty() {
+            return;
+        }
+        let _ = writeln!(o, "\n{b}{title}{r}");
+        for x in rows.iter().take(20) {
+            let key = if x.key.is_empty() {
+                "(not given)"
+            } else {
+                &x.key
+            };
+            let _ = writeln!(o, "  {key:<40} {:>10} failed", x.failed);
+        }
+    };
+    ftable(&mut o, "Failures by result type", &s.by_result_type);
+    ftable(&mut o, "Failures by receiving MX", &s.by_receiving_mx);
+    ftable(&mut o, "Failures by sending IP", &s.by_sending_ip);
+    o
+}

@@ -1,0 +1,268 @@
+//! The `mtasts` command end to end: exit codes, the JSON contract, human output, every corpus file.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn corpus() -> PathBuf {
+    std::env::var_os("MTASTS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
+}
+
+fn mtasts() -> Command {
+    let mut c = Command::cargo_bin("mtasts").expect("binary built");
+    c.env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("stdout is JSON")
+}
+
+#[test]
+fn lint_table_exit_codes_and_json() {
+    let rows: &[(&str, &str, i32, &[&str])] = &[
+        (
+            "policy",
+            "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n",
+            0,
+            &[],
+        ),
+        (
+            "policy",
+            "version: STSv1\nmode: doubt\nmx: mail.example.com\nmax_age: 604800\n",
+            1,
+            &["policy/bad-mode"],
+        ),
+        ("policy", "", 1, &["policy/empty"]),
+        ("sts-record", "v=STSv1; id=20240101T000000", 0, &[]),
+        (
+            "sts-record",
+            "_mta-sts.example.com. 300 IN TXT \"v=STSv1; \" \"id=1\"",
+            0,
+            &[],
+        ),
+        (
+            "sts-record",
+            "v=spf1 -all",
+            1,
+            &["sts-record/wrong-record-type"],
+        ),
+        (
+            "tlsrpt-record",
+            "v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
+            0,
+            &[],
+        ),
+        (
+            "tlsrpt-record",
+            "v=TLSRPTv2; rua=mailto:tlsrpt@example.com",
+            1,
+            &["tlsrpt-record/bad-version"],
+        ),
+    ];
+    for (kind, input, code, want) in rows {
+        let out = mtasts()
+            .args(["lint", kind, "-", "--format", "json"])
+            .write_stdin(*input)
+            .assert()
+            .code(*code);
+        let v = json_of(&out.get_output().stdout);
+        assert_eq!(v["valid"], Value::Bool(*code == 0), "{kind}: {input}");
+        assert_eq!(v["input"], "<stdin>");
+        let codes: Vec<&str> = v["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        assert_eq!(codes, *want, "{kind}: {input}");
+        for d in v["diagnostics"].as_array().expect("array") {
+            for k in ["severity", "line", "column", "message"] {
+                assert!(!d[k].is_null(), "{k} in {d}");
+            }
+        }
+    }
+}
+
+#[test]
+fn lint_human_quotes_the_line_with_a_caret() {
+    mtasts()
+        .args(["lint", "policy"])
+        .write_stdin("version: STSv1\nmode: enforce\nmx: mail.*.example.com\nmax_age: 86400\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[policy/mx-wildcard-not-leftmost]",
+        ))
+        .stdout(predicate::str::contains("<stdin>:3:5"))
+        .stdout(predicate::str::contains("3 | mx: mail.*.example.com"))
+        .stdout(predicate::str::contains("|     ^^^^^^^^^^^^^^^^^^"));
+}
+
+#[test]
+fn lint_mx_coverage() {
+    let out = mtasts()
+        .args([
+            "lint",
+            "policy",
+            "--mx",
+            "mail.example.com",
+            "--mx",
+            "backup.example.org",
+            "--format",
+            "json",
+        ])
+        .write_stdin("version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n")
+        .assert()
+        .code(1);
+    let v = json_of(&out.get_output().stdout);
+    assert_eq!(v["coverage"]["hosts"][1]["host"], "backup.example.org");
+    assert!(v["coverage"]["hosts"][1]["pattern"].is_null());
+    assert_eq!(v["diagnostics"][0]["code"], "mx/not-covered-enforce");
+}
+
+#[test]
+fn every_corpus_policy_and_record_gets_its_verdict() {
+    let dir = corpus();
+    let tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("corpus");
+    for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let kind = match cols[0] {
+            "policy" => "policy",
+            "sts-txt" => "sts-record",
+            "tlsrpt-txt" => "tlsrpt-record",
+            _ => continue,
+        };
+        let code = if cols[2] == "valid" { 0 } else { 1 };
+        mtasts()
+            .args(["lint", kind])
+            .arg(dir.join(cols[1]))
+            .assert()
+            .code(code);
+    }
+}
+
+#[test]
+fn report_json_contract_over_the_corpus() {
+    let dir = corpus();
+    let tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("corpus");
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .filter(|l| l.starts_with("report\t"))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let mut cmd = mtasts();
+    cmd.args(["report", "--format", "json"]);
+    for r in &rows {
+        cmd.arg(dir.join(r[1]));
+    }
+    let out = cmd.assert().code(0);
+    let v = json_of(&out.get_output().stdout);
+    let reports = v["reports"].as_array().expect("reports");
+    assert_eq!(reports.len(), rows.len());
+    for (r, want) in reports.iter().zip(&rows) {
+        assert_eq!(r["organization"], want[2]);
+        assert_eq!(r["report_id"], want[3]);
+        assert_eq!(r["policies"].to_string(), want[4]);
+        assert_eq!(r["successful"].to_string(), want[5]);
+        assert_eq!(r["failed"].to_string(), want[6]);
+        assert_eq!(r["failure_details"].to_string(), want[7]);
+        assert!(r["warnings"].is_array());
+    }
+    assert_eq!(v["summary"]["duplicates"], 1);
+    assert_eq!(v["summary"]["reports"], 12);
+    assert_eq!(v["errors"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn report_refusals_are_one_line_errors() {
+    let tmp = std::env::temp_dir().join(format!("mtasts-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).expect("tmp");
+    let junk = tmp.join("junk.bin");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 1, 2, 3]).expect("write");
+    let out = mtasts()
+        .args(["report", "--format", "json"])
+        .arg(&junk)
+        .assert()
+        .code(1);
+    let v = json_of(&out.get_output().stdout);
+    assert_eq!(v["errors"][0]["code"], "report/unknown-format");
+    mtasts()
+        .args(["report"])
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error:"));
+    mtasts()
+        .args(["report"])
+        .arg(tmp.join("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
+    mtasts().args(["lint", "nonsense"]).assert().code(2);
+}
+
+#[test]
+fn report_csv_has_header_and_rows() {
+    let out = mtasts()
+        .args(["report", "--format", "csv"])
+        .arg(corpus().join("reports/rfc8460-example.json"))
+        .assert()
+        .code(0);
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("row,organization,report_id"));
+    assert_eq!(lines.len(), 1 + 1 + 3);
+}
+
+#[test]
+fn generate_output_lints_clean_through_the_cli() {
+    let out = mtasts()
+        .args([
+            "generate",
+            "--domain",
+            "example.com",
+            "--mx",
+            "mx1.example.com,*.mx.example.net",
+            "--rua",
+            "tlsrpt@example.com",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(0);
+    let v = json_of(&out.get_output().stdout);
+    mtasts()
+        .args(["lint", "policy"])
+        .write_stdin(v["policy_text"].as_str().expect("text"))
+        .assert()
+        .code(0);
+    mtasts()
+        .args(["lint", "sts-record"])
+        .write_stdin(v["sts_record"].as_str().expect("sts"))
+        .assert()
+        .code(0);
+    mtasts()
+        .args(["lint", "tlsrpt-record"])
+        .write_stdin(v["tlsrpt_record"].as_str().expect("tls"))
+        .assert()
+        .code(0);
+    assert!(v["steps"][0]
+        .as_str()
+        .is_some_and(|s| s.contains("tlsrpt@example.com")));
+    mtasts()
+        .args([
+            "generate",
+            "--domain",
+            "bad domain",
+            "--mx",
+            "x.example.com",
+        ])
+        .assert()
+        .code(1);
+}

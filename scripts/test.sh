@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the project from a fresh machine: installs what is missing (scripts/setup.sh), then
+# formatting and lints, native unit/property/corpus/CLI tests, the wasm32 build of core, the worker and web builds,
+# and the end-to-end suites against real workerd (wrangler dev) and headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1;35m==> %s\033[0m\n' "$*"; }
+t0=$(date +%s)
+
+step "setup"
+scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "native tests (unit, property, corpus, CLI)"
+cargo test --workspace
+
+step "core builds for wasm32"
+cargo build -p mtasts-core --target wasm32-unknown-unknown
+
+if [ -x scripts/e2e.sh ]; then
+  step "end to end (workerd via wrangler, Chromium)"
+  scripts/e2e.sh
+fi
+echo
+echo "all tests passed in $(( $(date +%s) - t0 )) s"
