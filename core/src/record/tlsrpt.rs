@@ -229,7 +229,8 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
     result
 }
 
-fn percent_decode(s: &str) -> String {
+/// Decodes `%XX` escapes (RFC 3986 §2.1); malformed escapes are kept as written.
+pub fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -1,0 +1,361 @@
+//! The admin API (`Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time):
+//!
+//! - `GET /api/reports?domain=&from=&to=` — stored reports' summaries (from KV metadata, no per-report reads)
+//! - `GET /api/reports/<key>` — one report, parsed (with validation warnings); `?raw=1` gives the original bytes
+//! - `GET /api/summary?domain=&from=&to=` — the same aggregation core gives the viewer
+//! - `GET|PUT|DELETE /api/policies/<domain>` — a domain's policy (linted before it is stored: 422 if invalid)
+//! - `GET /api/policies` — the domains served
+//! - `GET /api/records?domain=D` — the `_mta-sts` and `_smtp._tls` records to publish for the served policy
+
+use crate::ingest::kv_err;
+use crate::{http, store, Config};
+use mtasts_core::generate::{self, IdSource, Request as GenRequest};
+use mtasts_core::report::{self, Aggregator, Filter, Limits};
+use mtasts_core::{policy, Severity};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use worker::{Env, Method, Request, Response, Result};
+
+/// Most reports `/api/summary` reads in one request (KV operations per invocation are limited).
+const SUMMARY_MAX_REPORTS: usize = 900;
+/// Most keys `/api/reports` returns.
+const LIST_MAX: usize = 10_000;
+
+/// Compares two secrets in time independent of where they differ (hashing first fixes the length).
+pub fn token_matches(given: &str, expected: &str) -> bool {
+    let a = Sha256::digest(given.as_bytes());
+    let b = Sha256::digest(expected.as_bytes());
+    a.iter()
+        .zip(b.iter())
+        .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+        == 0
+}
+
+fn authorized(req: &Request, cfg: &Config) -> Result<bool> {
+    let Some(expected) = cfg.admin_token.as_deref() else {
+        return Ok(false);
+    };
+    let header = req.headers().get("Authorization")?.unwrap_or_default();
+    let given = header.strip_prefix("Bearer ").unwrap_or("");
+    Ok(!given.is_empty() && token_matches(given.trim(), expected))
+}
+
+fn is_day(s: &str) -> bool {
+    s.len() == 10 && report::time::parse(&format!("{s}T00:00:00Z")).is_some()
+}
+
+fn valid_domain(d: &str) -> Option<String> {
+    let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
+    (d.contains('.') && policy::mx::check_domain(&d).is_ok()).then_some(d)
+}
+
+/// Routes `/api/...`.
+pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Result<Response> {
+    if req.method() == Method::Options {
+        return Ok(Response::empty()?.with_status(204));
+    }
+    if cfg.admin_token.is_none() {
+        return http::error(
+            401,
+            "auth/not-configured",
+            "the admin API is disabled: set the ADMIN_TOKEN secret",
+        );
+    }
+    if !authorized(&req, cfg)? {
+        let mut r = http::error(
+            401,
+            "auth/invalid-token",
+            "missing or wrong `Authorization: Bearer <token>`",
+        )?;
+        r.headers_mut().set("WWW-Authenticate", "Bearer")?;
+        return Ok(r);
+    }
+    let url = req.url()?;
+    let q: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    let kv = env.kv(store::BINDING)?;
+    let rest = path.trim_start_matches("/api/");
+    let method = req.method();
+    match (
+        method,
+        rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b)),
+    ) {
+        (Method::Get, ("reports", "")) => {
+            let (prefix, from, to) = match filters(&q) {
+                Ok(f) => f,
+                Err(r) => return r,
+            };
+            let (items, truncated) =
+                store::list_reports(&kv, &prefix, from.as_deref(), to.as_deref(), LIST_MAX).await?;
+            http::json(&json!({"reports": items, "truncated": truncated}), 200)
+        }
+        (Method::Get, ("reports", key)) => {
+            let key = urlencoding_decode(key);
+            if !key.starts_with("report:") {
+                return http::error(404, "api/not-found", "no such report");
+            }
+            let (bytes, meta) = kv
+                .get(&key)
+                .bytes_with_metadata::<store::Meta>()
+                .await
+                .map_err(kv_err)?;
+            let Some(bytes) = bytes else {
+                return http::error(404, "api/not-found", "no such report");
+            };
+            if q.get("raw").is_some_and(|v| v == "1") {
+                let ct = match meta.as_ref().map(|m| m.enc.as_str()) {
+                    Some("gzip") => "application/tlsrpt+gzip",
+                    Some("email") => "message/rfc822",
+                    _ => "application/tlsrpt+json",
+                };
+                let mut r = Response::from_bytes(bytes)?;
+                r.headers_mut().set("Content-Type", ct)?;
+                r.headers_mut().set("Content-Disposition", "attachment")?;
+                return Ok(r);
+            }
+            match report::load(
+                &bytes,
+                Limits {
+                    max_input: usize::MAX,
+                    max_inflated: cfg.max_inflated_bytes,
+                },
+            ) {
+                Ok(loaded) => {
+                    let first = loaded.into_iter().next();
+                    let warnings: Vec<_> = first.as_ref().map(|l| l.warnings.iter().map(|w| json!({"code": w.code.name(), "severity": w.severity(), "message": w.message(), "field": w.get("field")})).collect()).unwrap_or_default();
+                    http::json(
+                        &json!({"key": key, "meta": meta, "report": first.map(|l| l.report), "warnings": warnings}),
+                        200,
+                    )
+                }
+                Err(d) => http::json(
+                    &json!({"key": key, "meta": meta, "report": null, "error": {"code": d.code.name(), "message": d.message()}}),
+                    200,
+                ),
+            }
+        }
+        (Method::Get, ("summary", "")) => {
+            let (prefix, from, to) = match filters(&q) {
+                Ok(f) => f,
+                Err(r) => return r,
+            };
+            let (items, truncated) = store::list_reports(
+                &kv,
+                &prefix,
+                from.as_deref(),
+                to.as_deref(),
+                SUMMARY_MAX_REPORTS,
+            )
+            .await?;
+            let mut agg = Aggregator::new(Filter {
+                domain: q.get("domain").cloned().filter(|d| !d.is_empty()),
+                ..Filter::default()
+            });
+            let mut unreadable = Vec::new();
+            for chunk in items.chunks(50) {
+                let reads = chunk.iter().map(|it| kv.get(&it.key).bytes());
+                let bodies = futures_util::future::join_all(reads).await;
+                for (it, body) in chunk.iter().zip(bodies) {
+                    let Some(bytes) = body.map_err(kv_err)? else {
+                        continue;
+                    };
+                    match report::load(
+                        &bytes,
+                        Limits {
+                            max_input: usize::MAX,
+                            max_inflated: cfg.max_inflated_bytes,
+                        },
+                    ) {
+                        Ok(ls) => ls.iter().for_each(|l| {
+                            agg.add(&l.report);
+                        }),
+                        Err(d) => unreadable.push(json!({"key": it.key, "code": d.code.name()})),
+                    }
+                }
+            }
+            http::json(
+                &json!({"summary": agg.summary(), "listed": items.len(), "truncated": truncated, "unreadable": unreadable}),
+                200,
+            )
+        }
+        (Method::Get, ("policies", "")) => {
+            let page = kv
+                .list()
+                .prefix("policy:".into())
+                .limit(1000)
+                .execute()
+                .await
+                .map_err(kv_err)?;
+            let domains: Vec<&str> = page
+                .keys
+                .iter()
+                .filter_map(|k| k.name.strip_prefix("policy:"))
+                .collect();
+            http::json(&json!({"domains": domains}), 200)
+        }
+        (m @ (Method::Get | Method::Put | Method::Delete), ("policies", d)) => {
+            let Some(domain) = valid_domain(&urlencoding_decode(d)) else {
+                return http::error(400, "api/bad-domain", format!("`{d}` is not a domain name"));
+            };
+            let key = store::policy_key(&domain);
+            match m {
+                Method::Get => match kv.get(&key).text().await.map_err(kv_err)? {
+                    Some(text) => http::json(&json!({"domain": domain, "policy": text}), 200),
+                    None => http::error(404, "api/not-found", format!("no policy for `{domain}`")),
+                },
+                Method::Delete => {
+                    kv.delete(&key).await.map_err(kv_err)?;
+                    http::json(&json!({"domain": domain, "deleted": true}), 200)
+                }
+                _ => {
+                    let body = req.bytes().await.unwrap_or_default();
+                    let lint = policy::lint_bytes(&body);
+                    let diags: Vec<_> = lint.diagnostics.iter().map(|d| json!({"code": d.code.name(), "severity": d.severity(), "message": d.message(), "start": d.span.start, "end": d.span.end})).collect();
+                    if !lint.is_valid() {
+                        return http::error_with(
+                            422,
+                            "api/invalid-policy",
+                            "the policy has errors and was not stored",
+                            json!(diags),
+                        );
+                    }
+                    let text = String::from_utf8_lossy(&body).into_owned();
+                    kv.put(&key, text)
+                        .map_err(kv_err)?
+                        .execute()
+                        .await
+                        .map_err(kv_err)?;
+                    let warnings = lint
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.severity() != Severity::Error)
+                        .count();
+                    http::json(
+                        &json!({"domain": domain, "stored": true, "warnings": warnings, "diagnostics": diags}),
+                        200,
+                    )
+                }
+            }
+        }
+        (Method::Get, ("records", "")) => {
+            let Some(domain) = q.get("domain").and_then(|d| valid_domain(d)) else {
+                return http::error(400, "api/bad-domain", "give `?domain=<domain>`");
+            };
+            let Some(text) = kv
+                .get(&store::policy_key(&domain))
+                .text()
+                .await
+                .map_err(kv_err)?
+            else {
+                return http::error(404, "api/not-found", format!("no policy for `{domain}`"));
+            };
+            let Some(p) = policy::lint(&text).policy else {
+                return http::error(
+                    409,
+                    "policy/invalid-stored",
+                    "the stored policy is invalid; fix it first",
+                );
+            };
+            let host = crate::host_of(&req);
+            let rua = q
+                .get("rua")
+                .cloned()
+                .unwrap_or_else(|| format!("https://mta-sts.{domain}/v1/tlsrpt"));
+            let greq = GenRequest {
+                domain: domain.clone(),
+                mx: p.mx.iter().map(|m| m.pattern.clone()).collect(),
+                mode: p.mode,
+                max_age: p.max_age,
+                rua: vec![rua],
+                id: IdSource::PolicyHash,
+            };
+            match generate::generate(&greq) {
+                Ok(g) => http::json(
+                    &json!({
+                        "domain": domain,
+                        "id": g.id,
+                        "policy_id": generate::id_from_policy(&p),
+                        "sts": {"name": g.sts_name, "value": g.sts_record},
+                        "tlsrpt": {"name": g.tlsrpt_name, "value": g.tlsrpt_record},
+                        "zone": g.zone,
+                        "policy_url": g.policy_url,
+                        "served_from": host,
+                    }),
+                    200,
+                ),
+                Err(d) => http::error_with(
+                    409,
+                    "api/cannot-generate",
+                    "records could not be generated",
+                    json!(d.iter().map(|x| x.message()).collect::<Vec<_>>()),
+                ),
+            }
+        }
+        (_, ("reports" | "summary" | "records" | "policies", _)) => http::method_not_allowed("GET"),
+        _ => http::error(404, "api/not-found", "no such API route"),
+    }
+}
+
+/// Parses `domain`, `from`, `to` into a key prefix and day bounds; a 400 response when they are malformed.
+fn filters(
+    q: &HashMap<String, String>,
+) -> std::result::Result<(String, Option<String>, Option<String>), Result<Response>> {
+    let prefix = match q.get("domain").filter(|d| !d.is_empty()) {
+        Some(d) => match valid_domain(d) {
+            Some(d) => format!("report:{d}:"),
+            None => {
+                return Err(http::error(
+                    400,
+                    "api/bad-domain",
+                    format!("`{d}` is not a domain name"),
+                ))
+            }
+        },
+        None => "report:".to_owned(),
+    };
+    let mut days = [None, None];
+    for (i, k) in ["from", "to"].iter().enumerate() {
+        if let Some(v) = q.get(*k).filter(|v| !v.is_empty()) {
+            if !is_day(v) {
+                return Err(http::error(
+                    400,
+                    "api/bad-date",
+                    format!("`{k}` must be a date YYYY-MM-DD, not `{v}`"),
+                ));
+            }
+            days[i] = Some(v.clone());
+        }
+    }
+    let [from, to] = days;
+    Ok((prefix, from, to))
+}
+
+/// Decodes `%XX` in a path segment (keys contain `:`, which clients may encode).
+fn urlencoding_decode(s: &str) -> String {
+    mtasts_core::record::tlsrpt::percent_decode(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_compare() {
+        assert!(token_matches("secret", "secret"));
+        assert!(!token_matches("secret", "Secret"));
+        assert!(!token_matches("", "secret"));
+    }
+
+    #[test]
+    fn decode_table() {
+        for (input, want) in [
+            ("report%3Aa.b%3A2024", "report:a.b:2024"),
+            ("a%", "a%"),
+            ("a%4", "a%4"),
+            ("%41", "A"),
+            ("plain", "plain"),
+        ] {
+            assert_eq!(urlencoding_decode(input), want, "{input}");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! Small HTTP helpers: JSON bodies, errors with stable codes, and CORS limited to the site's own origin.
+
+use serde::Serialize;
+use worker::{Headers, Request, Response, Result};
+
+/// A JSON response with `status`.
+pub fn json<T: Serialize>(value: &T, status: u16) -> Result<Response> {
+    let mut r = Response::from_json(value)?.with_status(status);
+    r.headers_mut().set("Cache-Control", "no-store")?;
+    Ok(r)
+}
+
+/// An error response: `{"error": {"code": ..., "message": ...}}`. Codes are stable so the web app can translate.
+pub fn error(status: u16, code: &str, message: impl Into<String>) -> Result<Response> {
+    json(
+        &serde_json::json!({"error": {"code": code, "message": message.into()}}),
+        status,
+    )
+}
+
+/// An error carrying core diagnostics (e.g. a policy refused with 422).
+pub fn error_with(
+    status: u16,
+    code: &str,
+    message: &str,
+    extra: serde_json::Value,
+) -> Result<Response> {
+    json(
+        &serde_json::json!({"error": {"code": code, "message": message, "details": extra}}),
+        status,
+    )
+}
+
+/// 405 with `Allow`.
+pub fn method_not_allowed(allow: &str) -> Result<Response> {
+    let mut r = error(405, "http/method-not-allowed", format!("use {allow}"))?;
+    r.headers_mut().set("Allow", allow)?;
+    Ok(r)
+}
+
+/// Adds CORS headers when the request's `Origin` is the configured site origin (and only then).
+pub fn cors(req: &Request, site_origin: Option<&str>, mut resp: Response) -> Result<Response> {
+    let origin = req.headers().get("Origin")?;
+    if let (Some(o), Some(site)) = (origin, site_origin) {
+        if o == site {
+            let h: &mut Headers = resp.headers_mut();
+            h.set("Access-Control-Allow-Origin", &o)?;
+            h.set(
+                "Access-Control-Allow-Headers",
+                "Authorization, Content-Type",
+            )?;
+            h.set(
+                "Access-Control-Allow-Methods",
+                "GET, PUT, POST, DELETE, OPTIONS",
+            )?;
+            h.set("Access-Control-Max-Age", "600")?;
+            h.set("Vary", "Origin")?;
+        }
+    }
+    Ok(resp)
+}

@@ -1,0 +1,104 @@
+//! mtasts-worker: the edge shell over `mtasts-core`, on Cloudflare Workers (workerd locally via `wrangler dev`).
+//!
+//! - `GET|HEAD https://mta-sts.<domain>/.well-known/mta-sts.txt` serves the domain's policy (RFC 8461 §3.3),
+//!   linted by core before it is stored and again before it is served (fail closed: 503, never a bad policy).
+//! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports into KV, idempotently ([`ingest`]).
+//! - `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
+//! - Everything else is the web app, served by Workers Static Assets.
+
+mod api;
+mod http;
+mod ingest;
+mod policy_host;
+mod store;
+
+use worker::{event, Context, Env, Method, Request, Response, Result};
+
+/// The worker's configuration, from `wrangler.toml` vars and secrets.
+pub(crate) struct Config {
+    /// `ADMIN_TOKEN` secret (in `.dev.vars` locally); `None` disables the admin API.
+    pub admin_token: Option<String>,
+    /// `SITE_ORIGIN`: the one origin allowed by CORS.
+    pub site_origin: Option<String>,
+    /// `MAX_REPORT_BYTES`: the largest upload accepted.
+    pub max_report_bytes: usize,
+    /// `MAX_INFLATED_BYTES`: what a gzip upload may inflate to.
+    pub max_inflated_bytes: usize,
+}
+
+impl Config {
+    fn from_env(env: &Env) -> Config {
+        let var = |k: &str| {
+            env.var(k)
+                .ok()
+                .map(|v| v.to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let num = |k: &str, d: usize| var(k).and_then(|v| v.parse().ok()).unwrap_or(d);
+        Config {
+            admin_token: env
+                .secret("ADMIN_TOKEN")
+                .ok()
+                .map(|s| s.to_string())
+                .filter(|s| !s.is_empty()),
+            site_origin: var("SITE_ORIGIN"),
+            max_report_bytes: num("MAX_REPORT_BYTES", 8 << 20),
+            max_inflated_bytes: num("MAX_INFLATED_BYTES", 24 << 20),
+        }
+    }
+}
+
+/// The request's host name, lower-case, without port (from `Host`, else the URL).
+pub(crate) fn host_of(req: &Request) -> String {
+    let h = req
+        .headers()
+        .get("Host")
+        .ok()
+        .flatten()
+        .or_else(|| req.url().ok().and_then(|u| u.host_str().map(str::to_owned)));
+    let h = h.unwrap_or_default().to_ascii_lowercase();
+    let h = if h.starts_with('[') {
+        h
+    } else {
+        h.split(':').next().unwrap_or("").to_owned()
+    };
+    h.trim_end_matches('.').to_owned()
+}
+
+#[event(fetch)]
+async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let cfg = Config::from_env(&env);
+    let path = req.path();
+    let resp = match route(req, &env, &cfg, &path).await {
+        Ok(r) => r,
+        Err(e) => {
+            // Anything unexpected (a KV outage) is logged and answered without leaking internals.
+            worker::console_error!("{path}: {e}");
+            http::error(
+                503,
+                "server/unavailable",
+                "temporarily unavailable, retry later",
+            )?
+        }
+    };
+    Ok(resp)
+}
+
+async fn route(req: Request, env: &Env, cfg: &Config, path: &str) -> Result<Response> {
+    if path == "/.well-known/mta-sts.txt" {
+        return policy_host::serve(&req, env).await;
+    }
+    if path == "/v1/tlsrpt" {
+        return match req.method() {
+            Method::Post => ingest::handle(req, env, cfg).await,
+            _ => http::method_not_allowed("POST"),
+        };
+    }
+    if path == "/api" || path.starts_with("/api/") {
+        let origin = cfg.site_origin.clone();
+        let probe = req.clone()?;
+        let resp = api::handle(req, env, cfg, path).await?;
+        return http::cors(&probe, origin.as_deref(), resp);
+    }
+    http::error(404, "http/not-found", "no such route")
+}

@@ -1,0 +1,115 @@
+//! Serving `https://mta-sts.<domain>/.well-known/mta-sts.txt` (RFC 8461 §3.2–3.3).
+//!
+//! 200 with `text/plain; charset=utf-8` and consistent CRLF line ends; never a redirect (senders must not follow
+//! one), no cookies, `Cache-Control: max-age=60` as RFC 8461 §8.2 suggests for proxies in front of the policy.
+//! The policy is linted by core again before serving: an invalid one is never served (503, logged).
+
+use crate::{host_of, http, store};
+use mtasts_core::policy;
+use worker::{Env, Headers, Method, Request, Response, Result};
+
+/// The policy domain of a `mta-sts.<domain>` host.
+pub fn policy_domain(host: &str) -> Option<&str> {
+    host.strip_prefix("mta-sts.")
+        .filter(|d| d.contains('.') && mtasts_core::policy::mx::check_domain(d).is_ok())
+}
+
+/// Normalizes line ends to CRLF (the form RFC 8461 §3.2 describes).
+pub fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for line in text.split_inclusive('\n') {
+        let body = line
+            .strip_suffix('\n')
+            .map(|l| l.strip_suffix('\r').unwrap_or(l));
+        match body {
+            Some(b) => {
+                out.push_str(b);
+                out.push_str("\r\n");
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// Handles the policy path.
+pub async fn serve(req: &Request, env: &Env) -> Result<Response> {
+    let head = match req.method() {
+        Method::Get => false,
+        Method::Head => true,
+        _ => return http::method_not_allowed("GET, HEAD"),
+    };
+    let host = host_of(req);
+    let Some(domain) = policy_domain(&host) else {
+        return http::error(
+            404,
+            "policy/unknown-host",
+            format!("`{host}` is not an mta-sts.<domain> host served here"),
+        );
+    };
+    let kv = env.kv(store::BINDING)?;
+    let Some(text) = kv
+        .get(&store::policy_key(domain))
+        .text()
+        .await
+        .map_err(|e| worker::Error::RustError(e.to_string()))?
+    else {
+        return http::error(
+            404,
+            "policy/unknown-domain",
+            format!("no policy for `{domain}`"),
+        );
+    };
+    let lint = policy::lint(&text);
+    if !lint.is_valid() {
+        let codes: Vec<&str> = lint
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == mtasts_core::Severity::Error)
+            .map(|d| d.code.name())
+            .collect();
+        worker::console_error!("refusing to serve the invalid policy of {domain}: {codes:?}");
+        return http::error(503, "policy/invalid-stored", "the stored policy is invalid and is not served; fix it with PUT /api/policies/<domain>");
+    }
+    let body = to_crlf(&text);
+    let headers = Headers::new();
+    headers.set("Content-Type", "text/plain; charset=utf-8")?;
+    headers.set("Cache-Control", "max-age=60")?;
+    headers.set("X-Content-Type-Options", "nosniff")?;
+    headers.set("Content-Length", &body.len().to_string())?;
+    let resp = if head {
+        Response::empty()?
+    } else {
+        Response::from_bytes(body.into_bytes())?
+    };
+    Ok(resp.with_headers(headers).with_status(200))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_table() {
+        for (host, want) in [
+            ("mta-sts.example.com", Some("example.com")),
+            ("mta-sts.com", None),
+            ("example.com", None),
+            ("mta-sts.exa_mple.com", None),
+        ] {
+            assert_eq!(policy_domain(host), want, "{host}");
+        }
+    }
+
+    #[test]
+    fn crlf_table() {
+        for (input, want) in [
+            ("a\nb", "a\r\nb"),
+            ("a\r\nb\n", "a\r\nb\r\n"),
+            ("a", "a"),
+            ("a\n\n", "a\r\n\r\n"),
+        ] {
+            assert_eq!(to_crlf(input), want, "{input:?}");
+        }
+    }
+}

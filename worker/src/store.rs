@@ -1,0 +1,173 @@
+//! The KV layout, in one place.
+//!
+//! - `policy:<domain>` → the policy text (linted before it is stored).
+//! - `report:<policy-domain>:<YYYY-MM-DD>:<hash>` → the report bytes exactly as the sender posted them (gzip or
+//!   JSON), with a summary as KV metadata so listing needs no per-report reads. Keys sort by domain, then day;
+//!   `<hash>` is 20 hex digits of SHA-256 over (organization, report-id), which makes ingest idempotent.
+//!
+//! KV limits respected by design: keys stay far below 512 bytes (domain ≤ 253), metadata is capped at 1,024
+//! bytes by truncating its strings, values are capped by the ingest size limit (well below 25 MiB).
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use worker::kv::KvStore;
+
+/// KV binding name.
+pub const BINDING: &str = "MTASTS";
+
+/// Key of a domain's policy.
+pub fn policy_key(domain: &str) -> String {
+    format!("policy:{domain}")
+}
+
+/// Key of a stored report.
+pub fn report_key(domain: &str, day: &str, organization: &str, report_id: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(organization.as_bytes());
+    h.update([0]);
+    h.update(report_id.as_bytes());
+    let hex: String = h
+        .finalize()
+        .iter()
+        .take(10)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let day = if day.is_empty() { "0000-00-00" } else { day };
+    format!("report:{domain}:{day}:{hex}")
+}
+
+/// The summary kept as KV metadata of a report (short field names: the whole must fit in 1,024 bytes).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Meta {
+    /// Sending organization.
+    pub org: String,
+    /// Report id.
+    pub id: String,
+    /// Start of the report period (as written).
+    pub start: String,
+    /// End of the report period.
+    pub end: String,
+    /// Policy entries.
+    pub p: u64,
+    /// Successful sessions.
+    pub s: u64,
+    /// Failed sessions.
+    pub f: u64,
+    /// Failure-detail rows.
+    pub fd: u64,
+    /// `gzip` or `json`: how the stored bytes are encoded.
+    pub enc: String,
+    /// Stored size in bytes.
+    pub size: u64,
+    /// Unix time of receipt (seconds).
+    pub at: u64,
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_owned();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_owned()
+}
+
+impl Meta {
+    /// Truncates long strings so the serialized metadata stays under KV's 1,024-byte limit.
+    pub fn fit(mut self) -> Self {
+        self.org = clip(&self.org, 200);
+        self.id = clip(&self.id, 300);
+        self.start = clip(&self.start, 40);
+        self.end = clip(&self.end, 40);
+        self
+    }
+}
+
+/// A listed report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listed {
+    /// The KV key (use it with `GET /api/reports/<key>`).
+    pub key: String,
+    /// The summary.
+    pub meta: Option<Meta>,
+}
+
+/// Lists report keys under `prefix` (all pages, up to `max` keys), keeping those whose day is in `[from, to]`.
+pub async fn list_reports(
+    kv: &KvStore,
+    prefix: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+    max: usize,
+) -> worker::Result<(Vec<Listed>, bool)> {
+    let mut out = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut q = kv.list().prefix(prefix.to_owned()).limit(1000);
+        if let Some(c) = cursor.take() {
+            q = q.cursor(c);
+        }
+        let page = q
+            .execute()
+            .await
+            .map_err(|e| worker::Error::RustError(e.to_string()))?;
+        for k in page.keys {
+            let day = k.name.rsplit(':').nth(1).unwrap_or("");
+            if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
+                continue;
+            }
+            if out.len() >= max {
+                return Ok((out, true));
+            }
+            let meta = k.metadata.and_then(|m| serde_json::from_value(m).ok());
+            out.push(Listed { key: k.name, meta });
+        }
+        if page.list_complete || page.cursor.is_none() {
+            return Ok((out, false));
+        }
+        cursor = page.cursor;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_sort_by_domain_then_day_and_fit_limits() {
+        let a = report_key("example.com", "2024-01-02", "Google Inc.", "x");
+        let b = report_key("example.com", "2024-01-10", "Google Inc.", "x");
+        assert!(a < b);
+        assert_eq!(
+            report_key("example.com", "2024-01-02", "Google Inc.", "x"),
+            a
+        );
+        assert_ne!(
+            report_key("example.com", "2024-01-02", "Google Inc.", "y"),
+            a
+        );
+        assert!(report_key(&"a".repeat(253), "2024-01-02", "o", "i").len() < 512);
+        let m = Meta {
+            org: "o".repeat(5000),
+            id: "é".repeat(3000),
+            start: "s".repeat(100),
+            end: String::new(),
+            p: u64::MAX,
+            s: u64::MAX,
+            f: u64::MAX,
+            fd: u64::MAX,
+            enc: "gzip".into(),
+            size: u64::MAX,
+            at: u64::MAX,
+        }
+        .fit();
+        assert!(
+            serde_json::to_string(&m)
+                .map(|s| s.len())
+                .unwrap_or(usize::MAX)
+                <= 1024
+        );
+    }
+}
