@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Builds the web app into web/dist (served by the worker through Workers Static Assets).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+OUT=web/dist
+if [ ! -f web/Cargo.toml ]; then
+  mkdir -p "$OUT"
+  [ -f "$OUT/index.html" ] || echo '<!doctype html><meta charset="utf-8"><title>mtasts</title><p>mtasts' > "$OUT/index.html"
+  exit 0
+fi
+cargo build -p mtasts-web --target wasm32-unknown-unknown --release
+rm -rf "$OUT.tmp" && mkdir -p "$OUT.tmp"
+wasm-bindgen --target web --no-typescript --out-dir "$OUT.tmp" --out-name mtasts-web \
+  target/wasm32-unknown-unknown/release/mtasts-web.wasm
+if [ "${NO_WASM_OPT:-0}" != 1 ]; then
+  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$OUT.tmp/mtasts-web_bg.wasm" -o "$OUT.tmp/mtasts-web_bg.wasm"
+fi
+cp -r web/static/. "$OUT.tmp/"
+rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"
+ls -l "$OUT"

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and starts the whole product on http://127.0.0.1:8787 with local, persisted KV:
+# the web app, the policy host (Host: mta-sts.<domain>), report ingest (/v1/tlsrpt) and the admin API.
+# A demo configuration is loaded: a testing-mode policy for example.com. The admin token is in .dev.vars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --no-browser
+source scripts/env.sh
+PORT=${PORT:-8787}
+scripts/build-web.sh
+if [ ! -f .dev.vars ]; then
+  printf 'ADMIN_TOKEN=%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" > .dev.vars
+  echo "[dev] wrote .dev.vars with a fresh ADMIN_TOKEN"
+fi
+TOKEN=$(sed -n 's/^ADMIN_TOKEN=//p' .dev.vars)
+wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to .wrangler/state --show-interactive-dev-session=false &
+WPID=$!
+trap 'kill $WPID 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 180); do
+  curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break
+  kill -0 $WPID 2>/dev/null || { echo "[dev] wrangler exited"; exit 1; }
+  sleep 1
+done
+if ! curl -fs -o /dev/null -H 'Host: mta-sts.example.com' "http://127.0.0.1:$PORT/.well-known/mta-sts.txt"; then
+  curl -fsS -X PUT -H "Authorization: Bearer $TOKEN" --data-binary @demo/policy-example.com.txt \
+    "http://127.0.0.1:$PORT/api/policies/example.com" >/dev/null && echo "[dev] demo policy for example.com stored"
+fi
+cat <<MSG
+
+  mtasts is running on http://127.0.0.1:$PORT   (admin token: $TOKEN, in .dev.vars)
+
+  site      http://127.0.0.1:$PORT/
+  policy    curl -H 'Host: mta-sts.example.com' http://127.0.0.1:$PORT/.well-known/mta-sts.txt
+  ingest    curl -X POST -H 'Content-Type: application/tlsrpt+gzip' --data-binary @demo/report-example.com.json.gz http://127.0.0.1:$PORT/v1/tlsrpt
+  reports   curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:$PORT/api/summary?domain=example.com
+
+MSG
+wait $WPID

@@ -1,0 +1,57 @@
+// Shared helpers for the end-to-end tests: HTTP on loopback with full control of headers (Host included),
+// the corpus location, and the admin token of the running worker.
+import http from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const BASE = process.env.BASE_URL || 'http://127.0.0.1:8799';
+export const TOKEN = process.env.ADMIN_TOKEN || '';
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CORPUS = process.env.MTASTS_CORPUS || path.resolve(ROOT, '../shared/corpus');
+export const OUT = path.join(ROOT, 'tests/out');
+fs.mkdirSync(OUT, { recursive: true });
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One HTTP request; resolves { status, headers, body: Buffer, ms }. Never rejects on HTTP status. */
+export function request(method, urlPath, { headers = {}, body } = {}) {
+  const url = new URL(urlPath, BASE);
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.request(url, { method, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - t0 }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+export const admin = (method, p, opts = {}) =>
+  request(method, p, { ...opts, headers: { Authorization: `Bearer ${TOKEN}`, ...(opts.headers || {}) } });
+
+export const json = (r) => JSON.parse(r.body.toString('utf8'));
+
+/** Stores a policy for `domain` through the admin API. */
+export async function putPolicy(domain, text) {
+  const r = await admin('PUT', `/api/policies/${domain}`, { body: text });
+  if (r.status !== 200) throw new Error(`PUT policy ${domain}: ${r.status} ${r.body}`);
+  return json(r);
+}
+
+export const policyFor = (mx, mode = 'testing') => `version: STSv1\nmode: ${mode}\n${mx.map((m) => `mx: ${m}\n`).join('')}max_age: 604800\n`;
+
+/** Rows of the corpus's EXPECTED.tsv. */
+export function expected() {
+  return fs.readFileSync(path.join(CORPUS, 'EXPECTED.tsv'), 'utf8').split('\n')
+    .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+}
+
+export function percentile(sorted, p) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
