@@ -9,10 +9,10 @@ if [ ! -f web/Cargo.toml ]; then
   [ -f "$OUT/index.html" ] || echo '<!doctype html><meta charset="utf-8"><title>mtasts</title><p>mtasts' > "$OUT/index.html"
   exit 0
 fi
-cargo build -p mtasts-web --target wasm32-unknown-unknown --release
+cargo build -p mtasts-web --target wasm32-unknown-unknown --profile wasm-release
 rm -rf "$OUT.tmp" && mkdir -p "$OUT.tmp"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT.tmp" --out-name mtasts-web \
-  target/wasm32-unknown-unknown/release/mtasts-web.wasm
+  target/wasm32-unknown-unknown/wasm-release/mtasts-web.wasm
 if [ "${NO_WASM_OPT:-0}" != 1 ]; then
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \

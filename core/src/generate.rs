@@ -78,7 +78,7 @@ pub fn normalize_host(input: &str) -> Result<String, String> {
     let ascii = if t.is_ascii() {
         t.to_ascii_lowercase()
     } else {
-        idna::domain_to_ascii(t).map_err(|e| e.to_string())?
+        policy::mx::to_a_labels(t).ok_or_else(|| "cannot convert to an A-label".to_owned())?
     };
     let bare = ascii.strip_prefix("*.").unwrap_or(&ascii);
     policy::mx::check_domain(bare)?;

@@ -166,3 +166,37 @@ mod tests {
         assert_eq!(Lang::from_tag("xx"), None);
     }
 }
+
+#[cfg(test)]
+mod ui_ids {
+    use super::*;
+
+    /// Every `"ui--…"` id the web app uses exists in the reference catalog.
+    #[test]
+    fn web_ui_ids_exist() {
+        let cat = Catalog::english();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../web/src");
+        let mut stack = vec![dir];
+        let mut missing = Vec::new();
+        let mut seen = 0;
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let src = std::fs::read_to_string(&p).unwrap_or_default();
+                    for part in src.split("\"ui--").skip(1) {
+                        let id: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                        seen += 1;
+                        if !cat.has(&format!("ui--{id}")) {
+                            missing.push(format!("ui--{id} ({})", p.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "found only {seen} ids");
+        assert!(missing.is_empty(), "missing: {missing:?}");
+    }
+}

@@ -34,7 +34,7 @@ impl MxPattern {
             return None;
         }
         if !value.is_ascii() {
-            let suggestion = idna::domain_to_ascii(value.trim_end_matches('.')).unwrap_or_default();
+            let suggestion = to_a_labels(value.trim_end_matches('.')).unwrap_or_default();
             diags.push(err(Code::PolicyMxULabel).arg("suggestion", suggestion));
             return None;
         }
@@ -98,6 +98,21 @@ impl MxPattern {
             host.eq_ignore_ascii_case(&self.pattern)
         }
     }
+}
+
+/// Converts a host name with Unicode labels to A-labels (`münchen.de` → `xn--mnchen-3ya.de`): each label is
+/// lower-cased and Punycode-encoded (RFC 3492). This skips UTS 46 mapping and normalization on purpose: the full
+/// Unicode tables would cost ~150 KB of the web app's wasm budget, and a policy author types the names anyway.
+pub fn to_a_labels(host: &str) -> Option<String> {
+    let mut out = Vec::new();
+    for label in host.split('.') {
+        if label.is_ascii() {
+            out.push(label.to_ascii_lowercase());
+        } else {
+            out.push(format!("xn--{}", idna::punycode::encode_str(&label.to_lowercase())?));
+        }
+    }
+    Some(out.join("."))
 }
 
 /// Checks a host name by RFC 5321 §4.1.2 `Domain` (LDH labels, 1–63 bytes each, 253 in all).

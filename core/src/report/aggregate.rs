@@ -4,7 +4,7 @@
 
 use super::model::Report;
 use super::time;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Which reports and policies count.
@@ -34,7 +34,7 @@ impl Filter {
 }
 
 /// Sessions for one key of a breakdown.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bucket {
     /// The key: an organization, a domain, a policy type, a day, …
     pub key: String,
@@ -47,7 +47,7 @@ pub struct Bucket {
 }
 
 /// Failed sessions for one key of a failure-detail breakdown (result type, receiving MX, sending IP).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailureBucket {
     /// The key.
     pub key: String,
@@ -56,7 +56,7 @@ pub struct FailureBucket {
 }
 
 /// One failure-detail row, flattened with its report and policy.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailureRow {
     /// Sending organization.
     pub organization: String,
@@ -85,7 +85,7 @@ pub struct FailureRow {
 }
 
 /// Everything the dashboard shows.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Unique reports counted.
     pub reports: u64,

@@ -1,0 +1,76 @@
+//! The shell: header with navigation, the routed page, and the footer that says nothing leaves the browser.
+
+use crate::i18n::t;
+use crate::pages::{generate::GeneratePage, reports::ReportsPage, stored::StoredPage, validate::ValidatePage};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Routes that can be bookmarked and shared.
+#[derive(Clone, Routable, PartialEq, Eq, Debug)]
+pub enum Route {
+    /// The validator (home).
+    #[at("/")]
+    Validate,
+    /// The generator.
+    #[at("/generate")]
+    Generate,
+    /// The drag-and-drop report viewer.
+    #[at("/reports")]
+    Reports,
+    /// Reports stored by the worker.
+    #[at("/stored")]
+    Stored,
+    /// Anything else.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Validate => html! { <ValidatePage /> },
+        Route::Generate => html! { <GeneratePage /> },
+        Route::Reports => html! { <ReportsPage /> },
+        Route::Stored => html! { <StoredPage /> },
+        Route::NotFound => html! { <section class="page"><h1>{ t("ui--not-found") }</h1></section> },
+    }
+}
+
+#[function_component(Nav)]
+fn nav() -> Html {
+    let route = use_route::<Route>().unwrap_or(Route::Validate);
+    let item = |r: Route, id: &str, label: &str| {
+        let current = if route == r { Some("page") } else { None };
+        html! { <li><Link<Route> to={r} classes={classes!("nav-link")}><span id={id.to_owned()} aria-current={current}>{ t(label) }</span></Link<Route>></li> }
+    };
+    html! {
+        <nav aria-label={t("ui--nav-label")}>
+            <ul>
+                { item(Route::Validate, "nav-validate", "ui--nav-validate") }
+                { item(Route::Generate, "nav-generate", "ui--nav-generate") }
+                { item(Route::Reports, "nav-reports", "ui--nav-reports") }
+                { item(Route::Stored, "nav-stored", "ui--nav-stored") }
+            </ul>
+        </nav>
+    }
+}
+
+/// The application root.
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <BrowserRouter>
+            <header class="top">
+                <a class="brand" href="/"><span class="logo" aria-hidden="true">{ "◆" }</span>{ "mtasts" }</a>
+                <Nav />
+            </header>
+            <main id="main">
+                <Switch<Route> render={switch} />
+            </main>
+            <footer class="foot">
+                <p>{ t("ui--privacy") }</p>
+                <p>{ t("ui--footer-rfcs") }</p>
+            </footer>
+        </BrowserRouter>
+    }
+}

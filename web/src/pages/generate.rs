@@ -1,0 +1,148 @@
+//! Generate: a guided setup in the guide's order — report address and the `_smtp._tls` record first, then the
+//! policy in testing mode with the `_mta-sts` record, then enforce, and how to remove MTA-STS. The output is
+//! linted live by the same core rules (it must always be clean).
+
+use crate::components::copy::CopyField;
+use crate::components::diagnostics::{rich, DiagnosticList, Verdict};
+use crate::i18n::{catalog, t, tr};
+use crate::util;
+use mtasts_core::generate::{generate, IdSource, Request};
+use mtasts_core::policy::{self, Mode};
+use mtasts_core::record;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+fn prefill() -> (String, String, String) {
+    let q = util::query();
+    let get = |k: &str| q.iter().filter(|(a, _)| a == k).map(|(_, v)| v.clone()).collect::<Vec<_>>().join("\n");
+    (get("domain"), get("mx"), get("rua"))
+}
+
+/// The generator page.
+#[function_component(GeneratePage)]
+pub fn generate_page() -> Html {
+    let pre = use_memo((), |_| prefill());
+    let domain = use_state(|| if pre.0.is_empty() { "example.com".to_owned() } else { pre.0.clone() });
+    let mx = use_state(|| if pre.1.is_empty() { "mail.example.com\n*.example.net".to_owned() } else { pre.1.clone() });
+    let rua = use_state(|| pre.2.clone());
+    let mode = use_state(|| Mode::Testing);
+    let max_age = use_state(|| "604800".to_owned());
+    let stamp = use_state(util::now_unix);
+
+    let text_input = |s: &UseStateHandle<String>| {
+        let s = s.clone();
+        Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let area_input = |s: &UseStateHandle<String>| {
+        let s = s.clone();
+        Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let onmode = {
+        let mode = mode.clone();
+        let max_age = max_age.clone();
+        Callback::from(move |e: Event| {
+            let m = Mode::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or(Mode::Testing);
+            // The guide: one week while testing; weeks or more once enforced.
+            max_age.set(if m == Mode::Testing { "604800" } else { "1209600" }.to_owned());
+            mode.set(m);
+        })
+    };
+    let new_id = {
+        let stamp = stamp.clone();
+        Callback::from(move |_| stamp.set(util::now_unix()))
+    };
+    let rua_list: Vec<String> = rua.split([',', '\n', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let default_rua = format!("tls-reports@{}", domain.trim());
+    let req = Request {
+        domain: (*domain).clone(),
+        mx: mx.split(['\n', ',', ' ']).map(str::to_owned).collect(),
+        mode: *mode,
+        max_age: max_age.trim().parse().unwrap_or(u64::MAX),
+        rua: if rua_list.is_empty() { vec![default_rua.clone()] } else { rua_list },
+        id: IdSource::Time(*stamp),
+    };
+    let result = generate(&req);
+    let cat = catalog();
+    html! {
+        <section class="page generate">
+            <h1>{ t("ui--generate-title") }</h1>
+            <p class="lead">{ t("ui--generate-lead") }</p>
+            <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <div class="field">
+                    <label for="gen-domain">{ t("ui--gen-domain") }</label>
+                    <input id="gen-domain" class="input" type="text" autocomplete="off" spellcheck="false" value={(*domain).clone()} oninput={text_input(&domain)} />
+                </div>
+                <div class="field">
+                    <label for="gen-mx">{ t("ui--gen-mx") }</label>
+                    <textarea id="gen-mx" class="input mono" rows="3" spellcheck="false" value={(*mx).clone()} oninput={area_input(&mx)} />
+                    <small class="muted">{ t("ui--gen-mx-help") }</small>
+                </div>
+                <div class="field">
+                    <label for="gen-rua">{ t("ui--gen-rua") }</label>
+                    <input id="gen-rua" class="input" type="text" autocomplete="off" spellcheck="false" placeholder={default_rua} value={(*rua).clone()} oninput={text_input(&rua)} />
+                    <small class="muted">{ t("ui--gen-rua-help") }</small>
+                </div>
+                <div class="row">
+                    <div class="field">
+                        <label for="gen-mode">{ t("ui--gen-mode") }</label>
+                        <select id="gen-mode" onchange={onmode}>
+                            { for [Mode::Testing, Mode::Enforce, Mode::None].iter().map(|m| html! { <option value={m.as_str()} selected={*mode == *m}>{ m.as_str() }</option> }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="gen-max-age">{ t("ui--gen-max-age") }</label>
+                        <input id="gen-max-age" class="input" type="number" min="0" max="31557600" value={(*max_age).clone()} oninput={text_input(&max_age)} />
+                    </div>
+                    <div class="field">
+                        <span class="label">{ t("ui--gen-id") }</span>
+                        <button type="button" class="btn small" onclick={new_id}>{ t("ui--gen-new-id") }</button>
+                    </div>
+                </div>
+            </form>
+            { match result {
+                Err(diags) => html! { <div class="results"><DiagnosticList diagnostics={diags} /></div> },
+                Ok(g) => {
+                    let mut lint = policy::lint(&g.policy_text).diagnostics;
+                    lint.extend(record::sts::lint(&g.sts_record).diagnostics);
+                    if let Some(r) = &g.tlsrpt_record {
+                        lint.extend(record::tlsrpt::lint(r).diagnostics);
+                    }
+                    let policy_text = g.policy_text.clone();
+                    let download = Callback::from(move |_| util::download("mta-sts.txt", "text/plain;charset=utf-8", policy_text.as_bytes()));
+                    html! {
+                    <div class="results">
+                        <div class="result-head"><Verdict diagnostics={lint.clone()} /><span class="muted">{ t("ui--gen-linted") }</span></div>
+                        <DiagnosticList diagnostics={lint} />
+                        <ol class="steps">
+                            <li>
+                                <h2>{ t("ui--gen-step-tlsrpt") }</h2>
+                                <CopyField label={t("ui--record-name")} value={g.tlsrpt_name.clone()} />
+                                <CopyField id="gen-tlsrpt-record" label={t("ui--record-value")} value={g.tlsrpt_record.clone().unwrap_or_default()} />
+                            </li>
+                            <li>
+                                <h2>{ t("ui--gen-step-policy") }</h2>
+                                <p>{ tr("ui--gen-policy-where", &[("url", g.policy_url.clone())]) }</p>
+                                <CopyField id="gen-policy" label="mta-sts.txt" value={g.policy_text.clone()} />
+                                <button type="button" class="btn" onclick={download}>{ t("ui--download-policy") }</button>
+                            </li>
+                            <li>
+                                <h2>{ t("ui--gen-step-sts") }</h2>
+                                <CopyField label={t("ui--record-name")} value={g.sts_name.clone()} />
+                                <CopyField id="gen-sts-record" label={t("ui--record-value")} value={g.sts_record.clone()} />
+                            </li>
+                            <li>
+                                <h2>{ t("ui--gen-step-zone") }</h2>
+                                <CopyField id="gen-zone" label={t("ui--zone-lines")} value={g.zone.join("\n")} />
+                            </li>
+                        </ol>
+                        <h2>{ t("ui--rollout") }</h2>
+                        <ol class="rollout" id="gen-steps">
+                            { for g.steps.iter().map(|s| html! { <li data-step={s.id}>{ rich(&cat.render(s.id, &s.args)) }</li> }) }
+                        </ol>
+                    </div>
+                    }
+                }
+            } }
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+//! One module per page.
+
+pub mod generate;
+pub mod reports;
+pub mod stored;
+pub mod validate;

@@ -1,0 +1,230 @@
+//! Reports: drop (or pick) many .json, .json.gz and report e-mails at once. They are read in the browser in small
+//! batches (the page stays responsive with thousands of files), deduplicated, and shown on the dashboard with
+//! filters and CSV/JSON export. Files that cannot be read are listed with the reason. Nothing is uploaded.
+
+use crate::components::dashboard::Dashboard;
+use crate::i18n::{catalog, t, tr};
+use crate::util;
+use gloo::timers::future::TimeoutFuture;
+use mtasts_core::report::{self, export, time, Aggregator, Filter, Limits, Report};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Everything read so far.
+#[derive(Default, PartialEq)]
+pub struct Loaded {
+    reports: Vec<Rc<Report>>,
+    errors: Vec<(String, String)>,
+    done: usize,
+    total: usize,
+    busy: bool,
+    millis: Option<f64>,
+    version: u64,
+}
+
+/// Changes to [`Loaded`].
+pub enum Action {
+    /// A new batch of files starts.
+    Start(usize),
+    /// Some files were read.
+    Batch(Vec<Rc<Report>>, Vec<(String, String)>, usize),
+    /// All files were read, in this many milliseconds.
+    Finish(f64),
+    /// Forget everything.
+    Clear,
+}
+
+impl Reducible for Loaded {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = Loaded { reports: self.reports.clone(), errors: self.errors.clone(), done: self.done, total: self.total, busy: self.busy, millis: self.millis, version: self.version + 1 };
+        match action {
+            Action::Start(n) => {
+                s.total += n;
+                s.busy = true;
+                s.millis = None;
+            }
+            Action::Batch(ok, err, n) => {
+                s.reports.extend(ok);
+                s.errors.extend(err);
+                s.done += n;
+            }
+            Action::Finish(ms) => {
+                s.busy = false;
+                s.millis = Some(ms);
+            }
+            Action::Clear => return Rc::new(Loaded::default()),
+        }
+        Rc::new(s)
+    }
+}
+
+fn read_files(files: Vec<web_sys::File>, state: UseReducerHandle<Loaded>) {
+    state.dispatch(Action::Start(files.len()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let t0 = util::now_ms();
+        let cat = catalog();
+        let (mut ok, mut err, mut n) = (Vec::new(), Vec::new(), 0usize);
+        let mut last_flush = util::now_ms();
+        for f in files {
+            let name = f.name();
+            let file = gloo::file::File::from(f);
+            match gloo::file::futures::read_as_bytes(&file).await {
+                Ok(bytes) => match report::load(&bytes, Limits::default()) {
+                    Ok(list) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
+                    Err(d) => err.push((name, cat.message(&d))),
+                },
+                Err(e) => err.push((name, e.to_string())),
+            }
+            n += 1;
+            if util::now_ms() - last_flush > 40.0 {
+                state.dispatch(Action::Batch(std::mem::take(&mut ok), std::mem::take(&mut err), std::mem::take(&mut n)));
+                TimeoutFuture::new(0).await; // let the page paint and stay responsive
+                last_flush = util::now_ms();
+            }
+        }
+        state.dispatch(Action::Batch(ok, err, n));
+        state.dispatch(Action::Finish(util::now_ms() - t0));
+    });
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+fn day_start(d: &str) -> Option<i64> {
+    time::parse(&format!("{d}T00:00:00Z")).map(|p| p.unix)
+}
+
+/// The report viewer page.
+#[function_component(ReportsPage)]
+pub fn reports_page() -> Html {
+    let state = use_reducer(Loaded::default);
+    let domain = use_state(String::new);
+    let from = use_state(String::new);
+    let to = use_state(String::new);
+    let dragging = use_state(|| false);
+    let filter = Filter {
+        domain: Some((*domain).clone()).filter(|d| !d.is_empty()),
+        from: day_start(&from),
+        to: day_start(&to).map(|t| t + 86_400),
+    };
+    let summary = use_memo((state.version, filter.clone()), |(_, f)| {
+        let mut a = Aggregator::new(f.clone());
+        for r in &state.reports {
+            a.add(r);
+        }
+        Rc::new(a.summary())
+    });
+    let domains = use_memo(state.version, |_| {
+        let mut d: Vec<String> = state.reports.iter().flat_map(|r| r.policies().iter().map(|p| p.domain().to_ascii_lowercase()).collect::<Vec<_>>()).collect();
+        d.sort();
+        d.dedup();
+        d
+    });
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = files_of(input.files());
+            input.set_value("");
+            read_files(files, state.clone());
+        })
+    };
+    let ondrop = {
+        let state = state.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            read_files(files_of(e.data_transfer().and_then(|d| d.files())), state.clone());
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_| dragging.set(false))
+    };
+    let clear = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Clear))
+    };
+    let unique = |f: &Filter| {
+        let mut a = Aggregator::new(f.clone());
+        state.reports.iter().filter(|r| a.add(r)).cloned().collect::<Vec<_>>()
+    };
+    let export_csv = {
+        let reps = unique(&Filter::default());
+        Callback::from(move |_| util::download("tls-reports.csv", "text/csv;charset=utf-8", export::to_csv(reps.iter().map(|r| r.as_ref())).as_bytes()))
+    };
+    let export_json = {
+        let reps = unique(&Filter::default());
+        let summary = summary.clone();
+        Callback::from(move |_| {
+            let body = serde_json::json!({"summary": summary.as_ref().as_ref(), "reports": reps.iter().map(|r| r.as_ref()).collect::<Vec<_>>()});
+            util::download("tls-reports.json", "application/json", serde_json::to_string_pretty(&body).unwrap_or_default().as_bytes());
+        })
+    };
+    let sel = |s: &UseStateHandle<String>| {
+        let s = s.clone();
+        Callback::from(move |e: Event| s.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let ondomain = {
+        let domain = domain.clone();
+        Callback::from(move |e: Event| domain.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let have = !state.reports.is_empty() || !state.errors.is_empty();
+    html! {
+        <section class="page reports">
+            <h1>{ t("ui--reports-title") }</h1>
+            <p class="lead">{ t("ui--reports-lead") }</p>
+            <label class={classes!("dropzone", dragging.then_some("over"))} {ondrop} {ondragover} {ondragleave} for="report-files">
+                <input id="report-files" type="file" multiple=true accept=".json,.gz,.eml,application/json,application/gzip,message/rfc822" {onchange} />
+                <strong>{ t("ui--drop-here") }</strong>
+                <span class="muted">{ t("ui--drop-kinds") }</span>
+            </label>
+            { if state.total > 0 { html! {
+                <div class="progress-row" id="report-progress" data-done={state.done.to_string()} data-total={state.total.to_string()} data-busy={state.busy.to_string()} data-ms={state.millis.map(|m| format!("{m:.0}")).unwrap_or_default()}>
+                    <progress max={state.total.to_string()} value={state.done.to_string()}></progress>
+                    <span>{ tr("ui--progress", &[("done", state.done.to_string()), ("total", state.total.to_string())]) }</span>
+                    <button type="button" class="btn small ghost" onclick={clear}>{ t("ui--clear") }</button>
+                </div>
+            } } else { html! {} } }
+            { if state.errors.is_empty() { html! {} } else { html! {
+                <details class="errors" open=true>
+                    <summary>{ tr("ui--refused-files", &[("count", state.errors.len().to_string())]) }</summary>
+                    <ul id="report-errors">{ for state.errors.iter().map(|(f, m)| html! { <li><code>{ f.clone() }</code>{ ": " }{ m.clone() }</li> }) }</ul>
+                </details>
+            } } }
+            { if have { html! {
+                <>
+                <div class="toolbar filters">
+                    <label for="filter-domain">{ t("ui--filter-domain") }</label>
+                    <select id="filter-domain" onchange={ondomain}>
+                        <option value="" selected={domain.is_empty()}>{ t("ui--all-domains") }</option>
+                        { for domains.iter().map(|d| html! { <option value={d.clone()} selected={*domain == *d}>{ d.clone() }</option> }) }
+                    </select>
+                    <label for="filter-from">{ t("ui--filter-from") }</label>
+                    <input id="filter-from" class="input" type="date" value={(*from).clone()} onchange={sel(&from)} />
+                    <label for="filter-to">{ t("ui--filter-to") }</label>
+                    <input id="filter-to" class="input" type="date" value={(*to).clone()} onchange={sel(&to)} />
+                    <span class="spacer"></span>
+                    <button type="button" class="btn small" id="export-csv" onclick={export_csv}>{ t("ui--export-csv") }</button>
+                    <button type="button" class="btn small" id="export-json" onclick={export_json}>{ t("ui--export-json") }</button>
+                </div>
+                <Dashboard summary={(*summary).clone()} />
+                </>
+            } } else { html! {} } }
+        </section>
+    }
+}
