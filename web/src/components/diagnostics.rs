@@ -18,7 +18,14 @@ pub fn rfc_link(rfc: &str) -> Option<String> {
 
 /// Renders catalog text, showing `backticked` parts as code (text only: nothing is parsed as HTML).
 pub fn rich(text: &str) -> Html {
-    html! { for text.split('`').enumerate().map(|(i, part)| if i % 2 == 1 { html! { <code class="inline">{ part.to_owned() }</code> } } else { html! { part.to_owned() } }) }
+    let parts = text.split('`').enumerate().map(|(i, part)| {
+        if i % 2 == 1 {
+            html! { <code class="inline">{ part.to_owned() }</code> }
+        } else {
+            html! { { part.to_owned() } }
+        }
+    });
+    html! { <>{ for parts }</> }
 }
 
 /// Props of [`DiagnosticList`].
