@@ -9,6 +9,7 @@ PORT=${E2E_PORT:-8799}
 OUT=tests/out
 mkdir -p "$OUT"
 STATE=$(mktemp -d /tmp/mtasts-e2e.XXXXXX)
+cargo build -q -p mtasts-cli   # the web tests lint the generator output with the CLI
 scripts/build-web.sh >/dev/null
 # The token in effect: .dev.vars wins when present (wrangler loads it), else our own.
 if [ -f .dev.vars ] && grep -q '^ADMIN_TOKEN=' .dev.vars; then
@@ -28,4 +29,4 @@ for i in $(seq 1 240); do
 done
 echo "wrangler dev ready on :$PORT after ${i}s"
 BASE_URL="http://127.0.0.1:$PORT" ADMIN_TOKEN="$TOKEN" KV_STATE="$STATE" \
-  node --test --test-concurrency=1 --test-reporter=spec tests/*.test.mjs
+  node --test --test-concurrency=1 --test-reporter=spec ${E2E_TESTS:-tests/*.test.mjs}

@@ -18,7 +18,12 @@ pub enum InputKind {
 
 impl InputKind {
     /// All kinds, in the order a UI lists them.
-    pub const ALL: &'static [InputKind] = &[InputKind::Policy, InputKind::StsRecord, InputKind::TlsrptRecord, InputKind::Report];
+    pub const ALL: &'static [InputKind] = &[
+        InputKind::Policy,
+        InputKind::StsRecord,
+        InputKind::TlsrptRecord,
+        InputKind::Report,
+    ];
 
     /// Stable kebab-case name (also used in permalinks).
     pub fn as_str(self) -> &'static str {
@@ -46,17 +51,27 @@ pub fn detect(text: &str) -> Option<InputKind> {
         return Some(InputKind::Report);
     }
     let lower = t.to_ascii_lowercase();
-    if lower.contains("v=tlsrpt") || lower.contains("_smtp._tls") || lower.contains("_smtp-tlsrpt") || lower.contains("rua=") {
+    if lower.contains("v=tlsrpt")
+        || lower.contains("_smtp._tls")
+        || lower.contains("_smtp-tlsrpt")
+        || lower.contains("rua=")
+    {
         return Some(InputKind::TlsrptRecord);
     }
     let policy_key = |l: &str| {
         let l = l.trim_start();
-        ["version:", "mode:", "mx:", "max_age:"].iter().any(|k| l.starts_with(k))
+        ["version:", "mode:", "mx:", "max_age:"]
+            .iter()
+            .any(|k| l.starts_with(k))
     };
     if lower.lines().any(policy_key) {
         return Some(InputKind::Policy);
     }
-    if lower.contains("v=sts") || lower.contains("_mta-sts") || lower.contains("id=") || lower.contains("txt") {
+    if lower.contains("v=sts")
+        || lower.contains("_mta-sts")
+        || lower.contains("id=")
+        || lower.contains("txt")
+    {
         return Some(InputKind::StsRecord);
     }
     Some(InputKind::Policy)
@@ -73,9 +88,18 @@ mod tests {
             ("version: STSv1\nmode: enforce", Some(InputKind::Policy)),
             ("  Mode: testing", Some(InputKind::Policy)),
             ("v=STSv1; id=1", Some(InputKind::StsRecord)),
-            ("_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=1\"", Some(InputKind::StsRecord)),
-            ("v=TLSRPTv1; rua=mailto:a@b.c", Some(InputKind::TlsrptRecord)),
-            ("_smtp._tls.example.com. IN TXT \"v=TLSRPTv1;\"", Some(InputKind::TlsrptRecord)),
+            (
+                "_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=1\"",
+                Some(InputKind::StsRecord),
+            ),
+            (
+                "v=TLSRPTv1; rua=mailto:a@b.c",
+                Some(InputKind::TlsrptRecord),
+            ),
+            (
+                "_smtp._tls.example.com. IN TXT \"v=TLSRPTv1;\"",
+                Some(InputKind::TlsrptRecord),
+            ),
             ("{\"organization-name\": \"x\"}", Some(InputKind::Report)),
             ("garbage", Some(InputKind::Policy)),
         ];

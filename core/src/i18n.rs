@@ -187,7 +187,10 @@ mod ui_ids {
                 } else if p.extension().is_some_and(|x| x == "rs") {
                     let src = std::fs::read_to_string(&p).unwrap_or_default();
                     for part in src.split("\"ui--").skip(1) {
-                        let id: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                        let id: String = part
+                            .chars()
+                            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                            .collect();
                         seen += 1;
                         if !cat.has(&format!("ui--{id}")) {
                             missing.push(format!("ui--{id} ({})", p.display()));

@@ -1,7 +1,9 @@
 //! The shell: header with navigation, the routed page, and the footer that says nothing leaves the browser.
 
 use crate::i18n::t;
-use crate::pages::{generate::GeneratePage, reports::ReportsPage, stored::StoredPage, validate::ValidatePage};
+use crate::pages::{
+    generate::GeneratePage, reports::ReportsPage, stored::StoredPage, validate::ValidatePage,
+};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -32,7 +34,9 @@ fn switch(route: Route) -> Html {
         Route::Generate => html! { <GeneratePage /> },
         Route::Reports => html! { <ReportsPage /> },
         Route::Stored => html! { <StoredPage /> },
-        Route::NotFound => html! { <section class="page"><h1>{ t("ui--not-found") }</h1></section> },
+        Route::NotFound => {
+            html! { <section class="page"><h1>{ t("ui--not-found") }</h1></section> }
+        }
     }
 }
 

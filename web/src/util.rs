@@ -4,14 +4,20 @@ use wasm_bindgen::JsCast;
 
 /// Offers `content` as a file download (a Blob URL: nothing is uploaded).
 pub fn download(name: &str, mime: &str, content: &[u8]) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let Some(doc) = window.document() else { return };
     let array = js_sys::Uint8Array::from(content);
     let parts = js_sys::Array::of1(&array);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Ok(a) = doc.create_element("a") {
         if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
             a.set_href(&url);
@@ -31,7 +37,11 @@ pub fn copy(text: &str) {
 
 /// The current URL fragment without `#`.
 pub fn fragment() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default().trim_start_matches('#').to_owned()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .to_owned()
 }
 
 /// Replaces the URL fragment without adding a history entry or reloading.
@@ -39,8 +49,16 @@ pub fn set_fragment(frag: &str) {
     let Some(w) = web_sys::window() else { return };
     let Ok(h) = w.history() else { return };
     let loc = w.location();
-    let base = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
-    let url = if frag.is_empty() { base } else { format!("{base}#{frag}") };
+    let base = format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    );
+    let url = if frag.is_empty() {
+        base
+    } else {
+        format!("{base}#{frag}")
+    };
     let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
 }
 
@@ -62,12 +80,18 @@ pub fn encode(s: &str) -> String {
 }
 
 fn decode(s: &str) -> String {
-    js_sys::decode_uri_component(&s.replace('+', " ")).map(String::from).unwrap_or_else(|_| s.to_owned())
+    js_sys::decode_uri_component(&s.replace('+', " "))
+        .map(String::from)
+        .unwrap_or_else(|_| s.to_owned())
 }
 
 /// The query string of the current URL, parsed.
 pub fn query() -> Vec<(String, String)> {
-    parse_pairs(&web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default())
+    parse_pairs(
+        &web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default(),
+    )
 }
 
 /// Seconds since the Unix epoch, from the browser's clock.
@@ -77,7 +101,10 @@ pub fn now_unix() -> i64 {
 
 /// Milliseconds from the page's performance clock.
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or_else(js_sys::Date::now)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// A number with thin thousands separators.

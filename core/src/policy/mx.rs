@@ -109,7 +109,10 @@ pub fn to_a_labels(host: &str) -> Option<String> {
         if label.is_ascii() {
             out.push(label.to_ascii_lowercase());
         } else {
-            out.push(format!("xn--{}", idna::punycode::encode_str(&label.to_lowercase())?));
+            out.push(format!(
+                "xn--{}",
+                idna::punycode::encode_str(&label.to_lowercase())?
+            ));
         }
     }
     Some(out.join("."))

@@ -26,8 +26,17 @@ pub fn day_chart(p: &DayChartProps) -> Html {
     if days.is_empty() {
         return html! {};
     }
-    let max = days.iter().map(|d| d.successful + d.failed).max().unwrap_or(1).max(1) as f64;
-    let max_rate = days.iter().map(|d| rate(d)).fold(0.0f64, f64::max).max(0.0001);
+    let max = days
+        .iter()
+        .map(|d| d.successful + d.failed)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let max_rate = days
+        .iter()
+        .map(|d| rate(d))
+        .fold(0.0f64, f64::max)
+        .max(0.0001);
     let n = days.len() as f64;
     let slot = (W - PAD_L) / n;
     let bar = (slot * 0.8).max(1.0);

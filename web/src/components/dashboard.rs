@@ -21,21 +21,54 @@ fn bucket_rows(b: &[Bucket]) -> Vec<Vec<Cell>> {
     b.iter()
         .map(|x| {
             let total = x.successful + x.failed;
-            let rate = if total == 0 { "–".into() } else { pct(Some(x.successful as f64 / total as f64)) };
-            vec![Cell::Text(if x.key.is_empty() { t("ui--not-given") } else { x.key.clone() }), Cell::Num(x.reports), Cell::Num(x.successful), Cell::Num(x.failed), Cell::Text(rate)]
+            let rate = if total == 0 {
+                "–".into()
+            } else {
+                pct(Some(x.successful as f64 / total as f64))
+            };
+            vec![
+                Cell::Text(if x.key.is_empty() {
+                    t("ui--not-given")
+                } else {
+                    x.key.clone()
+                }),
+                Cell::Num(x.reports),
+                Cell::Num(x.successful),
+                Cell::Num(x.failed),
+                Cell::Text(rate),
+            ]
         })
         .collect()
 }
 
 fn failure_rows(b: &[FailureBucket]) -> Vec<Vec<Cell>> {
-    b.iter().map(|x| vec![Cell::Text(if x.key.is_empty() { t("ui--not-given") } else { x.key.clone() }), Cell::Num(x.failed)]).collect()
+    b.iter()
+        .map(|x| {
+            vec![
+                Cell::Text(if x.key.is_empty() {
+                    t("ui--not-given")
+                } else {
+                    x.key.clone()
+                }),
+                Cell::Num(x.failed),
+            ]
+        })
+        .collect()
 }
 
 /// Totals, chart and tables.
 #[function_component(Dashboard)]
 pub fn dashboard(p: &DashboardProps) -> Html {
     let s = &p.summary;
-    let bucket_headers = || vec![t("ui--col-key"), t("ui--col-reports"), t("ui--col-successful"), t("ui--col-failed"), t("ui--col-success-rate")];
+    let bucket_headers = || {
+        vec![
+            t("ui--col-key"),
+            t("ui--col-reports"),
+            t("ui--col-successful"),
+            t("ui--col-failed"),
+            t("ui--col-success-rate"),
+        ]
+    };
     let fail_headers = |k: &str| vec![t(k), t("ui--col-failed")];
     let rate_class = match s.success_rate {
         Some(r) if r < 0.99 => "card bad",

@@ -7,9 +7,15 @@ use yew::prelude::*;
 /// Link to the RFC text of a section label such as `RFC 8461 §3.2`.
 pub fn rfc_link(rfc: &str) -> Option<String> {
     let rest = rfc.strip_prefix("RFC ")?;
-    let (num, sec) = rest.split_once(" §").map_or((rest, None), |(n, s)| (n, Some(s)));
+    let (num, sec) = rest
+        .split_once(" §")
+        .map_or((rest, None), |(n, s)| (n, Some(s)));
     let num: String = num.chars().take_while(char::is_ascii_digit).collect();
-    let sec: Option<String> = sec.map(|s| s.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect());
+    let sec: Option<String> = sec.map(|s| {
+        s.chars()
+            .take_while(|c| c.is_ascii_digit() || *c == '.')
+            .collect()
+    });
     Some(match sec {
         Some(s) if !s.is_empty() => format!("https://www.rfc-editor.org/rfc/rfc{num}#section-{s}"),
         _ => format!("https://www.rfc-editor.org/rfc/rfc{num}"),
@@ -106,7 +112,13 @@ pub struct VerdictProps {
 pub fn verdict(p: &VerdictProps) -> Html {
     let n = |s| p.diagnostics.iter().filter(|d| d.severity() == s).count();
     let (e, w, i) = (n(Severity::Error), n(Severity::Warning), n(Severity::Info));
-    let (cls, label) = if e > 0 { ("verdict bad", t("ui--invalid")) } else if w > 0 { ("verdict warn", t("ui--valid-with-warnings")) } else { ("verdict good", t("ui--valid")) };
+    let (cls, label) = if e > 0 {
+        ("verdict bad", t("ui--invalid"))
+    } else if w > 0 {
+        ("verdict warn", t("ui--valid-with-warnings"))
+    } else {
+        ("verdict good", t("ui--valid"))
+    };
     html! {
         <div class={cls} id="verdict" data-valid={(e == 0).to_string()} role="status">
             <strong>{ label }</strong>

@@ -37,7 +37,9 @@ pub struct SortTableProps {
 fn key_cmp(a: &Cell, b: &Cell) -> std::cmp::Ordering {
     match (a, b) {
         (Cell::Num(x), Cell::Num(y)) => x.cmp(y),
-        (Cell::Text(x) | Cell::Link(x), Cell::Text(y) | Cell::Link(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+        (Cell::Text(x) | Cell::Link(x), Cell::Text(y) | Cell::Link(y)) => {
+            x.to_lowercase().cmp(&y.to_lowercase())
+        }
         (Cell::Num(_), _) => std::cmp::Ordering::Less,
         (_, Cell::Num(_)) => std::cmp::Ordering::Greater,
     }

@@ -14,7 +14,13 @@ use yew::prelude::*;
 
 fn prefill() -> (String, String, String) {
     let q = util::query();
-    let get = |k: &str| q.iter().filter(|(a, _)| a == k).map(|(_, v)| v.clone()).collect::<Vec<_>>().join("\n");
+    let get = |k: &str| {
+        q.iter()
+            .filter(|(a, _)| a == k)
+            .map(|(_, v)| v.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     (get("domain"), get("mx"), get("rua"))
 }
 
@@ -22,8 +28,20 @@ fn prefill() -> (String, String, String) {
 #[function_component(GeneratePage)]
 pub fn generate_page() -> Html {
     let pre = use_memo((), |_| prefill());
-    let domain = use_state(|| if pre.0.is_empty() { "example.com".to_owned() } else { pre.0.clone() });
-    let mx = use_state(|| if pre.1.is_empty() { "mail.example.com\n*.example.net".to_owned() } else { pre.1.clone() });
+    let domain = use_state(|| {
+        if pre.0.is_empty() {
+            "example.com".to_owned()
+        } else {
+            pre.0.clone()
+        }
+    });
+    let mx = use_state(|| {
+        if pre.1.is_empty() {
+            "mail.example.com\n*.example.net".to_owned()
+        } else {
+            pre.1.clone()
+        }
+    });
     let rua = use_state(|| pre.2.clone());
     let mode = use_state(|| Mode::Testing);
     let max_age = use_state(|| "604800".to_owned());
@@ -31,19 +49,31 @@ pub fn generate_page() -> Html {
 
     let text_input = |s: &UseStateHandle<String>| {
         let s = s.clone();
-        Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            s.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let area_input = |s: &UseStateHandle<String>| {
         let s = s.clone();
-        Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            s.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
     let onmode = {
         let mode = mode.clone();
         let max_age = max_age.clone();
         Callback::from(move |e: Event| {
-            let m = Mode::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()).unwrap_or(Mode::Testing);
+            let m = Mode::parse(&e.target_unchecked_into::<HtmlSelectElement>().value())
+                .unwrap_or(Mode::Testing);
             // The guide: one week while testing; weeks or more once enforced.
-            max_age.set(if m == Mode::Testing { "604800" } else { "1209600" }.to_owned());
+            max_age.set(
+                if m == Mode::Testing {
+                    "604800"
+                } else {
+                    "1209600"
+                }
+                .to_owned(),
+            );
             mode.set(m);
         })
     };
@@ -51,14 +81,23 @@ pub fn generate_page() -> Html {
         let stamp = stamp.clone();
         Callback::from(move |_| stamp.set(util::now_unix()))
     };
-    let rua_list: Vec<String> = rua.split([',', '\n', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect();
+    let rua_list: Vec<String> = rua
+        .split([',', '\n', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
     let default_rua = format!("tls-reports@{}", domain.trim());
     let req = Request {
         domain: (*domain).clone(),
         mx: mx.split(['\n', ',', ' ']).map(str::to_owned).collect(),
         mode: *mode,
         max_age: max_age.trim().parse().unwrap_or(u64::MAX),
-        rua: if rua_list.is_empty() { vec![default_rua.clone()] } else { rua_list },
+        rua: if rua_list.is_empty() {
+            vec![default_rua.clone()]
+        } else {
+            rua_list
+        },
         id: IdSource::Time(*stamp),
     };
     let result = generate(&req);

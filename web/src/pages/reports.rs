@@ -21,6 +21,8 @@ pub struct Loaded {
     busy: bool,
     millis: Option<f64>,
     version: u64,
+    /// Bumped when a batch of files is fully read: the dashboard is recomputed then, not on every file.
+    settled: u64,
 }
 
 /// Changes to [`Loaded`].
@@ -38,7 +40,16 @@ pub enum Action {
 impl Reducible for Loaded {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = Loaded { reports: self.reports.clone(), errors: self.errors.clone(), done: self.done, total: self.total, busy: self.busy, millis: self.millis, version: self.version + 1 };
+        let mut s = Loaded {
+            reports: self.reports.clone(),
+            errors: self.errors.clone(),
+            done: self.done,
+            total: self.total,
+            busy: self.busy,
+            millis: self.millis,
+            version: self.version + 1,
+            settled: self.settled,
+        };
         match action {
             Action::Start(n) => {
                 s.total += n;
@@ -52,13 +63,30 @@ impl Reducible for Loaded {
             }
             Action::Finish(ms) => {
                 s.busy = false;
+                s.settled += 1;
                 s.millis = Some(ms);
             }
-            Action::Clear => return Rc::new(Loaded::default()),
+            Action::Clear => {
+                return Rc::new(Loaded {
+                    settled: self.settled + 1,
+                    ..Loaded::default()
+                })
+            }
         }
         Rc::new(s)
     }
 }
+
+/// Reads one file's bytes (Blob.arrayBuffer: no FileReader round trips).
+async fn file_bytes(f: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Files read at once: browsers read them in parallel while the wasm parses the previous ones.
+const READ_AHEAD: usize = 32;
 
 fn read_files(files: Vec<web_sys::File>, state: UseReducerHandle<Loaded>) {
     state.dispatch(Action::Start(files.len()));
@@ -67,20 +95,25 @@ fn read_files(files: Vec<web_sys::File>, state: UseReducerHandle<Loaded>) {
         let cat = catalog();
         let (mut ok, mut err, mut n) = (Vec::new(), Vec::new(), 0usize);
         let mut last_flush = util::now_ms();
-        for f in files {
-            let name = f.name();
-            let file = gloo::file::File::from(f);
-            match gloo::file::futures::read_as_bytes(&file).await {
-                Ok(bytes) => match report::load(&bytes, Limits::default()) {
-                    Ok(list) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
-                    Err(d) => err.push((name, cat.message(&d))),
-                },
-                Err(e) => err.push((name, e.to_string())),
+        for chunk in files.chunks(READ_AHEAD) {
+            let reads = futures_util::future::join_all(chunk.iter().map(file_bytes)).await;
+            for (f, bytes) in chunk.iter().zip(reads) {
+                match bytes {
+                    Ok(bytes) => match report::load(&bytes, Limits::default()) {
+                        Ok(list) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
+                        Err(d) => err.push((f.name(), cat.message(&d))),
+                    },
+                    Err(e) => err.push((f.name(), e)),
+                }
+                n += 1;
             }
-            n += 1;
-            if util::now_ms() - last_flush > 40.0 {
-                state.dispatch(Action::Batch(std::mem::take(&mut ok), std::mem::take(&mut err), std::mem::take(&mut n)));
-                TimeoutFuture::new(0).await; // let the page paint and stay responsive
+            if util::now_ms() - last_flush > 100.0 {
+                state.dispatch(Action::Batch(
+                    std::mem::take(&mut ok),
+                    std::mem::take(&mut err),
+                    std::mem::take(&mut n),
+                ));
+                TimeoutFuture::new(0).await; // let the page paint the progress and stay responsive
                 last_flush = util::now_ms();
             }
         }
@@ -92,6 +125,16 @@ fn read_files(files: Vec<web_sys::File>, state: UseReducerHandle<Loaded>) {
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The reports without duplicates, in the order they were read.
+fn unique(reports: &[Rc<Report>]) -> Vec<Rc<Report>> {
+    let mut a = Aggregator::new(Filter::default());
+    reports
+        .iter()
+        .filter(|r| !a.is_duplicate(r) && a.add(r))
+        .cloned()
+        .collect()
 }
 
 fn day_start(d: &str) -> Option<i64> {
@@ -111,15 +154,24 @@ pub fn reports_page() -> Html {
         from: day_start(&from),
         to: day_start(&to).map(|t| t + 86_400),
     };
-    let summary = use_memo((state.version, filter.clone()), |(_, f)| {
+    let summary = use_memo((state.settled, filter.clone()), |(_, f)| {
         let mut a = Aggregator::new(f.clone());
         for r in &state.reports {
             a.add(r);
         }
         Rc::new(a.summary())
     });
-    let domains = use_memo(state.version, |_| {
-        let mut d: Vec<String> = state.reports.iter().flat_map(|r| r.policies().iter().map(|p| p.domain().to_ascii_lowercase()).collect::<Vec<_>>()).collect();
+    let domains = use_memo(state.settled, |_| {
+        let mut d: Vec<String> = state
+            .reports
+            .iter()
+            .flat_map(|r| {
+                r.policies()
+                    .iter()
+                    .map(|p| p.domain().to_ascii_lowercase())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         d.sort();
         d.dedup();
         d
@@ -139,7 +191,10 @@ pub fn reports_page() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            read_files(files_of(e.data_transfer().and_then(|d| d.files())), state.clone());
+            read_files(
+                files_of(e.data_transfer().and_then(|d| d.files())),
+                state.clone(),
+            );
         })
     };
     let ondragover = {
@@ -159,20 +214,30 @@ pub fn reports_page() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Clear))
     };
-    let unique = |f: &Filter| {
-        let mut a = Aggregator::new(f.clone());
-        state.reports.iter().filter(|r| a.add(r)).cloned().collect::<Vec<_>>()
-    };
     let export_csv = {
-        let reps = unique(&Filter::default());
-        Callback::from(move |_| util::download("tls-reports.csv", "text/csv;charset=utf-8", export::to_csv(reps.iter().map(|r| r.as_ref())).as_bytes()))
+        let state = state.clone();
+        Callback::from(move |_| {
+            let reps = unique(&state.reports);
+            util::download(
+                "tls-reports.csv",
+                "text/csv;charset=utf-8",
+                export::to_csv(reps.iter().map(|r| r.as_ref())).as_bytes(),
+            );
+        })
     };
     let export_json = {
-        let reps = unique(&Filter::default());
+        let state = state.clone();
         let summary = summary.clone();
         Callback::from(move |_| {
+            let reps = unique(&state.reports);
             let body = serde_json::json!({"summary": summary.as_ref().as_ref(), "reports": reps.iter().map(|r| r.as_ref()).collect::<Vec<_>>()});
-            util::download("tls-reports.json", "application/json", serde_json::to_string_pretty(&body).unwrap_or_default().as_bytes());
+            util::download(
+                "tls-reports.json",
+                "application/json",
+                serde_json::to_string_pretty(&body)
+                    .unwrap_or_default()
+                    .as_bytes(),
+            );
         })
     };
     let sel = |s: &UseStateHandle<String>| {
@@ -181,7 +246,9 @@ pub fn reports_page() -> Html {
     };
     let ondomain = {
         let domain = domain.clone();
-        Callback::from(move |e: Event| domain.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            domain.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
     };
     let have = !state.reports.is_empty() || !state.errors.is_empty();
     html! {

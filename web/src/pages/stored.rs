@@ -40,8 +40,17 @@ enum Status {
 }
 
 async fn fetch_summary(token: String, domain: String, from: String, to: String) -> Status {
-    let url = format!("/api/summary?domain={}&from={}&to={}", crate::util::encode(&domain), crate::util::encode(&from), crate::util::encode(&to));
-    let resp = match Request::get(&url).header("Authorization", &format!("Bearer {token}")).send().await {
+    let url = format!(
+        "/api/summary?domain={}&from={}&to={}",
+        crate::util::encode(&domain),
+        crate::util::encode(&from),
+        crate::util::encode(&to)
+    );
+    let resp = match Request::get(&url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+    {
         Ok(r) => r,
         Err(e) => return Status::Failed(e.to_string()),
     };
@@ -69,16 +78,32 @@ pub fn stored_page() -> Html {
     let status = use_state(|| Status::Idle);
     let input = |s: &UseStateHandle<String>| {
         let s = s.clone();
-        Callback::from(move |e: InputEvent| s.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            s.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let onsubmit = {
-        let (token, domain, from, to, status) = (token.clone(), domain.clone(), from.clone(), to.clone(), status.clone());
+        let (token, domain, from, to, status) = (
+            token.clone(),
+            domain.clone(),
+            from.clone(),
+            to.clone(),
+            status.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let _ = SessionStorage::set(TOKEN_KEY, (*token).clone());
             status.set(Status::Loading);
-            let (tk, d, f, t, st) = ((*token).clone(), (*domain).clone(), (*from).clone(), (*to).clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move { st.set(fetch_summary(tk, d, f, t).await) });
+            let (tk, d, f, t, st) = (
+                (*token).clone(),
+                (*domain).clone(),
+                (*from).clone(),
+                (*to).clone(),
+                status.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(
+                async move { st.set(fetch_summary(tk, d, f, t).await) },
+            );
         })
     };
     let forget = {

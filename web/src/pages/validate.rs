@@ -26,11 +26,21 @@ struct Outcome {
 
 fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
     let kind = kind.or_else(|| detect(text));
-    let mut out = Outcome { kind, diagnostics: Vec::new(), coverage: None, report: None, spans_apply: true };
+    let mut out = Outcome {
+        kind,
+        diagnostics: Vec::new(),
+        coverage: None,
+        report: None,
+        spans_apply: true,
+    };
     match kind {
         None => {}
         Some(InputKind::Policy) => {
-            let hosts: Vec<&str> = mx.split(['\n', ',', ' ']).map(str::trim).filter(|h| !h.is_empty()).collect();
+            let hosts: Vec<&str> = mx
+                .split(['\n', ',', ' '])
+                .map(str::trim)
+                .filter(|h| !h.is_empty())
+                .collect();
             let (lint, cov) = policy::lint_with_mx(text, &hosts);
             out.diagnostics = lint.diagnostics;
             out.coverage = cov;
@@ -43,7 +53,12 @@ fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
                 Ok(loaded) => {
                     if let Some(l) = loaded.into_iter().next() {
                         let r = &l.report;
-                        out.report = Some((r.organization().to_owned(), r.id().to_owned(), r.successful(), r.failed()));
+                        out.report = Some((
+                            r.organization().to_owned(),
+                            r.id().to_owned(),
+                            r.successful(),
+                            r.failed(),
+                        ));
                         out.diagnostics = l.warnings;
                     }
                 }
@@ -66,7 +81,11 @@ fn kind_label(k: InputKind) -> String {
 fn initial() -> (String, Option<InputKind>, String) {
     let pairs = util::parse_pairs(&util::fragment());
     let get = |k: &str| pairs.iter().find(|(a, _)| a == k).map(|(_, v)| v.clone());
-    (get("text").unwrap_or_default(), get("kind").and_then(|k| InputKind::parse(&k)), get("mx").unwrap_or_default())
+    (
+        get("text").unwrap_or_default(),
+        get("kind").and_then(|k| InputKind::parse(&k)),
+        get("mx").unwrap_or_default(),
+    )
 }
 
 /// The validator page.
@@ -86,7 +105,9 @@ pub fn validate_page() -> Html {
             move || drop(timer)
         });
     }
-    let outcome = use_memo(((*debounced).clone(), *kind, (*mx).clone()), |(t, k, m)| Rc::new(check(t, *k, m)));
+    let outcome = use_memo(((*debounced).clone(), *kind, (*mx).clone()), |(t, k, m)| {
+        Rc::new(check(t, *k, m))
+    });
     {
         use_effect_with(((*debounced).clone(), *kind, (*mx).clone()), |(t, k, m)| {
             if t.is_empty() {
@@ -105,15 +126,23 @@ pub fn validate_page() -> Html {
     }
     let oninput = {
         let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
     let onkind = {
         let kind = kind.clone();
-        Callback::from(move |e: Event| kind.set(InputKind::parse(&e.target_unchecked_into::<HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            kind.set(InputKind::parse(
+                &e.target_unchecked_into::<HtmlSelectElement>().value(),
+            ))
+        })
     };
     let onmx = {
         let mx = mx.clone();
-        Callback::from(move |e: InputEvent| mx.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+        Callback::from(move |e: InputEvent| {
+            mx.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
     };
     let on_pick = {
         let area = area.clone();
@@ -121,7 +150,10 @@ pub fn validate_page() -> Html {
             if let Some(el) = area.cast::<HtmlTextAreaElement>() {
                 // selection offsets are UTF-16 code units
                 let v = el.value();
-                let to16 = |b: usize| v.get(..b.min(v.len())).map_or(0, |p| p.encode_utf16().count()) as u32;
+                let to16 = |b: usize| {
+                    v.get(..b.min(v.len()))
+                        .map_or(0, |p| p.encode_utf16().count()) as u32
+                };
                 let _ = el.focus();
                 let _ = el.set_selection_range(to16(s), to16(e.max(s + 1)));
             }

@@ -1,0 +1,196 @@
+// The web app in headless Chromium, served by the worker (wrangler dev): validator verdicts for every corpus
+// input, the report viewer over the whole corpus, the generator (its output linted by the CLI), untrusted report
+// content rendered as text, CSP, screenshots, and the browser budgets (wasm size, first render, 1,000 reports).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { launch } from './browser.mjs';
+import { BASE, CORPUS, OUT, ROOT, expected, request } from './lib.mjs';
+
+let browser;
+let page;
+const pageErrors = [];
+before(async () => {
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function validate(text, kind) {
+  await page.fill('#validate-input', '');
+  await page.waitForSelector('#verdict', { state: 'detached' });
+  if (kind) await page.selectOption('#validate-kind', kind);
+  await page.fill('#validate-input', text);
+  await page.waitForSelector('#verdict');
+  const codes = await page.$$eval('[data-code]', (els) => els.map((e) => [e.dataset.code, e.dataset.severity]));
+  return { valid: (await page.getAttribute('#verdict', 'data-valid')) === 'true', codes };
+}
+
+test('site is served with a CSP that allows no inline script', async () => {
+  const r = await request('GET', '/');
+  assert.equal(r.status, 200);
+  const csp = r.headers['content-security-policy'] || '';
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  assert.doesNotMatch(r.body.toString(), /<script>(?!<\/script>)/);
+  // deep links work (single-page app fallback)
+  assert.equal((await request('GET', '/reports')).status, 200);
+});
+
+test('validator: every corpus policy and record gets the verdict EXPECTED.tsv gives', async () => {
+  await page.goto(`${BASE}/`);
+  await page.waitForSelector('#validate-input', { timeout: 30000 });
+  const kinds = { policy: 'policy', 'sts-txt': 'sts-record', 'tlsrpt-txt': 'tlsrpt-record' };
+  let n = 0;
+  for (const [kind, file, verdict] of expected()) {
+    if (!kinds[kind]) continue;
+    const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
+    const r = await validate(text, kinds[kind]);
+    assert.equal(r.valid, verdict === 'valid', `${file}: ${JSON.stringify(r.codes)}`);
+    for (const [code, sev] of r.codes) {
+      assert.match(code, /^[a-z-]+\/[a-z0-9-]+$/);
+      assert.ok(['error', 'warning', 'info'].includes(sev));
+    }
+    n++;
+  }
+  assert.ok(n >= 22);
+  // detection without the switch, and MX coverage
+  await page.selectOption('#validate-kind', 'auto');
+  const r = await validate('version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n');
+  assert.equal(r.valid, true);
+  await page.fill('#validate-mx', 'mail.example.com\nbackup.example.org');
+  await page.waitForSelector('[data-code="mx/not-covered-enforce"]');
+  assert.equal(await page.textContent('#mx-coverage tr.bad td'), 'backup.example.org');
+  // the permalink carries the input in the fragment and restores it
+  const url = page.url();
+  assert.match(url, /#text=/);
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForSelector('[data-code="mx/not-covered-enforce"]', { timeout: 30000 });
+  await page.screenshot({ path: path.join(OUT, 'validate.png'), fullPage: true });
+});
+
+test('generator: output for a domain lints clean with the CLI', async () => {
+  await page.goto(`${BASE}/generate`);
+  await page.waitForSelector('#gen-domain');
+  await page.fill('#gen-domain', 'solarmora.com');
+  await page.fill('#gen-mx', 'mail.solarmora.com\n*.solarmora.net\nbackupmx.solarmora.com');
+  await page.selectOption('#gen-mode', 'testing');
+  await page.fill('#gen-rua', 'tlsrpt@solarmora.com, https://reports.solarmora.com/v1/tlsrpt');
+  await page.waitForFunction(() => document.querySelector('#gen-policy')?.textContent.includes('solarmora.net'));
+  const policy = await page.textContent('#gen-policy');
+  const sts = await page.textContent('#gen-sts-record');
+  const tls = await page.textContent('#gen-tlsrpt-record');
+  assert.match(policy, /^version: STSv1\r?\nmode: testing\r?\nmx: mail\.solarmora\.com\r?\nmx: \*\.solarmora\.net\r?\nmx: backupmx\.solarmora\.com\r?\nmax_age: 604800/);
+  assert.match(sts, /^v=STSv1; id=\d{14}$/);
+  assert.equal(tls, 'v=TLSRPTv1; rua=mailto:tlsrpt@solarmora.com,https://reports.solarmora.com/v1/tlsrpt');
+  const cli = path.join(ROOT, 'target/debug/mtasts');
+  for (const [kind, text] of [['policy', policy], ['sts-record', sts], ['tlsrpt-record', tls]]) {
+    const r = spawnSync(cli, ['lint', kind, '-', '--format', 'json'], { input: text });
+    assert.equal(r.status, 0, `${kind}: ${r.stdout}`);
+    assert.equal(JSON.parse(r.stdout).valid, true);
+  }
+  assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'true');
+  const steps = await page.$$eval('#gen-steps li', (els) => els.map((e) => e.dataset.step));
+  assert.deepEqual(steps.slice(0, 2), ['step--reports', 'step--publish-tlsrpt']);
+  await page.screenshot({ path: path.join(OUT, 'generate.png'), fullPage: true });
+});
+
+test('reports: all corpus reports at once give the deduplicated totals; junk is listed; content renders as text', async () => {
+  await page.goto(`${BASE}/reports`);
+  await page.waitForSelector('#report-files', { state: 'attached' });
+  const rows = expected().filter((r) => r[0] === 'report');
+  const junk = path.join(OUT, 'not-a-report.bin');
+  fs.writeFileSync(junk, Buffer.from([0, 1, 2, 3, 250]));
+  const evil = path.join(OUT, 'evil.json');
+  fs.writeFileSync(evil, JSON.stringify({
+    'organization-name': '<script>window.__pwned=1</script>', 'report-id': '<img src=x onerror="window.__pwned=2">',
+    'date-range': { 'start-datetime': '2026-01-01T00:00:00Z', 'end-datetime': '2026-01-01T23:59:59Z' }, 'contact-info': 'x',
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': '<b>evil</b>.example' }, summary: { 'total-successful-session-count': 0, 'total-failure-session-count': 1 },
+      'failure-details': [{ 'result-type': '<img src=x onerror="window.__pwned=3">', 'failed-session-count': 1, 'additional-information': 'javascript:window.__pwned=4', 'failure-reason-code': '<svg onload="window.__pwned=5">' }] }],
+  }));
+  await page.setInputFiles('#report-files', [...rows.map((r) => path.join(CORPUS, r[1])), junk]);
+  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  const uniq = new Map();
+  for (const r of rows) uniq.set(`${r[2]}\t${r[3]}`, r);
+  const want = [...uniq.values()].reduce((a, r) => ({ ok: a.ok + Number(r[5]), failed: a.failed + Number(r[6]) }), { ok: 0, failed: 0 });
+  const s = await page.$eval('#report-summary', (e) => ({ ...e.dataset }));
+  assert.equal(Number(s.reports), uniq.size);
+  assert.equal(Number(s.successful), want.ok);
+  assert.equal(Number(s.failed), want.failed);
+  assert.equal(Number(s.duplicates), rows.length - uniq.size);
+  const errs = await page.$$eval('#report-errors li', (els) => els.map((e) => e.textContent));
+  assert.equal(errs.length, 1);
+  assert.match(errs[0], /not-a-report\.bin/);
+  await page.screenshot({ path: path.join(OUT, 'reports.png'), fullPage: true });
+  // untrusted content
+  await page.setInputFiles('#report-files', [evil]);
+  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  await page.waitForFunction(() => document.body.textContent.includes('<script>window.__pwned=1</script>'));
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval('.dashboard img, .dashboard script, .dashboard b', (e) => e.length), 0);
+  assert.equal(await page.$$eval('a[href^="javascript:"]', (e) => e.length), 0);
+  assert.ok((await page.textContent('.dashboard')).includes('<img src=x onerror="window.__pwned=3">'));
+});
+
+test('stored reports page asks for the token and shows API errors', async () => {
+  await page.goto(`${BASE}/stored`);
+  await page.waitForSelector('#stored-token');
+  await page.fill('#stored-token', 'wrong-token');
+  await page.click('#stored-load');
+  await page.waitForSelector('#stored-error');
+  assert.match(await page.textContent('#stored-error'), /401/);
+  await page.fill('#stored-token', process.env.ADMIN_TOKEN);
+  await page.click('#stored-load');
+  await page.waitForSelector('#report-summary', { timeout: 30000 });
+  assert.ok(Number(await page.getAttribute('#report-summary', 'data-reports')) >= 0);
+  await page.screenshot({ path: path.join(OUT, 'stored.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
+
+test('benchmark: wasm size, time to first render, 1,000 .json.gz reports', async () => {
+  const wasm = fs.readFileSync(path.join(ROOT, 'web/dist/mtasts-web_bg.wasm'));
+  const js = fs.readFileSync(path.join(ROOT, 'web/dist/mtasts-web.js'));
+  const wasmGz = zlib.gzipSync(wasm, { level: 9 }).length;
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  const renders = [];
+  for (let i = 0; i < 5; i++) {
+    await p.goto(`${BASE}/?r=${i}`);
+    await p.waitForSelector('#validate-input');
+    renders.push(await p.evaluate(() => performance.now()));
+  }
+  renders.sort((a, b) => a - b);
+  const dir = path.join(OUT, 'bench-reports');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files = [];
+  for (let i = 0; i < 1000; i++) {
+    const r = { 'organization-name': `Org ${i % 9}`, 'date-range': { 'start-datetime': `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z`, 'end-datetime': `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T23:59:59Z` },
+      'contact-info': 'x@example.org', 'report-id': `bench-${i}`, policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': 'example.com', 'mx-host': ['mx.example.com'] },
+        summary: { 'total-successful-session-count': 100, 'total-failure-session-count': i % 4 }, ...(i % 4 ? { 'failure-details': [{ 'result-type': 'certificate-expired', 'sending-mta-ip': `192.0.2.${i % 200}`, 'receiving-mx-hostname': 'mx.example.com', 'failed-session-count': i % 4 }] } : {}) }] };
+    const f = path.join(dir, `r${i}.json.gz`);
+    fs.writeFileSync(f, zlib.gzipSync(JSON.stringify(r)));
+    files.push(f);
+  }
+  await p.goto(`${BASE}/reports`);
+  await p.waitForSelector('#report-files', { state: 'attached' });
+  const t0 = Date.now();
+  await p.setInputFiles('#report-files', files);
+  await p.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 60000 });
+  const wall = Date.now() - t0;
+  const inPage = Number(await p.getAttribute('#report-progress', 'data-ms'));
+  assert.equal(await p.getAttribute('#report-summary', 'data-reports'), '1000');
+  const stats = { wasm_bytes: wasm.length, wasm_gzip_bytes: wasmGz, js_gzip_bytes: zlib.gzipSync(js, { level: 9 }).length,
+    first_render_median_ms: +renders[2].toFixed(0), load_1000_reports_ms_in_page: inPage, load_1000_reports_ms_wall: wall };
+  console.log('web:', JSON.stringify(stats));
+  fs.writeFileSync(path.join(OUT, 'web-bench.json'), JSON.stringify(stats, null, 2));
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
