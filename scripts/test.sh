@@ -13,8 +13,9 @@ scripts/setup.sh
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "cargo clippy -D warnings"
+step "cargo clippy -D warnings (native, and wasm32 for the web app and the worker)"
 cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p mtasts-web -p mtasts-worker --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (unit, property, corpus, CLI)"
 cargo test --workspace

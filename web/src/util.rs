@@ -112,7 +112,7 @@ pub fn num(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);
@@ -123,7 +123,7 @@ pub fn num(n: u64) -> String {
 /// A rate 0..1 as a percentage.
 pub fn pct(rate: Option<f64>) -> String {
     match rate {
-        Some(r) if r >= 0.9999 && r < 1.0 => "99.99%".into(),
+        Some(r) if (0.9999..1.0).contains(&r) => "99.99%".into(),
         Some(r) => format!("{:.2}%", r * 100.0),
         None => "–".into(),
     }
