@@ -18,7 +18,11 @@ cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p mtasts-web -p mtasts-worker --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests (unit, property, corpus, CLI)"
-cargo test --workspace
+cargo test --workspace --exclude mtasts-web
+
+step "browser unit tests of the web app (wasm-bindgen-test in headless Chromium)"
+source scripts/env.sh
+cargo test -p mtasts-web --target wasm32-unknown-unknown
 
 step "core builds for wasm32"
 cargo build -p mtasts-core --target wasm32-unknown-unknown

@@ -210,13 +210,13 @@ impl Aggregator {
                 *self.result.entry(fd.result().to_owned()).or_default() += n;
                 let mxh = fd
                     .receiving_mx_hostname
-                    .clone()
-                    .unwrap_or_default()
+                    .as_deref()
+                    .unwrap_or("")
                     .to_ascii_lowercase();
                 *self.mx.entry(mxh).or_default() += n;
                 *self
                     .ip
-                    .entry(fd.sending_mta_ip.clone().unwrap_or_default())
+                    .entry(fd.sending_mta_ip.as_deref().unwrap_or("").to_owned())
                     .or_default() += n;
                 self.s.failures.push(FailureRow {
                     organization: org.to_owned(),
@@ -225,12 +225,20 @@ impl Aggregator {
                     policy_type: pt.clone(),
                     policy_domain: dom.clone(),
                     result_type: fd.result().to_owned(),
-                    sending_mta_ip: fd.sending_mta_ip.clone().unwrap_or_default(),
-                    receiving_mx_hostname: fd.receiving_mx_hostname.clone().unwrap_or_default(),
-                    receiving_ip: fd.receiving_ip.clone().unwrap_or_default(),
+                    sending_mta_ip: fd.sending_mta_ip.as_deref().unwrap_or("").to_owned(),
+                    receiving_mx_hostname: fd
+                        .receiving_mx_hostname
+                        .as_deref()
+                        .unwrap_or("")
+                        .to_owned(),
+                    receiving_ip: fd.receiving_ip.as_deref().unwrap_or("").to_owned(),
                     failed_session_count: n,
-                    failure_reason_code: fd.failure_reason_code.clone().unwrap_or_default(),
-                    additional_information: fd.additional_information.clone().unwrap_or_default(),
+                    failure_reason_code: fd.failure_reason_code.as_deref().unwrap_or("").to_owned(),
+                    additional_information: fd
+                        .additional_information
+                        .as_deref()
+                        .unwrap_or("")
+                        .to_owned(),
                 });
             }
         }

@@ -9,6 +9,9 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Report strings: inline up to 24 bytes (result types, IPs, host names), so a big report allocates far less.
+pub type Text = compact_str::CompactString;
+
 /// One aggregate report (RFC 8460 §4.3).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
@@ -36,10 +39,10 @@ pub struct Report {
 pub struct DateRange {
     /// `start-datetime`.
     #[serde(default)]
-    pub start_datetime: Option<String>,
+    pub start_datetime: Option<Text>,
     /// `end-datetime`.
     #[serde(default)]
-    pub end_datetime: Option<String>,
+    pub end_datetime: Option<Text>,
 }
 
 /// One `policies[]` entry: the policy, the session totals and the failures.
@@ -63,13 +66,13 @@ pub struct PolicyResult {
 pub struct PolicyDesc {
     /// `policy-type`: `sts`, `tlsa` or `no-policy-found` (RFC 8460 §4.5), or anything newer.
     #[serde(default)]
-    pub policy_type: Option<String>,
+    pub policy_type: Option<Text>,
     /// `policy-string`: the policy as the sender saw it, one line per entry.
     #[serde(default, deserialize_with = "string_or_list")]
     pub policy_string: Option<StringOrList>,
     /// `policy-domain`.
     #[serde(default)]
-    pub policy_domain: Option<String>,
+    pub policy_domain: Option<Text>,
     /// `mx-host`: the MX patterns of an STS policy.
     #[serde(default, deserialize_with = "string_or_list")]
     pub mx_host: Option<StringOrList>,
@@ -114,28 +117,28 @@ pub struct Summary {
 pub struct FailureDetail {
     /// `result-type` (RFC 8460 §4.3.2 registry), e.g. `certificate-expired`.
     #[serde(default)]
-    pub result_type: Option<String>,
+    pub result_type: Option<Text>,
     /// `sending-mta-ip`.
     #[serde(default)]
-    pub sending_mta_ip: Option<String>,
+    pub sending_mta_ip: Option<Text>,
     /// `receiving-mx-hostname`.
     #[serde(default)]
-    pub receiving_mx_hostname: Option<String>,
+    pub receiving_mx_hostname: Option<Text>,
     /// `receiving-mx-helo`.
     #[serde(default)]
-    pub receiving_mx_helo: Option<String>,
+    pub receiving_mx_helo: Option<Text>,
     /// `receiving-ip`.
     #[serde(default)]
-    pub receiving_ip: Option<String>,
+    pub receiving_ip: Option<Text>,
     /// `failed-session-count`.
     #[serde(default)]
     pub failed_session_count: Option<Count>,
     /// `additional-information`: a URI with more details.
     #[serde(default)]
-    pub additional_information: Option<String>,
+    pub additional_information: Option<Text>,
     /// `failure-reason-code`: free text from the sender.
     #[serde(default)]
-    pub failure_reason_code: Option<String>,
+    pub failure_reason_code: Option<Text>,
 }
 
 /// A session count, read leniently: an integer, an integer-valued float, or a numeric string.

@@ -1,0 +1,17 @@
+//! `_smtp._tls` input never panics; spans map inside the input; a valid record re-parses to the same URIs.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+use mtasts_core::{i18n::Catalog, record};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let lint = record::tlsrpt::lint(text);
+    let cat = Catalog::english();
+    for d in &lint.diagnostics {
+        assert!(d.span.start <= d.span.end && d.span.end <= text.len(), "span {:?} of {}", d.span, text.len());
+        let _ = cat.message(d);
+    }
+    if let Some(r) = lint.record {
+        assert_eq!(record::tlsrpt::lint(&r.to_txt()).record.map(|x| x.rua), Some(r.rua));
+    }
+});

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Fuzzes every parser entry point of mtasts-core with cargo-fuzz (libFuzzer, nightly), seeded with the shared
+# corpus. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s, all targets)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-60}; shift || true
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
+CORPUS=${MTASTS_CORPUS:-../shared/corpus}
+TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(policy sts_record tlsrpt_record report detect_and_generate)
+for t in "${TARGETS[@]}"; do
+  dir=fuzz/corpus/$t; mkdir -p "$dir"
+  case $t in
+    policy) cp "$CORPUS"/policies/* "$dir"/ ;;
+    sts_record|tlsrpt_record|detect_and_generate) cp "$CORPUS"/txt/* "$dir"/ ;;
+    report) cp "$CORPUS"/reports/*.json "$CORPUS"/reports/real/* "$dir"/ ;;
+  esac
+  echo "== fuzzing $t for ${SECS}s"
+  (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$SECS" -max_len=65536 -rss_limit_mb=2048 2>&1 | grep -E "^#[0-9]+ *DONE|Done|ERROR|panicked|SUMMARY" || true)
+  [ -z "$(ls fuzz/artifacts/$t 2>/dev/null)" ] || { echo "crash artifacts in fuzz/artifacts/$t"; exit 1; }
+done

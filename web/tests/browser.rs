@@ -1,0 +1,126 @@
+//! In the browser (headless Chromium via wasm-bindgen-test): report decoding as the viewer does it (gzip,
+//! e-mail, a gzip bomb), and components rendering untrusted text as text.
+
+use mtasts_core::report::{self, Aggregator, Filter, Limits};
+use mtasts_web::components::dashboard::{Dashboard, DashboardProps};
+use mtasts_web::components::diagnostics::{DiagnosticList, DiagnosticListProps};
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const GZ: &[u8] = include_bytes!("../../../shared/corpus/reports/real/google.com!cardinalhealth.ca!1725321600!1725407999!001.json.gz");
+const EML: &[u8] =
+    include_bytes!("../../../shared/corpus/reports/real/tlsrpt_success_microsoft-isseis.eml");
+
+#[wasm_bindgen_test]
+fn gzip_report_decodes_in_the_browser() {
+    let l = report::load(GZ, Limits::default()).expect("gzip report");
+    assert_eq!(l[0].report.organization(), "Google Inc.");
+    assert_eq!(l[0].report.successful(), 48);
+}
+
+#[wasm_bindgen_test]
+fn email_report_decodes_in_the_browser() {
+    let l = report::load(EML, Limits::default()).expect("e-mail report");
+    assert_eq!(l[0].report.organization(), "Microsoft Corporation");
+    assert_eq!(l[0].report.successful(), 2);
+}
+
+#[wasm_bindgen_test]
+fn gzip_bomb_is_refused_in_the_browser() {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(&vec![0u8; 16 << 20]).expect("memory");
+    let bomb = e.finish().expect("memory");
+    let err = report::load(
+        &bomb,
+        Limits {
+            max_input: 1 << 20,
+            max_inflated: 1 << 20,
+        },
+    )
+    .expect_err("refused");
+    assert_eq!(err.code.name(), "report/inflated-too-large");
+}
+
+fn mount() -> web_sys::Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let div = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+async fn tick() {
+    gloo::timers::future::TimeoutFuture::new(20).await;
+}
+
+#[wasm_bindgen_test]
+async fn dashboard_renders_report_content_as_text() {
+    let json = r#"{"organization-name":"<img src=x onerror=alert(1)>","report-id":"x","date-range":{"start-datetime":"2026-01-01T00:00:00Z","end-datetime":"2026-01-01T23:59:59Z"},
+      "policies":[{"policy":{"policy-type":"sts","policy-domain":"d.example"},"summary":{"total-successful-session-count":5,"total-failure-session-count":1},
+      "failure-details":[{"result-type":"<script>x()</script>","failed-session-count":1,"additional-information":"javascript:alert(1)"}]}]}"#;
+    let r = report::decode::parse_json(json.as_bytes()).expect("report");
+    let mut a = Aggregator::new(Filter::default());
+    a.add(&r);
+    let root = mount();
+    yew::Renderer::<Dashboard>::with_root_and_props(
+        root.clone(),
+        DashboardProps {
+            summary: Rc::new(a.summary()),
+        },
+    )
+    .render();
+    tick().await;
+    let summary = root
+        .query_selector("#report-summary")
+        .expect("query")
+        .expect("summary");
+    assert_eq!(
+        summary.get_attribute("data-successful").as_deref(),
+        Some("5")
+    );
+    assert_eq!(summary.get_attribute("data-failed").as_deref(), Some("1"));
+    assert!(root
+        .text_content()
+        .unwrap_or_default()
+        .contains("<script>x()</script>"));
+    assert_eq!(
+        root.query_selector_all("img, script, a[href^='javascript:']")
+            .expect("query")
+            .length(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn diagnostics_carry_code_and_severity_hooks() {
+    let lint = mtasts_core::policy::lint(
+        "version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n",
+    );
+    let root = mount();
+    yew::Renderer::<DiagnosticList>::with_root_and_props(
+        root.clone(),
+        DiagnosticListProps {
+            diagnostics: lint.diagnostics,
+            text: None,
+            on_pick: None,
+        },
+    )
+    .render();
+    tick().await;
+    let li = root
+        .query_selector("[data-code]")
+        .expect("query")
+        .expect("a diagnostic");
+    assert_eq!(
+        li.get_attribute("data-code").as_deref(),
+        Some("policy/bad-mode")
+    );
+    assert_eq!(li.get_attribute("data-severity").as_deref(), Some("error"));
+}
