@@ -15,6 +15,8 @@ for t in "${TARGETS[@]}"; do
     report) cp "$CORPUS"/reports/*.json "$CORPUS"/reports/real/* "$dir"/ ;;
   esac
   echo "== fuzzing $t for ${SECS}s"
-  (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$SECS" -max_len=65536 -rss_limit_mb=2048 2>&1 | grep -E "^#[0-9]+ *DONE|Done|ERROR|panicked|SUMMARY" || true)
+  log=fuzz/$t.log
+  (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$SECS" -max_len=65536 -rss_limit_mb=2048) > "$log" 2>&1 || true
+  grep -E "^Done [0-9]+ runs" "$log" || { tail -30 "$log"; echo "fuzzing $t failed (see $log)"; exit 1; }
   [ -z "$(ls fuzz/artifacts/$t 2>/dev/null)" ] || { echo "crash artifacts in fuzz/artifacts/$t"; exit 1; }
 done

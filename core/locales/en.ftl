@@ -2,6 +2,29 @@
 # Ids are diagnostic code names with "/" written as "--". `.fix` is the suggested fix, where one exists.
 # Protocol tokens (mx, max_age, v=STSv1, enforce, …) stay untranslated in every language.
 
+## Shared terms used inside messages
+record-kind = { $kind ->
+        [spf] an SPF record
+        [dmarc] a DMARC record
+        [dkim] a DKIM key
+        [bimi] a BIMI record
+        [tlsrpt] a TLS reporting (_smtp._tls) record
+        [sts] an MTA-STS (_mta-sts) record
+        [site-verification] a site verification record
+        [policy-file] an MTA-STS policy file
+       *[other] another kind of record
+    }
+domain-reason = { $reason ->
+        [empty] the name is empty
+        [too-long] { $detail } characters, at most 253
+        [empty-label] an empty label: two dots in a row?
+        [label-too-long] the label `{ $detail }` is longer than 63 characters
+        [bad-char] `{ $detail }` is not allowed in a host name
+        [hyphen-edge] the label `{ $detail }` starts or ends with `-`
+        [not-a-domain] a single label is not a domain
+       *[other] { $detail }
+    }
+
 input--empty = There is nothing to check: the input is empty.
     .fix = Paste the TXT record value, or the output of `dig TXT _mta-sts.example.com`.
 input--unclosed-quote = This quoted string is not closed.
@@ -19,7 +42,7 @@ sts-record--id-too-long = The `id` has { $len } characters; at most 32 are allow
     .fix = Use a shorter id, e.g. the UTC time `{ $suggestion }`.
 sts-record--id-invalid-char = The `id` contains `{ $value }`; only letters and digits are allowed.
     .fix = Use only A–Z, a–z and 0–9, e.g. `id={ $suggestion }`.
-sts-record--wrong-record-type = This looks like { $kind }, not an `_mta-sts` record.
+sts-record--wrong-record-type = This looks like { record-kind }, not an `_mta-sts` record.
     .fix = Publish the MTA-STS record as its own TXT record at `_mta-sts.<your domain>`.
 sts-record--multiple-records = { $count } records start with `v=STSv1`; senders then behave as if there were no MTA-STS at all.
     .fix = Keep exactly one `v=STSv1` record at this name.
@@ -45,7 +68,7 @@ tlsrpt-record--bad-https = `{ $value }` is not a valid HTTPS URL ({ $reason }).
     .fix = Write a full URL such as `https://reports.example.com/v1/tlsrpt`.
 tlsrpt-record--unencoded-char = `{ $char }` inside a report URI must be percent-encoded.
     .fix = Write `{ $encoded }` instead of `{ $char }`.
-tlsrpt-record--wrong-record-type = This looks like { $kind }, not an `_smtp._tls` record.
+tlsrpt-record--wrong-record-type = This looks like { record-kind }, not an `_smtp._tls` record.
     .fix = Publish the TLS reporting record as its own TXT record at `_smtp._tls.<your domain>`.
 tlsrpt-record--multiple-records = { $count } records start with `v=TLSRPTv1`; senders then send no reports at all.
     .fix = Keep exactly one `v=TLSRPTv1` record; put several addresses in one `rua`, separated by commas.
@@ -59,9 +82,16 @@ record--malformed-field = `{ $value }` is not a `name=value` field.
     .fix = Separate fields with `;` and write each as `name=value`.
 record--empty-field = An empty field (two `;` in a row).
     .fix = Remove the extra `;`.
-record--bad-whitespace = White space is not allowed here: { $where }.
+record--bad-whitespace = White space is not allowed { $where ->
+        [around-equals] around `=`
+        [inside-uri] inside a URI (separate URIs with `,`)
+       *[other] here
+    }.
     .fix = Remove the spaces; only `; ` between fields may have spaces.
-record--surrounding-whitespace = The record has white space at its { $where }; strict senders reject it.
+record--surrounding-whitespace = The record has white space at its { $where ->
+        [start] start
+       *[end] end
+    }; strict senders reject it.
     .fix = Remove the spaces.
 record--bad-extension-name = `{ $value }` is not a valid field name (a letter or digit, then up to 31 letters, digits, `_`, `-` or `.`).
 record--bad-extension-value = The value of `{ $name }` must not be empty or contain spaces, `=`, `;` or control characters.
@@ -135,7 +165,7 @@ policy--mx-ip-literal = `{ $value }` is an IP address; MX patterns are host name
     .fix = Use the MX host name as it appears in the MX record.
 policy--mx-trailing-dot = `{ $value }` ends with a dot; write the name without it.
     .fix = Write `{ $suggestion }`.
-policy--mx-invalid = `{ $value }` is not a valid host name ({ $reason }).
+policy--mx-invalid = `{ $value }` is not a valid host name ({ domain-reason }).
 policy--mx-duplicate = `{ $value }` is listed more than once.
     .fix = Remove the repeated line.
 policy--mx-single-label = `{ $value }` has a single label; public MX hosts have at least two.
@@ -145,9 +175,9 @@ mx--not-covered-enforce = The MX `{ $host }` is not matched by any `mx` pattern:
 mx--not-covered = The MX `{ $host }` is not matched by any `mx` pattern: reports will show failures for it, and enforce mode would stop mail to it.
     .fix = Add `mx: { $host }` to the policy.
 mx--pattern-unused = The pattern `{ $pattern }` matches none of the MX hosts given.
-mx--invalid-host = `{ $host }` is not a valid MX host name.
+mx--invalid-host = `{ $host }` is not a valid MX host name ({ domain-reason }).
 
-generate--bad-domain = `{ $value }` is not a valid domain name ({ $reason }).
+generate--bad-domain = `{ $value }` is not a valid domain name ({ domain-reason }).
 generate--no-mx = Give at least one MX host (the names in the domain's MX records).
 generate--no-rua = No report address: add one so that senders can tell you what fails.
     .fix = e.g. `mailto:tls-reports@{ $domain }`.

@@ -73,12 +73,12 @@ pub struct Generated {
 }
 
 /// Normalizes a domain or host name: trims, drops a trailing dot, lower-cases, converts U-labels to A-labels.
-pub fn normalize_host(input: &str) -> Result<String, String> {
+pub fn normalize_host(input: &str) -> Result<String, policy::mx::DomainError> {
     let t = input.trim().trim_end_matches('.');
     let ascii = if t.is_ascii() {
         t.to_ascii_lowercase()
     } else {
-        policy::mx::to_a_labels(t).ok_or_else(|| "cannot convert to an A-label".to_owned())?
+        policy::mx::to_a_labels(t).ok_or(policy::mx::DomainError { reason: "bad-char", detail: t.to_owned() })?
     };
     let bare = ascii.strip_prefix("*.").unwrap_or(&ascii);
     policy::mx::check_domain(bare)?;
@@ -116,16 +116,15 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
             diags.push(
                 Diagnostic::new(Code::GenerateBadDomain, Span::default())
                     .arg("value", &req.domain)
-                    .arg("reason", "not a domain name"),
+                    .arg("reason", "not-a-domain")
+                    .arg("detail", ""),
             );
             String::new()
         }
-        Err(reason) => {
-            diags.push(
-                Diagnostic::new(Code::GenerateBadDomain, Span::default())
-                    .arg("value", &req.domain)
-                    .arg("reason", reason),
-            );
+        Err(e) => {
+            diags.push(e.on(
+                Diagnostic::new(Code::GenerateBadDomain, Span::default()).arg("value", &req.domain),
+            ));
             String::new()
         }
     };
@@ -144,10 +143,8 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
                     );
                 }
             }
-            Err(reason) => diags.push(
-                Diagnostic::new(Code::MxInvalidHost, Span::default())
-                    .arg("host", m.trim())
-                    .arg("reason", reason),
+            Err(e) => diags.push(
+                e.on(Diagnostic::new(Code::MxInvalidHost, Span::default()).arg("host", m.trim())),
             ),
         }
     }

@@ -58,8 +58,8 @@ impl MxPattern {
             diags.push(err(Code::PolicyMxWildcardNotLeftmost));
             return None;
         }
-        if let Err(reason) = check_domain(domain) {
-            diags.push(err(Code::PolicyMxInvalid).arg("reason", reason));
+        if let Err(e) = check_domain(domain) {
+            diags.push(e.on(err(Code::PolicyMxInvalid)));
             return None;
         }
         if !wildcard && !domain.contains('.') {
@@ -118,29 +118,50 @@ pub fn to_a_labels(host: &str) -> Option<String> {
     Some(out.join("."))
 }
 
+/// Why a host name is invalid: a `reason` token the catalogs put into words, and the offending part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainError {
+    /// `empty`, `too-long`, `empty-label`, `label-too-long`, `bad-char` or `hyphen-edge`.
+    pub reason: &'static str,
+    /// The offending label or character (empty when not applicable).
+    pub detail: String,
+}
+
+impl std::fmt::Display for DomainError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let args = [("reason", self.reason.to_owned()), ("detail", self.detail.clone())];
+        f.write_str(&crate::i18n::Catalog::english().render("domain-reason", &args))
+    }
+}
+
+impl DomainError {
+    /// Adds this error's `reason` and `detail` to a diagnostic.
+    pub fn on(&self, d: Diagnostic) -> Diagnostic {
+        d.arg("reason", self.reason).arg("detail", &self.detail)
+    }
+}
+
 /// Checks a host name by RFC 5321 §4.1.2 `Domain` (LDH labels, 1–63 bytes each, 253 in all).
-pub fn check_domain(domain: &str) -> Result<(), String> {
+pub fn check_domain(domain: &str) -> Result<(), DomainError> {
+    let fail = |reason, detail: &str| Err(DomainError { reason, detail: detail.to_owned() });
     if domain.is_empty() {
-        return Err("empty name".into());
+        return fail("empty", "");
     }
     if domain.len() > 253 {
-        return Err(format!("{} characters, at most 253", domain.len()));
+        return fail("too-long", &domain.len().to_string());
     }
     for label in domain.split('.') {
         if label.is_empty() {
-            return Err("empty label (two dots in a row?)".into());
+            return fail("empty-label", "");
         }
         if label.len() > 63 {
-            return Err(format!("label `{label}` is longer than 63 characters"));
+            return fail("label-too-long", label);
         }
-        if let Some(c) = label
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
-        {
-            return Err(format!("`{c}` is not allowed in a host name"));
+        if let Some(c) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+            return fail("bad-char", &c.to_string());
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!("label `{label}` starts or ends with `-`"));
+            return fail("hyphen-edge", label);
         }
     }
     Ok(())
@@ -187,12 +208,8 @@ pub fn coverage(
             continue;
         }
         let h = host.trim_end_matches('.');
-        if let Err(reason) = check_domain(h) {
-            diags.push(
-                Diagnostic::new(Code::MxInvalidHost, anchor)
-                    .arg("host", host)
-                    .arg("reason", reason),
-            );
+        if let Err(e) = check_domain(h) {
+            diags.push(e.on(Diagnostic::new(Code::MxInvalidHost, anchor).arg("host", host)));
             out.push(HostCoverage {
                 host: host.to_owned(),
                 pattern: None,

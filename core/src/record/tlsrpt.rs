@@ -168,7 +168,7 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
                 Code::RecordBadWhitespace,
                 Span::new(span.start + off, span.start + off + 1),
             )
-            .arg("where", "inside a URI (separate URIs with `,`)"),
+            .arg("where", "inside-uri"),
         );
     }
     if let Some(off) = uri.find('!') {
