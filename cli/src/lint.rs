@@ -94,7 +94,7 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         }
         _ => {
             anstream::print!("{}", render::human(name, Some(&text), &diags, &cat));
-            anstream::print!("{}", render::verdict(name, &diags));
+            anstream::print!("{}", render::verdict(name, &diags, &cat));
         }
     }
     Ok(if valid {

@@ -93,7 +93,7 @@ pub fn human(name: &str, text: Option<&str>, diags: &[Diagnostic], cat: &Catalog
             out,
             "{}{}[{}]{}: {}{}{}",
             st.render(),
-            d.severity(),
+            cat.render(&format!("ui--severity-{}", d.severity().as_str()), &[]),
             d.code,
             st.render_reset(),
             BOLD.render(),
@@ -148,9 +148,22 @@ pub fn human(name: &str, text: Option<&str>, diags: &[Diagnostic], cat: &Catalog
             }
         }
         if let Some(fix) = cat.fix(d) {
-            let _ = writeln!(out, "   {}= fix:{} {fix}", dim.0, dim.1);
+            let _ = writeln!(
+                out,
+                "   {}= {}{} {fix}",
+                dim.0,
+                cat.render("ui--fix", &[]),
+                dim.1
+            );
         }
-        let _ = writeln!(out, "   {}= see:{} {}", dim.0, dim.1, d.code.rfc());
+        let _ = writeln!(
+            out,
+            "   {}= {}:{} {}",
+            dim.0,
+            cat.render("cli--see", &[]),
+            dim.1,
+            d.code.rfc()
+        );
         out.push('\n');
     }
     out
@@ -163,27 +176,23 @@ pub fn counts(diags: &[Diagnostic]) -> (usize, usize, usize) {
 }
 
 /// The final verdict line of a lint.
-pub fn verdict(name: &str, diags: &[Diagnostic]) -> String {
+pub fn verdict(name: &str, diags: &[Diagnostic], cat: &Catalog) -> String {
     let (e, w, i) = counts(diags);
     let (st, word) = if e > 0 {
-        (ERR, "invalid")
+        (ERR, "ui--invalid")
     } else {
-        (OK, "valid")
+        (OK, "ui--valid")
     };
+    let n = [
+        ("errors", e.to_string()),
+        ("warnings", w.to_string()),
+        ("infos", i.to_string()),
+    ];
+    let counts = cat.render("ui--counts", &n);
     format!(
-        "{}{name}: {word}{} ({e} error{}, {w} warning{}, {i} note{})\n",
+        "{}{name}: {}{} ({counts})\n",
         st.render(),
-        st.render_reset(),
-        plural(e),
-        plural(w),
-        plural(i)
+        cat.render(word, &[]),
+        st.render_reset()
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

@@ -266,3 +266,52 @@ fn generate_output_lints_clean_through_the_cli() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn messages_in_every_language_keep_codes_stable() {
+    let policy = "version: STSv1\nmode: doubt\nmx: mail.example.com\nmax_age: 604800\n";
+    let english = {
+        let out = mtasts()
+            .args(["lint", "policy", "--format", "json"])
+            .write_stdin(policy)
+            .assert()
+            .code(1);
+        json_of(&out.get_output().stdout)["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    for (how, lang) in [
+        ("flag", "it"),
+        ("flag", "es"),
+        ("env", "de_DE.UTF-8"),
+        ("env", "ja_JP.UTF-8"),
+    ] {
+        let mut cmd = mtasts();
+        if how == "flag" {
+            cmd.args(["--lang", lang]);
+        } else {
+            cmd.env("LANG", lang);
+        }
+        let out = cmd
+            .args(["lint", "policy", "--format", "json"])
+            .write_stdin(policy)
+            .assert()
+            .code(1);
+        let v = json_of(&out.get_output().stdout);
+        assert_eq!(v["diagnostics"][0]["code"], "policy/bad-mode", "{lang}");
+        let msg = v["diagnostics"][0]["message"].as_str().unwrap_or_default();
+        assert!(!msg.is_empty() && msg != english, "{lang}: {msg}");
+        assert!(msg.contains("doubt"), "{lang}: {msg}");
+        let mut cmd = mtasts();
+        cmd.env("LANG", if how == "env" { lang } else { "C" });
+        if how == "flag" {
+            cmd.args(["--lang", lang]);
+        }
+        cmd.args(["lint", "policy"])
+            .write_stdin(policy)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains("[policy/bad-mode]"));
+    }
+}

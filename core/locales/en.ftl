@@ -331,3 +331,5 @@ ui--forget-token = Forget token
 ui--loading = Loading…
 ui--stored-listed = { $count } stored reports read.
 ui--truncated = { " " }Only the first ones were read; narrow the dates.
+ui--language = Language
+cli--see = see

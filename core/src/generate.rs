@@ -78,7 +78,10 @@ pub fn normalize_host(input: &str) -> Result<String, policy::mx::DomainError> {
     let ascii = if t.is_ascii() {
         t.to_ascii_lowercase()
     } else {
-        policy::mx::to_a_labels(t).ok_or(policy::mx::DomainError { reason: "bad-char", detail: t.to_owned() })?
+        policy::mx::to_a_labels(t).ok_or(policy::mx::DomainError {
+            reason: "bad-char",
+            detail: t.to_owned(),
+        })?
     };
     let bare = ascii.strip_prefix("*.").unwrap_or(&ascii);
     policy::mx::check_domain(bare)?;

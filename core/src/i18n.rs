@@ -9,21 +9,44 @@ use fluent_bundle::{FluentBundle, FluentResource};
 use std::cell::OnceCell;
 use std::rc::Rc;
 
-/// Languages the product speaks.
+/// Languages the product speaks: those of the Workspace guide it follows, and English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
     /// English, the reference catalog.
     En,
+    /// Italian.
+    It,
+    /// Spanish.
+    Es,
+    /// German.
+    De,
+    /// Japanese.
+    Ja,
 }
 
 impl Lang {
     /// All languages, reference first.
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::It, Lang::Es, Lang::De, Lang::Ja];
 
     /// BCP 47 tag.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::It => "it",
+            Lang::Es => "es",
+            Lang::De => "de",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The language's name in itself, for a language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::It => "Italiano",
+            Lang::Es => "Español",
+            Lang::De => "Deutsch",
+            Lang::Ja => "日本語",
         }
     }
 
@@ -31,6 +54,10 @@ impl Lang {
     pub fn source(self) -> &'static str {
         match self {
             Lang::En => include_str!("../locales/en.ftl"),
+            Lang::It => include_str!("../locales/it.ftl"),
+            Lang::Es => include_str!("../locales/es.ftl"),
+            Lang::De => include_str!("../locales/de.ftl"),
+            Lang::Ja => include_str!("../locales/ja.ftl"),
         }
     }
 
@@ -53,7 +80,7 @@ pub struct Catalog {
 }
 
 thread_local! {
-    static EN: OnceCell<Catalog> = const { OnceCell::new() };
+    static CATALOGS: [OnceCell<Catalog>; 5] = const { [const { OnceCell::new() }; 5] };
 }
 
 impl Catalog {
@@ -72,9 +99,15 @@ impl Catalog {
         }
     }
 
-    /// The English catalog, loaded once per thread.
+    /// The catalog for `lang`, parsed once per thread.
+    pub fn get(lang: Lang) -> Catalog {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        CATALOGS.with(|c| c[i].get_or_init(|| Catalog::load(lang)).clone())
+    }
+
+    /// The English catalog, parsed once per thread.
     pub fn english() -> Catalog {
-        EN.with(|c| c.get_or_init(|| Catalog::load(Lang::En)).clone())
+        Catalog::get(Lang::En)
     }
 
     fn args(d: &Diagnostic) -> FluentArgs<'_> {
@@ -162,8 +195,92 @@ mod tests {
 
     #[test]
     fn lang_from_tag() {
-        assert_eq!(Lang::from_tag("en_US.UTF-8"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("xx"), None);
+        for (tag, want) in [
+            ("en_US.UTF-8", Some(Lang::En)),
+            ("de-CH", Some(Lang::De)),
+            ("ja_JP.UTF-8", Some(Lang::Ja)),
+            ("es", Some(Lang::Es)),
+            ("it-IT", Some(Lang::It)),
+            ("xx", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), want, "{tag}");
+        }
+    }
+
+    /// Each message of a catalog: id → (attributes, variables and references used anywhere in it).
+    fn shape(src: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut current: Option<String> = None;
+        for line in src.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !line.starts_with(' ') {
+                if let Some((id, _)) = line.split_once(" =") {
+                    current = Some(id.trim().to_owned());
+                    out.insert(id.trim().to_owned(), std::collections::BTreeSet::new());
+                }
+            }
+            let Some(id) = &current else { continue };
+            let set = out.entry(id.clone()).or_default();
+            if let Some(attr) = line.trim_start().strip_prefix('.') {
+                set.insert(format!(".{}", attr.split(' ').next().unwrap_or("")));
+            }
+            for part in line.split('{').skip(1) {
+                let inner = part.trim_start();
+                let name: String = inner
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '$' || *c == '-' || *c == '_')
+                    .collect();
+                if !name.is_empty() {
+                    set.insert(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_language_has_every_id_with_the_same_placeholders() {
+        let en = shape(Lang::En.source());
+        assert!(en.len() > 200);
+        for lang in &Lang::ALL[1..] {
+            let other = shape(lang.source());
+            let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+            let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, extra {extra:?}",
+                lang.tag()
+            );
+            for (id, want) in &en {
+                assert_eq!(
+                    other.get(id),
+                    Some(want),
+                    "{}: placeholders or attributes of {id}",
+                    lang.tag()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translations_differ_from_english() {
+        let en = Catalog::get(Lang::En);
+        for lang in &Lang::ALL[1..] {
+            let cat = Catalog::get(*lang);
+            let d = crate::policy::lint(
+                "version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n",
+            )
+            .diagnostics;
+            assert_ne!(cat.message(&d[0]), en.message(&d[0]), "{}", lang.tag());
+            assert!(
+                cat.fix(&d[0]).is_some_and(|f| f.contains("mode: testing")),
+                "{}",
+                lang.tag()
+            );
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use crate::i18n::t;
 use crate::pages::{
     generate::GeneratePage, reports::ReportsPage, stored::StoredPage, validate::ValidatePage,
 };
+use mtasts_core::i18n::Lang;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -59,14 +60,38 @@ fn nav() -> Html {
     }
 }
 
-/// The application root.
+/// The application root. Changing the language re-mounts the tree (keyed by the language), so every text is
+/// rendered again from the new catalog; pages restore their input from the URL.
 #[function_component(App)]
 pub fn app() -> Html {
+    let lang = use_state(|| {
+        let l = crate::i18n::detect();
+        crate::i18n::set_lang(l, false);
+        l
+    });
+    let onchange = {
+        let lang = lang.clone();
+        Callback::from(move |e: Event| {
+            let tag = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            let l = Lang::from_tag(&tag).unwrap_or(Lang::En);
+            crate::i18n::set_lang(l, true);
+            lang.set(l);
+        })
+    };
     html! {
         <BrowserRouter>
+            <div key={lang.tag()} class="app">
             <header class="top">
                 <a class="brand" href="/"><span class="logo" aria-hidden="true">{ "◆" }</span>{ "mtasts" }</a>
                 <Nav />
+                <label class="lang-switch">
+                    <span class="visually-hidden">{ t("ui--language") }</span>
+                    <select id="lang-select" aria-label={t("ui--language")} {onchange}>
+                        { for Lang::ALL.iter().map(|l| html! { <option value={l.tag()} lang={l.tag()} selected={*lang == *l}>{ l.native_name() }</option> }) }
+                    </select>
+                </label>
             </header>
             <main id="main">
                 <Switch<Route> render={switch} />
@@ -75,6 +100,7 @@ pub fn app() -> Html {
                 <p>{ t("ui--privacy") }</p>
                 <p>{ t("ui--footer-rfcs") }</p>
             </footer>
+            </div>
         </BrowserRouter>
     }
 }

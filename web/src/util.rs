@@ -107,17 +107,24 @@ pub fn now_ms() -> f64 {
         .unwrap_or_else(js_sys::Date::now)
 }
 
-/// A number with thin thousands separators.
+/// A number formatted for the current language (`Intl.NumberFormat` through `toLocaleString`).
 pub fn num(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push('\u{202f}');
-        }
-        out.push(c);
+    js_sys::Number::from(n as f64)
+        .to_locale_string(crate::i18n::lang().tag())
+        .into()
+}
+
+/// A `YYYY-MM-DD` day formatted for the current language (UTC).
+pub fn day(d: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!("{d}T00:00:00Z")));
+    if date.get_time().is_nan() {
+        return d.to_owned();
     }
-    out
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"timeZone".into(), &"UTC".into());
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    date.to_locale_date_string(crate::i18n::lang().tag(), &opts)
+        .into()
 }
 
 /// A rate 0..1 as a percentage.

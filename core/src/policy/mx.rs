@@ -129,7 +129,10 @@ pub struct DomainError {
 
 impl std::fmt::Display for DomainError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let args = [("reason", self.reason.to_owned()), ("detail", self.detail.clone())];
+        let args = [
+            ("reason", self.reason.to_owned()),
+            ("detail", self.detail.clone()),
+        ];
         f.write_str(&crate::i18n::Catalog::english().render("domain-reason", &args))
     }
 }
@@ -143,7 +146,12 @@ impl DomainError {
 
 /// Checks a host name by RFC 5321 §4.1.2 `Domain` (LDH labels, 1–63 bytes each, 253 in all).
 pub fn check_domain(domain: &str) -> Result<(), DomainError> {
-    let fail = |reason, detail: &str| Err(DomainError { reason, detail: detail.to_owned() });
+    let fail = |reason, detail: &str| {
+        Err(DomainError {
+            reason,
+            detail: detail.to_owned(),
+        })
+    };
     if domain.is_empty() {
         return fail("empty", "");
     }
@@ -157,7 +165,10 @@ pub fn check_domain(domain: &str) -> Result<(), DomainError> {
         if label.len() > 63 {
             return fail("label-too-long", label);
         }
-        if let Some(c) = label.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
+        if let Some(c) = label
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
+        {
             return fail("bad-char", &c.to_string());
         }
         if label.starts_with('-') || label.ends_with('-') {

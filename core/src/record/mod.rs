@@ -99,7 +99,8 @@ pub(crate) fn select<T>(
     };
     for c in &to_parse {
         if c.value.len() > 255 && !c.quoted() {
-            diagnostics.push(Diagnostic::new(Code::RecordLongString, c.span).arg("len", c.value.len()));
+            diagnostics
+                .push(Diagnostic::new(Code::RecordLongString, c.span).arg("len", c.value.len()));
         }
         let mut local = Vec::new();
         let parsed = parse(&c.value, &mut local);

@@ -255,7 +255,11 @@ mod tests {
                 &["sts-record/bad-version", "sts-record/missing-id"],
             ),
             ("empty", "  \n", &["input/empty"]),
-            ("long bare value", &format!("v=STSv1; id=1; x={}", "a".repeat(250)), &["record/long-string", "record/unknown-field"]),
+            (
+                "long bare value",
+                &format!("v=STSv1; id=1; x={}", "a".repeat(250)),
+                &["record/long-string", "record/unknown-field"],
+            ),
             (
                 "two records",
                 "v=STSv1; id=1\nv=STSv1; id=2",

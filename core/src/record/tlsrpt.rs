@@ -193,6 +193,15 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
                 None
             }
         }
+        // The ASCII-only IDNA back end (see README) cannot map Unicode host names; say so instead of trying.
+        "https" if !uri.is_ascii() => {
+            diags.push(
+                Diagnostic::new(Code::TlsrptBadHttps, span)
+                    .arg("value", uri)
+                    .arg("reason", "non-ASCII characters: write the host as an A-label and percent-encode the path"),
+            );
+            None
+        }
         "https" => match url::Url::parse(uri) {
             Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => {
                 Some(Rua::Https(uri.to_owned()))

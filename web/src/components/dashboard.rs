@@ -104,7 +104,7 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                 <div class="card"><span class="big">{ num(s.duplicates) }</span><span>{ t("ui--card-duplicates") }</span></div>
             </div>
             { match (&s.first_day, &s.last_day) {
-                (Some(f), Some(l)) => html! { <p class="muted">{ tr("ui--period", &[("from", f.clone()), ("to", l.clone())]) }</p> },
+                (Some(f), Some(l)) => html! { <p class="muted">{ tr("ui--period", &[("from", crate::util::day(f)), ("to", crate::util::day(l))]) }</p> },
                 _ => html! {},
             } }
             <h2>{ t("ui--per-day") }</h2>

@@ -1,0 +1,334 @@
+# mtasts-Meldungskatalog — Deutsch. Gleiche IDs und Platzhalter wie en.ftl.
+# Protokoll-Token (mx, max_age, v=STSv1, enforce, …) bleiben unübersetzt.
+
+## Gemeinsame Begriffe in Meldungen
+record-kind = { $kind ->
+        [spf] ein SPF-Eintrag
+        [dmarc] ein DMARC-Eintrag
+        [dkim] ein DKIM-Schlüssel
+        [bimi] ein BIMI-Eintrag
+        [tlsrpt] ein TLS-Berichtseintrag (_smtp._tls)
+        [sts] ein MTA-STS-Eintrag (_mta-sts)
+        [site-verification] ein Eintrag zur Domainbestätigung
+        [policy-file] eine MTA-STS-Richtliniendatei
+       *[other] ein anderer Eintragstyp
+    }
+domain-reason = { $reason ->
+        [empty] der Name ist leer
+        [too-long] { $detail } Zeichen, höchstens 253
+        [empty-label] ein leeres Label: zwei Punkte hintereinander?
+        [label-too-long] das Label `{ $detail }` ist länger als 63 Zeichen
+        [bad-char] `{ $detail }` ist in einem Hostnamen nicht erlaubt
+        [hyphen-edge] das Label `{ $detail }` beginnt oder endet mit `-`
+        [not-a-domain] ein einzelnes Label ist keine Domain
+       *[other] { $detail }
+    }
+
+input--empty = Es gibt nichts zu prüfen: Die Eingabe ist leer.
+    .fix = Fügen Sie den Wert des TXT-Eintrags oder die Ausgabe von `dig TXT _mta-sts.example.com` ein.
+input--unclosed-quote = Diese Zeichenkette in Anführungszeichen ist nicht geschlossen.
+    .fix = Ergänzen Sie das schließende `"`.
+
+sts-record--version-not-first = Der Eintrag muss mit `v=STSv1` beginnen, beginnt aber mit `{ $value }`.
+    .fix = Setzen Sie `v=STSv1;` an den Anfang des Eintrags.
+sts-record--bad-version = Die Version ist `{ $value }`; gültig ist nur `STSv1` (Groß-/Kleinschreibung beachten).
+    .fix = Schreiben Sie `v=STSv1`.
+sts-record--missing-id = Der Eintrag hat kein `id`-Feld; Absender erkennen daran, dass sich die Richtlinie geändert hat.
+    .fix = Ergänzen Sie `id={ $suggestion }` (1 bis 32 Buchstaben und Ziffern; bei jeder Änderung der Richtlinie neu).
+sts-record--id-empty = Das Feld `id` ist leer.
+    .fix = Verwenden Sie 1 bis 32 Buchstaben und Ziffern, z. B. `id={ $suggestion }`.
+sts-record--id-too-long = Die `id` hat { $len } Zeichen; erlaubt sind höchstens 32.
+    .fix = Verwenden Sie eine kürzere ID, z. B. die UTC-Zeit `{ $suggestion }`.
+sts-record--id-invalid-char = Die `id` enthält `{ $value }`; erlaubt sind nur Buchstaben und Ziffern.
+    .fix = Verwenden Sie nur A–Z, a–z und 0–9, z. B. `id={ $suggestion }`.
+sts-record--wrong-record-type = Das sieht aus wie { record-kind }, nicht wie ein `_mta-sts`-Eintrag.
+    .fix = Veröffentlichen Sie den MTA-STS-Eintrag als eigenen TXT-Eintrag unter `_mta-sts.<Ihre Domain>`.
+sts-record--multiple-records = { $count } Einträge beginnen mit `v=STSv1`; Absender verhalten sich dann, als gäbe es kein MTA-STS.
+    .fix = Behalten Sie unter diesem Namen genau einen `v=STSv1`-Eintrag.
+sts-record--discarded-record = Absender ignorieren diesen Eintrag, weil er nicht mit `v=STSv1` beginnt.
+sts-record--wrong-name = Dieser Eintrag ist unter `{ $name }` veröffentlicht; der MTA-STS-Eintrag gehört unter `_mta-sts.<Domain>`.
+    .fix = Veröffentlichen Sie ihn unter `{ $expected }`.
+
+tlsrpt-record--version-not-first = Der Eintrag muss mit `v=TLSRPTv1` beginnen, beginnt aber mit `{ $value }`.
+    .fix = Setzen Sie `v=TLSRPTv1;` an den Anfang des Eintrags.
+tlsrpt-record--bad-version = Die Version ist `{ $value }`; gültig ist nur `TLSRPTv1` (eine Version 2 gibt es nicht).
+    .fix = Schreiben Sie `v=TLSRPTv1`.
+tlsrpt-record--missing-rua = Der Eintrag hat kein `rua`-Feld; Absender wissen nicht, wohin sie Berichte senden sollen.
+    .fix = Ergänzen Sie `rua=mailto:tls-reports@<Ihre Domain>`.
+tlsrpt-record--empty-uri = Eine leere Adresse in `rua` (ein überzähliges Komma?).
+    .fix = Entfernen Sie das überzählige Komma.
+tlsrpt-record--bad-scheme = `{ $value }` ist keine `mailto:`- oder `https:`-Adresse; nur dorthin können Berichte gesendet werden.
+    .fix = Schreiben Sie `mailto:{ $value }` für eine E-Mail-Adresse oder verwenden Sie eine `https:`-URL.
+tlsrpt-record--http-not-https = Berichte müssen über HTTPS gesendet werden; `{ $value }` verwendet unverschlüsseltes `http:`.
+    .fix = Verwenden Sie `https:` für den Endpunkt.
+tlsrpt-record--bad-mailto = `{ $value }` ist keine gültige E-Mail-Adresse.
+    .fix = Schreiben Sie die Adresse als `mailto:lokaler-teil@domain`.
+tlsrpt-record--bad-https = `{ $value }` ist keine gültige HTTPS-URL ({ $reason }).
+    .fix = Schreiben Sie eine vollständige URL wie `https://reports.example.com/v1/tlsrpt`.
+tlsrpt-record--unencoded-char = `{ $char }` muss in einer Berichts-URI prozentkodiert werden.
+    .fix = Schreiben Sie `{ $encoded }` statt `{ $char }`.
+tlsrpt-record--wrong-record-type = Das sieht aus wie { record-kind }, nicht wie ein `_smtp._tls`-Eintrag.
+    .fix = Veröffentlichen Sie den TLS-Berichtseintrag als eigenen TXT-Eintrag unter `_smtp._tls.<Ihre Domain>`.
+tlsrpt-record--multiple-records = { $count } Einträge beginnen mit `v=TLSRPTv1`; Absender senden dann gar keine Berichte.
+    .fix = Behalten Sie genau einen `v=TLSRPTv1`-Eintrag; mehrere Adressen kommen durch Kommas getrennt in ein `rua`.
+tlsrpt-record--discarded-record = Absender ignorieren diesen Eintrag, weil er nicht mit `v=TLSRPTv1` beginnt.
+tlsrpt-record--old-name = `{ $name }` ist der Name aus dem Entwurf; Absender fragen `_smtp._tls` ab.
+    .fix = Veröffentlichen Sie den Eintrag unter `{ $expected }`.
+tlsrpt-record--wrong-name = Dieser Eintrag ist unter `{ $name }` veröffentlicht; der TLS-Berichtseintrag gehört unter `_smtp._tls.<Domain>`.
+    .fix = Veröffentlichen Sie ihn unter `{ $expected }`.
+
+record--malformed-field = `{ $value }` ist kein Feld der Form `name=wert`.
+    .fix = Trennen Sie Felder mit `;` und schreiben Sie jedes als `name=wert`.
+record--empty-field = Ein leeres Feld (zwei `;` hintereinander).
+    .fix = Entfernen Sie das überzählige `;`.
+record--bad-whitespace = Leerzeichen sind { $where ->
+        [around-equals] um `=` herum
+        [inside-uri] innerhalb einer URI (URIs mit `,` trennen)
+       *[other] hier
+    } nicht erlaubt.
+    .fix = Entfernen Sie die Leerzeichen; nur `; ` zwischen Feldern darf Leerzeichen enthalten.
+record--surrounding-whitespace = Der Eintrag hat Leerzeichen am { $where ->
+        [start] Anfang
+       *[end] Ende
+    }; strenge Absender lehnen ihn ab.
+    .fix = Entfernen Sie die Leerzeichen.
+record--bad-extension-name = `{ $value }` ist kein gültiger Feldname (ein Buchstabe oder eine Ziffer, dann bis zu 31 Buchstaben, Ziffern, `_`, `-` oder `.`).
+record--bad-extension-value = Der Wert von `{ $name }` darf nicht leer sein und keine Leerzeichen, `=`, `;` oder Steuerzeichen enthalten.
+record--unknown-field = `{ $name }` ist im Standard nicht definiert; Absender ignorieren es.
+record--duplicate-field = `{ $name }` kommt mehrfach vor; Absender verwenden das erste.
+    .fix = Entfernen Sie das wiederholte `{ $name }`.
+record--long-string = Der Eintrag ist { $len } Byte lang; eine TXT-Zeichenkette fasst höchstens 255, teilen Sie ihn in mehrere Zeichenketten in Anführungszeichen.
+
+policy--empty = Die Richtliniendatei ist leer.
+    .fix = Beginnen Sie mit `version: STSv1`, dann `mode`, eine `mx`-Zeile pro MX-Host und `max_age`.
+policy--too-large = Die Richtlinie ist { $len } Byte groß; Absender lesen eventuell nur 64 KB ({ $max } Byte).
+    .fix = Entfernen Sie Unnötiges: Eine Richtlinie braucht nur version, mode, mx und max_age.
+policy--not-utf8 = Die Datei ist kein gültiges UTF-8 (Byte { $offset }).
+    .fix = Speichern Sie die Datei als UTF-8 (am besten reines ASCII).
+policy--bom = Die Datei beginnt mit einer Byte-Order-Mark, die Teil des ersten Feldnamens wird.
+    .fix = Speichern Sie die Datei als UTF-8 ohne BOM.
+policy--control-char = Ein Steuerzeichen ({ $value }) ist in einer Richtlinie nicht erlaubt.
+    .fix = Entfernen Sie es.
+policy--bare-cr = Ein Wagenrücklauf ohne folgenden Zeilenvorschub.
+    .fix = Beenden Sie Zeilen mit LF oder CRLF.
+policy--mixed-line-endings = Die Datei mischt LF- und CRLF-Zeilenenden.
+    .fix = Verwenden Sie durchgehend eine Form (der RFC beschreibt CRLF; LF wird akzeptiert).
+policy--blank-line = Leerzeilen gehören nicht zur Grammatik der Richtlinie; manche Absender lehnen sie ab.
+    .fix = Entfernen Sie die Leerzeile.
+policy--leading-whitespace = Leerzeichen vor dem Feldnamen; die Grammatik erlaubt das nicht.
+    .fix = Beginnen Sie die Zeile mit dem Feldnamen.
+policy--malformed-line = `{ $value }` ist keine Zeile der Form `schlüssel: wert`.
+    .fix = Schreiben Sie jedes Feld als `schlüssel: wert`, eines pro Zeile.
+policy--bad-field-name = `{ $value }` ist kein gültiger Feldname.
+policy--bad-field-value = Der Wert von `{ $name }` ist leer oder enthält Zeichen, die die Grammatik nicht erlaubt.
+policy--field-case = `{ $value }` muss klein als `{ $expected }` geschrieben werden; bei Feldnamen zählt die Schreibweise.
+    .fix = Schreiben Sie `{ $expected }`.
+policy--unknown-field = `{ $name }` ist kein Feld dieser Richtlinienversion; Absender ignorieren es.
+policy--duplicate-field = `{ $name }` kommt mehrfach vor; Absender verwenden den ersten Wert und ignorieren diesen.
+    .fix = Entfernen Sie diese Zeile.
+policy--missing-version = Die Richtlinie hat keine `version`-Zeile.
+    .fix = Ergänzen Sie `version: STSv1` als erste Zeile.
+policy--bad-version = Die Version ist `{ $value }`; gültig ist nur `STSv1`.
+    .fix = Schreiben Sie `version: STSv1`.
+policy--version-not-first = `version` sollte die erste Zeile der Richtlinie sein.
+    .fix = Verschieben Sie `version: STSv1` in die erste Zeile.
+policy--missing-mode = Die Richtlinie hat keine `mode`-Zeile.
+    .fix = Ergänzen Sie `mode: testing` (und wechseln Sie zu `mode: enforce`, sobald die Berichte fehlerfrei sind).
+policy--bad-mode = Der Modus ist `{ $value }`; er muss `testing`, `enforce` oder `none` sein (kleingeschrieben).
+    .fix = Schreiben Sie `mode: { $suggestion }`.
+policy--mode-none = Der Modus `none` weist Absender an, die Richtlinie dieser Domain zu vergessen: So wird MTA-STS entfernt.
+    .fix = Wenn Absender diese Richtlinie abgerufen haben (max_age abwarten), können Sie den TXT-Eintrag und die Richtlinie löschen.
+policy--missing-max-age = Die Richtlinie hat keine `max_age`-Zeile.
+    .fix = Ergänzen Sie `max_age: 604800` (eine Woche) im Testmodus, Wochen oder mehr im Erzwingungsmodus.
+policy--bad-max-age = `max_age` muss eine ganze Zahl von Sekunden sein, nicht `{ $value }`.
+    .fix = Schreiben Sie z. B. `max_age: 604800` (eine Woche).
+policy--max-age-too-many-digits = `max_age` hat { $len } Ziffern; erlaubt sind höchstens 10.
+    .fix = Verwenden Sie höchstens 31557600 (ein Jahr).
+policy--max-age-too-large = `max_age` ist { $value } und liegt über dem Maximum von { $max } Sekunden (ein Jahr).
+    .fix = Verwenden Sie höchstens 31557600.
+policy--max-age-short = `max_age` beträgt { $value } Sekunden, weniger als einen Tag; Absender rufen ständig neu ab, und ein verlorener Abruf lässt Sie ungeschützt.
+    .fix = Verwenden Sie mindestens 86400 (einen Tag); im Erzwingungsmodus Wochen.
+policy--testing-max-age = Im Testmodus empfiehlt die Anleitung ein `max_age` von ein bis zwei Wochen (604800–1209600); dieses ist { $value }.
+    .fix = Verwenden Sie im Testmodus `max_age: 604800`.
+policy--missing-mx = Die Richtlinie hat keine `mx`-Zeile; der Modus `{ $mode }` braucht mindestens eine.
+    .fix = Ergänzen Sie eine `mx:`-Zeile pro MX-Host der Domain.
+policy--mx-empty = `mx:` hat keinen Hostnamen.
+    .fix = Schreiben Sie den Hostnamen, z. B. `mx: mail.example.com`.
+policy--mx-wildcard-not-leftmost = In `{ $value }` darf `*` nur das ganze Label ganz links sein (`*.example.com`).
+    .fix = Schreiben Sie `*.` gefolgt von der übergeordneten Domain oder führen Sie die Hosts einzeln auf.
+policy--mx-wildcard-too-broad = `{ $value }` würde auf jeden Host unter einer Top-Level-Domain passen.
+    .fix = Führen Sie stattdessen die MX-Hosts der Domain auf.
+policy--mx-u-label = `{ $value }` ist in Unicode geschrieben; Richtlinien müssen die A-Label-Form verwenden.
+    .fix = Schreiben Sie `{ $suggestion }`.
+policy--mx-ip-literal = `{ $value }` ist eine IP-Adresse; MX-Muster sind Hostnamen.
+    .fix = Verwenden Sie den MX-Hostnamen wie im MX-Eintrag.
+policy--mx-trailing-dot = `{ $value }` endet mit einem Punkt; schreiben Sie den Namen ohne.
+    .fix = Schreiben Sie `{ $suggestion }`.
+policy--mx-invalid = `{ $value }` ist kein gültiger Hostname ({ domain-reason }).
+policy--mx-duplicate = `{ $value }` ist mehrfach aufgeführt.
+    .fix = Entfernen Sie die wiederholte Zeile.
+policy--mx-single-label = `{ $value }` hat nur ein Label; öffentliche MX-Hosts haben mindestens zwei.
+
+mx--not-covered-enforce = Der MX `{ $host }` passt auf kein `mx`-Muster: Im Erzwingungsmodus stellen Absender keine E-Mails an ihn zu.
+    .fix = Ergänzen Sie `mx: { $host }` in der Richtlinie.
+mx--not-covered = Der MX `{ $host }` passt auf kein `mx`-Muster: Die Berichte zeigen Fehler für ihn, und der Erzwingungsmodus würde E-Mails an ihn stoppen.
+    .fix = Ergänzen Sie `mx: { $host }` in der Richtlinie.
+mx--pattern-unused = Das Muster `{ $pattern }` passt auf keinen der angegebenen MX-Hosts.
+mx--invalid-host = `{ $host }` ist kein gültiger MX-Hostname ({ domain-reason }).
+
+generate--bad-domain = `{ $value }` ist kein gültiger Domainname ({ domain-reason }).
+generate--no-mx = Geben Sie mindestens einen MX-Host an (die Namen in den MX-Einträgen der Domain).
+generate--no-rua = Keine Berichtsadresse: Ergänzen Sie eine, damit Absender Ihnen Fehler melden können.
+    .fix = z. B. `mailto:tls-reports@{ $domain }`.
+generate--bad-max-age = `max_age` muss zwischen 0 und 31557600 Sekunden liegen; { $value } tut das nicht.
+
+report--bad-json = Das ist kein gültiges JSON: { $reason }.
+report--not-report = Dieses JSON ist kein TLS-Bericht: { $reason }.
+report--missing-field = Das Feld `{ $field }` fehlt.
+report--too-large = Die Datei ist { $len } Byte groß und überschreitet die Grenze von { $max } Byte.
+report--inflated-too-large = Die komprimierten Daten entpacken sich auf mehr als { $max } Byte; abgelehnt (eine Gzip-Bombe oder kein einzelner Bericht).
+report--bad-gzip = Die Gzip-Daten sind beschädigt: { $reason }.
+report--email-without-report = Diese E-Mail enthält keinen TLS-Bericht (kein Teil application/tlsrpt+gzip oder application/tlsrpt+json).
+report--unknown-format = Diese Datei ist weder JSON noch Gzip noch eine E-Mail.
+report--bad-datetime = `{ $value }` in `{ $field }` ist kein Datum/Uhrzeit nach RFC 3339.
+report--datetime-no-timezone = `{ $value }` in `{ $field }` hat keine Zeitzone; als UTC gelesen.
+report--mx-host-string = `mx-host` ist eine Zeichenkette; der korrigierte RFC (Erratum 6241) sieht ein Array vor.
+report--mx-host-prefixed = Der `mx-host`-Wert `{ $value }` beginnt mit `mx:`; gelesen als `{ $suggestion }`.
+report--bad-ip = `{ $value }` in `{ $field }` ist keine IP-Adresse.
+report--unknown-result-type = Der Ergebnistyp `{ $value }` steht nicht im Register von RFC 8460.
+report--unknown-policy-type = Der Richtlinientyp `{ $value }` steht nicht im Register von RFC 8460.
+report--policy-string-json = Ein `policy-string`-Eintrag enthält ein JSON-Array als eine Zeichenkette; gelesen als { $count } Einträge.
+report--contact-null = `contact-info` ist null.
+report--failure-count-mismatch = Die Fehlerdetails ergeben { $details } Sitzungen, die Zusammenfassung nennt { $total } (zulässig: Details dürfen unvollständig sein).
+report--bad-count = `{ $field }` muss eine nicht negative ganze Zahl sein, nicht `{ $value }`.
+
+## Einführungsschritte (Reihenfolge der Workspace-Anleitung; RFC 8461 §8)
+step--reports = Richten Sie ein Postfach oder einen HTTPS-Endpunkt ein, der die täglichen TLS-Berichte für { $domain } empfängt: { $rua }.
+step--publish-tlsrpt = Veröffentlichen Sie zuerst den TLS-Berichtseintrag: TXT unter `{ $name }` mit dem Wert `{ $record }`.
+step--host-policy = Stellen Sie die Richtliniendatei unter { $url } per HTTPS bereit, mit einem für { $host } gültigen Zertifikat. Veröffentlichen Sie eine geänderte Richtlinie immer, bevor Sie die ID ändern.
+step--publish-sts = Veröffentlichen Sie den MTA-STS-Eintrag: TXT unter `{ $name }` mit dem Wert `{ $record }`. Ändern Sie die ID bei jeder Änderung der Richtlinie.
+step--testing = Bleiben Sie etwa zwei Wochen im Testmodus und lesen Sie die täglichen Berichte: Jeder gemeldete Fehler wäre im Erzwingungsmodus eine abgelehnte Nachricht.
+step--enforce = Sind die Berichte fehlerfrei, ändern Sie die Richtlinie auf `mode: enforce` (dann wird ein längeres `max_age` von Wochen oder mehr empfohlen) und veröffentlichen Sie eine neue ID.
+step--monitor = Lesen Sie die Berichte weiter: Ein Fehler im Erzwingungsmodus ist eine nicht zugestellte Nachricht.
+step--removal = Um MTA-STS abzuschalten, veröffentlichen Sie `mode: none` mit einer neuen ID, warten Sie, bis das alte `max_age` abgelaufen ist, und entfernen Sie dann die Einträge und die Richtlinie.
+
+## Web-App
+ui--nav-label = Hauptmenü
+ui--nav-validate = Prüfen
+ui--nav-generate = Erstellen
+ui--nav-reports = Berichte
+ui--nav-stored = Gespeicherte Berichte
+ui--not-found = Diese Seite gibt es nicht.
+ui--privacy = Alles, was Sie einfügen oder ablegen, wird in Ihrem Browser verarbeitet und verlässt diesen Rechner nie.
+ui--footer-rfcs = MTA-STS (RFC 8461) · SMTP-TLS-Berichterstellung (RFC 8460)
+ui--validate-title = Richtlinie oder DNS-Eintrag prüfen
+ui--validate-lead = Fügen Sie eine mta-sts.txt-Richtlinie, einen _mta-sts- oder _smtp._tls-TXT-Eintrag (oder die Ausgabe von dig) oder einen TLS-Bericht ein. Die Prüfung läuft während der Eingabe.
+ui--validate-input-label = Zu prüfender Text
+ui--validate-placeholder = version: STSv1 …   oder   v=STSv1; id=…   oder   v=TLSRPTv1; rua=…
+ui--kind = Eingabe
+ui--kind-auto = Automatisch erkennen
+ui--kind-auto-detected = Automatisch erkennen ({ $kind })
+ui--kind-policy = Richtliniendatei (mta-sts.txt)
+ui--kind-sts-record = _mta-sts-Eintrag
+ui--kind-tlsrpt-record = _smtp._tls-Eintrag
+ui--kind-report = TLS-Bericht (JSON)
+ui--examples = Beispiele:
+ui--mx-hosts = MX-Hosts der Domain (optional, einer pro Zeile): zeigt, welches Muster jeden abdeckt
+ui--copy-permalink = Permalink kopieren
+ui--report-line = Bericht von { $org } ({ $id }): { $ok } erfolgreiche, { $failed } fehlgeschlagene Sitzungen.
+ui--coverage = MX-Abdeckung
+ui--col-pattern = Passendes Muster
+ui--not-covered = nicht abgedeckt
+ui--source = Eingabe mit markierten Befunden
+ui--line = Zeile
+ui--fix = Abhilfe:
+ui--severity-error = Fehler
+ui--severity-warning = Warnung
+ui--severity-info = Hinweis
+ui--valid = Gültig
+ui--valid-with-warnings = Gültig, mit Warnungen
+ui--invalid = Ungültig
+ui--counts = { $errors } Fehler · { $warnings } Warnungen · { $infos } Hinweise
+ui--copy = Kopieren
+ui--copied = Kopiert
+ui--generate-title = MTA-STS und TLS-Berichterstellung einrichten
+ui--generate-lead = Gehen Sie der Reihe nach vor: zuerst die Berichte, dann die Richtlinie etwa zwei Wochen im Testmodus, dann Erzwingung.
+ui--gen-domain = E-Mail-Domain
+ui--gen-mx = MX-Hosts (einer pro Zeile; *.example.net deckt ein Label ab)
+ui--gen-mx-help = Die Hostnamen in den MX-Einträgen Ihrer Domain.
+ui--gen-rua = Empfänger der TLS-Berichte
+ui--gen-rua-help = E-Mail-Adressen oder https://-Endpunkte, durch Kommas getrennt.
+ui--gen-mode = Modus
+ui--gen-max-age = max_age (Sekunden)
+ui--gen-id = Richtlinien-ID
+ui--gen-new-id = Neue ID (jetzt)
+ui--gen-linted = Die Ausgabe unten wird mit denselben Regeln geprüft wie im Prüfer.
+ui--gen-step-tlsrpt = 1. TLS-Berichtseintrag veröffentlichen
+ui--gen-step-policy = 2. Richtliniendatei veröffentlichen
+ui--gen-policy-where = Stellen Sie diese Datei unter { $url } per HTTPS bereit.
+ui--gen-step-sts = 3. MTA-STS-Eintrag veröffentlichen
+ui--gen-step-zone = Zeilen für die Zonendatei
+ui--record-name = Name (Host)
+ui--record-value = Wert (TXT)
+ui--zone-lines = Beide Einträge als Zeilen einer Zonendatei
+ui--download-policy = mta-sts.txt herunterladen
+ui--rollout = Einführung
+ui--reports-title = TLS-Berichte lesen
+ui--reports-lead = Legen Sie die täglichen Berichte ab (.json, .json.gz oder die Bericht-E-Mails), um zu sehen, was Absender erlebt haben. Doppelte werden einmal gezählt.
+ui--drop-here = Berichtsdateien hier ablegen oder klicken, um sie auszuwählen
+ui--drop-kinds = .json · .json.gz · .gz · .eml — so viele Sie möchten
+ui--progress = { $done } von { $total } Dateien gelesen
+ui--clear = Leeren
+ui--refused-files = { $count } Datei(en) konnten nicht gelesen werden
+ui--filter-domain = Richtliniendomain
+ui--all-domains = Alle Domains
+ui--filter-from = Von
+ui--filter-to = Bis
+ui--export-csv = CSV exportieren
+ui--export-json = JSON exportieren
+ui--card-reports = Berichte
+ui--card-success-rate = Erfolgsquote
+ui--card-successful = erfolgreiche Sitzungen
+ui--card-failed = fehlgeschlagene Sitzungen
+ui--card-duplicates = übersprungene Duplikate
+ui--period = Vom { $from } bis zum { $to }
+ui--per-day = Sitzungen pro Tag
+ui--chart-label = Erfolgreiche und fehlgeschlagene Sitzungen über { $days } Tage
+ui--chart-tip = { $day }: { $ok } erfolgreich, { $failed } fehlgeschlagen
+ui--legend-ok = erfolgreich
+ui--legend-failed = fehlgeschlagen
+ui--legend-rate = Fehlerquote
+ui--by-organization = Nach sendender Organisation
+ui--by-domain = Nach Richtliniendomain
+ui--by-policy-type = Nach Richtlinientyp
+ui--by-result-type = Fehler nach Ergebnistyp
+ui--by-mx = Fehler nach empfangendem MX
+ui--by-ip = Fehler nach sendender IP
+ui--failure-details = Fehlerdetails
+ui--no-failures = Keine Fehler gemeldet.
+ui--not-given = (nicht angegeben)
+ui--rows-shown = { $shown } von { $total } Zeilen angezeigt; der Export enthält alle.
+ui--col-key = Name
+ui--col-reports = Berichte
+ui--col-successful = Erfolgreich
+ui--col-failed = Fehlgeschlagen
+ui--col-success-rate = Erfolgsquote
+ui--col-day = Tag
+ui--col-organization = Organisation
+ui--col-domain = Richtliniendomain
+ui--col-result-type = Ergebnistyp
+ui--col-mx = Empfangender MX
+ui--col-ip = Sendende IP
+ui--col-receiving-ip = Empfangende IP
+ui--col-reason = Ursachencode
+ui--col-info = Weitere Informationen
+ui--stored-title = Gespeicherte Berichte
+ui--stored-lead = Berichte, die Ihr Worker unter /v1/tlsrpt empfangen hat. Das Admin-Token bleibt im Sitzungsspeicher dieses Tabs.
+ui--token = Admin-Token
+ui--load = Laden
+ui--forget-token = Token vergessen
+ui--loading = Wird geladen…
+ui--stored-listed = { $count } gespeicherte Berichte gelesen.
+ui--truncated = { " " }Nur die ersten wurden gelesen; grenzen Sie den Zeitraum ein.
+ui--language = Sprache
+cli--see = siehe

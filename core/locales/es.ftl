@@ -1,0 +1,334 @@
+# Catálogo de mensajes de mtasts — español. Mismos ID y marcadores que en.ftl.
+# Los tokens del protocolo (mx, max_age, v=STSv1, enforce, …) no se traducen.
+
+## Términos compartidos dentro de los mensajes
+record-kind = { $kind ->
+        [spf] un registro SPF
+        [dmarc] un registro DMARC
+        [dkim] una clave DKIM
+        [bimi] un registro BIMI
+        [tlsrpt] un registro de informes de TLS (_smtp._tls)
+        [sts] un registro MTA-STS (_mta-sts)
+        [site-verification] un registro de verificación del dominio
+        [policy-file] un archivo de política MTA-STS
+       *[other] otro tipo de registro
+    }
+domain-reason = { $reason ->
+        [empty] el nombre está vacío
+        [too-long] { $detail } caracteres, como máximo 253
+        [empty-label] una etiqueta vacía: ¿dos puntos seguidos?
+        [label-too-long] la etiqueta `{ $detail }` tiene más de 63 caracteres
+        [bad-char] `{ $detail }` no está permitido en un nombre de host
+        [hyphen-edge] la etiqueta `{ $detail }` empieza o termina con `-`
+        [not-a-domain] una sola etiqueta no es un dominio
+       *[other] { $detail }
+    }
+
+input--empty = No hay nada que comprobar: la entrada está vacía.
+    .fix = Pega el valor del registro TXT o la salida de `dig TXT _mta-sts.example.com`.
+input--unclosed-quote = Esta cadena entre comillas no está cerrada.
+    .fix = Añade la `"` de cierre.
+
+sts-record--version-not-first = El registro debe empezar por `v=STSv1`, pero empieza por `{ $value }`.
+    .fix = Coloca `v=STSv1;` al principio del registro.
+sts-record--bad-version = La versión es `{ $value }`; la única válida es `STSv1` (distingue mayúsculas y minúsculas).
+    .fix = Escribe `v=STSv1`.
+sts-record--missing-id = El registro no tiene campo `id`; los remitentes lo necesitan para saber cuándo cambió la política.
+    .fix = Añade `id={ $suggestion }` (de 1 a 32 letras y dígitos; cámbialo cada vez que cambie la política).
+sts-record--id-empty = El campo `id` está vacío.
+    .fix = Usa de 1 a 32 letras y dígitos, p. ej. `id={ $suggestion }`.
+sts-record--id-too-long = El `id` tiene { $len } caracteres; se permiten 32 como máximo.
+    .fix = Usa un id más corto, p. ej. la hora UTC `{ $suggestion }`.
+sts-record--id-invalid-char = El `id` contiene `{ $value }`; solo se permiten letras y dígitos.
+    .fix = Usa solo A–Z, a–z y 0–9, p. ej. `id={ $suggestion }`.
+sts-record--wrong-record-type = Esto parece { record-kind }, no un registro `_mta-sts`.
+    .fix = Publica el registro MTA-STS como un registro TXT propio en `_mta-sts.<tu dominio>`.
+sts-record--multiple-records = { $count } registros empiezan por `v=STSv1`; los remitentes actúan entonces como si no hubiera MTA-STS.
+    .fix = Deja exactamente un registro `v=STSv1` con este nombre.
+sts-record--discarded-record = Los remitentes ignoran este registro porque no empieza por `v=STSv1`.
+sts-record--wrong-name = Este registro está publicado en `{ $name }`; el registro MTA-STS va en `_mta-sts.<dominio>`.
+    .fix = Publícalo en `{ $expected }`.
+
+tlsrpt-record--version-not-first = El registro debe empezar por `v=TLSRPTv1`, pero empieza por `{ $value }`.
+    .fix = Coloca `v=TLSRPTv1;` al principio del registro.
+tlsrpt-record--bad-version = La versión es `{ $value }`; la única válida es `TLSRPTv1` (no existe una versión 2).
+    .fix = Escribe `v=TLSRPTv1`.
+tlsrpt-record--missing-rua = El registro no tiene campo `rua`, así que los remitentes no saben adónde enviar los informes.
+    .fix = Añade `rua=mailto:tls-reports@<tu dominio>`.
+tlsrpt-record--empty-uri = Una dirección vacía en `rua` (¿una coma de más?).
+    .fix = Quita la coma sobrante.
+tlsrpt-record--bad-scheme = `{ $value }` no es una dirección `mailto:` ni `https:`; los informes solo pueden enviarse a ellas.
+    .fix = Escribe `mailto:{ $value }` para una dirección de correo o usa una URL `https:`.
+tlsrpt-record--http-not-https = Los informes deben enviarse por HTTPS; `{ $value }` usa `http:` sin cifrar.
+    .fix = Usa `https:` para el endpoint.
+tlsrpt-record--bad-mailto = `{ $value }` no es una dirección de correo válida.
+    .fix = Escribe la dirección como `mailto:parte-local@dominio`.
+tlsrpt-record--bad-https = `{ $value }` no es una URL HTTPS válida ({ $reason }).
+    .fix = Escribe una URL completa como `https://reports.example.com/v1/tlsrpt`.
+tlsrpt-record--unencoded-char = `{ $char }` dentro de un URI de informes debe codificarse con porcentaje.
+    .fix = Escribe `{ $encoded }` en lugar de `{ $char }`.
+tlsrpt-record--wrong-record-type = Esto parece { record-kind }, no un registro `_smtp._tls`.
+    .fix = Publica el registro de informes de TLS como un registro TXT propio en `_smtp._tls.<tu dominio>`.
+tlsrpt-record--multiple-records = { $count } registros empiezan por `v=TLSRPTv1`; los remitentes no envían entonces ningún informe.
+    .fix = Deja exactamente un registro `v=TLSRPTv1`; pon varias direcciones en un solo `rua`, separadas por comas.
+tlsrpt-record--discarded-record = Los remitentes ignoran este registro porque no empieza por `v=TLSRPTv1`.
+tlsrpt-record--old-name = `{ $name }` es el nombre de la época del borrador; los remitentes consultan `_smtp._tls`.
+    .fix = Publica el registro en `{ $expected }`.
+tlsrpt-record--wrong-name = Este registro está publicado en `{ $name }`; el registro de informes de TLS va en `_smtp._tls.<dominio>`.
+    .fix = Publícalo en `{ $expected }`.
+
+record--malformed-field = `{ $value }` no es un campo `nombre=valor`.
+    .fix = Separa los campos con `;` y escribe cada uno como `nombre=valor`.
+record--empty-field = Un campo vacío (dos `;` seguidos).
+    .fix = Quita el `;` sobrante.
+record--bad-whitespace = No se permiten espacios { $where ->
+        [around-equals] alrededor de `=`
+        [inside-uri] dentro de un URI (separa los URI con `,`)
+       *[other] aquí
+    }.
+    .fix = Quita los espacios; solo `; ` entre campos puede llevar espacios.
+record--surrounding-whitespace = El registro tiene espacios al { $where ->
+        [start] principio
+       *[end] final
+    }; los remitentes estrictos lo rechazan.
+    .fix = Quita los espacios.
+record--bad-extension-name = `{ $value }` no es un nombre de campo válido (una letra o dígito y hasta 31 letras, dígitos, `_`, `-` o `.`).
+record--bad-extension-value = El valor de `{ $name }` no puede estar vacío ni contener espacios, `=`, `;` o caracteres de control.
+record--unknown-field = `{ $name }` no está definido en el estándar; los remitentes lo ignoran.
+record--duplicate-field = `{ $name }` aparece más de una vez; los remitentes usan el primero.
+    .fix = Quita el `{ $name }` repetido.
+record--long-string = El registro tiene { $len } bytes; una cadena TXT admite como máximo 255, así que divídelo en varias cadenas entre comillas.
+
+policy--empty = El archivo de política está vacío.
+    .fix = Empieza con `version: STSv1`, luego `mode`, una línea `mx` por cada host MX y `max_age`.
+policy--too-large = La política ocupa { $len } bytes; los remitentes pueden dejar de leer a los 64 KB ({ $max } bytes).
+    .fix = Quita lo innecesario: una política solo necesita version, mode, mx y max_age.
+policy--not-utf8 = El archivo no es UTF-8 válido (byte { $offset }).
+    .fix = Guarda el archivo como UTF-8 (mejor ASCII simple).
+policy--bom = El archivo empieza con una marca de orden de bytes, que pasa a formar parte del primer nombre de campo.
+    .fix = Guarda el archivo como UTF-8 sin BOM.
+policy--control-char = No se permite un carácter de control ({ $value }) en una política.
+    .fix = Quítalo.
+policy--bare-cr = Un retorno de carro no seguido de un salto de línea.
+    .fix = Termina las líneas con LF o CRLF.
+policy--mixed-line-endings = El archivo mezcla finales de línea LF y CRLF.
+    .fix = Usa un solo estilo (el RFC describe CRLF; LF se acepta).
+policy--blank-line = Las líneas vacías no forman parte de la gramática de la política; algunos remitentes las rechazan.
+    .fix = Quita la línea vacía.
+policy--leading-whitespace = Espacios antes del nombre del campo; la gramática no lo permite.
+    .fix = Empieza la línea con el nombre del campo.
+policy--malformed-line = `{ $value }` no es una línea `clave: valor`.
+    .fix = Escribe cada campo como `clave: valor`, uno por línea.
+policy--bad-field-name = `{ $value }` no es un nombre de campo válido.
+policy--bad-field-value = El valor de `{ $name }` está vacío o tiene caracteres que la gramática no permite.
+policy--field-case = `{ $value }` debe escribirse en minúsculas como `{ $expected }`; los nombres de campo distinguen mayúsculas.
+    .fix = Escribe `{ $expected }`.
+policy--unknown-field = `{ $name }` no es un campo de esta versión de la política; los remitentes lo ignoran.
+policy--duplicate-field = `{ $name }` aparece más de una vez; los remitentes usan el primer valor e ignoran este.
+    .fix = Quita esta línea.
+policy--missing-version = La política no tiene línea `version`.
+    .fix = Añade `version: STSv1` como primera línea.
+policy--bad-version = La versión es `{ $value }`; la única válida es `STSv1`.
+    .fix = Escribe `version: STSv1`.
+policy--version-not-first = `version` debería ser la primera línea de la política.
+    .fix = Mueve `version: STSv1` a la primera línea.
+policy--missing-mode = La política no tiene línea `mode`.
+    .fix = Añade `mode: testing` (y cambia a `mode: enforce` cuando los informes estén limpios).
+policy--bad-mode = El modo es `{ $value }`; debe ser `testing`, `enforce` o `none` (en minúsculas).
+    .fix = Escribe `mode: { $suggestion }`.
+policy--mode-none = El modo `none` indica a los remitentes que olviden la política de este dominio: es la forma de quitar MTA-STS.
+    .fix = Cuando los remitentes hayan obtenido esta política (espera max_age), puedes borrar el registro TXT y la política.
+policy--missing-max-age = La política no tiene línea `max_age`.
+    .fix = Añade `max_age: 604800` (una semana) en modo de prueba, y semanas o más en modo de aplicación.
+policy--bad-max-age = `max_age` debe ser un número entero de segundos, no `{ $value }`.
+    .fix = Escribe p. ej. `max_age: 604800` (una semana).
+policy--max-age-too-many-digits = `max_age` tiene { $len } dígitos; se permiten 10 como máximo.
+    .fix = Usa como máximo 31557600 (un año).
+policy--max-age-too-large = `max_age` es { $value }, por encima del máximo de { $max } segundos (un año).
+    .fix = Usa como máximo 31557600.
+policy--max-age-short = `max_age` es de { $value } segundos, menos de un día; los remitentes volverán a consultar constantemente y una consulta perdida te deja sin protección.
+    .fix = Usa al menos 86400 (un día); semanas en modo de aplicación.
+policy--testing-max-age = En modo de prueba la guía recomienda un `max_age` de una a dos semanas (604800–1209600); este es { $value }.
+    .fix = Usa `max_age: 604800` durante la prueba.
+policy--missing-mx = La política no tiene línea `mx`; el modo `{ $mode }` necesita al menos una.
+    .fix = Añade una línea `mx:` por cada host MX del dominio.
+policy--mx-empty = `mx:` no tiene nombre de host.
+    .fix = Escribe el nombre de host, p. ej. `mx: mail.example.com`.
+policy--mx-wildcard-not-leftmost = En `{ $value }`, `*` solo puede ser la etiqueta completa situada más a la izquierda (`*.example.com`).
+    .fix = Escribe `*.` seguido del dominio superior, o enumera los hosts uno a uno.
+policy--mx-wildcard-too-broad = `{ $value }` coincidiría con cualquier host bajo un dominio de nivel superior.
+    .fix = Enumera en su lugar los hosts MX del dominio.
+policy--mx-u-label = `{ $value }` está escrito en Unicode; las políticas deben usar la forma A-label.
+    .fix = Escribe `{ $suggestion }`.
+policy--mx-ip-literal = `{ $value }` es una dirección IP; los patrones MX son nombres de host.
+    .fix = Usa el nombre del host MX tal como aparece en el registro MX.
+policy--mx-trailing-dot = `{ $value }` termina con un punto; escribe el nombre sin él.
+    .fix = Escribe `{ $suggestion }`.
+policy--mx-invalid = `{ $value }` no es un nombre de host válido ({ domain-reason }).
+policy--mx-duplicate = `{ $value }` aparece más de una vez.
+    .fix = Quita la línea repetida.
+policy--mx-single-label = `{ $value }` tiene una sola etiqueta; los hosts MX públicos tienen al menos dos.
+
+mx--not-covered-enforce = Ningún patrón `mx` coincide con el MX `{ $host }`: en modo de aplicación, los remitentes se negarán a entregarle correo.
+    .fix = Añade `mx: { $host }` a la política.
+mx--not-covered = Ningún patrón `mx` coincide con el MX `{ $host }`: los informes mostrarán fallos para él, y el modo de aplicación detendría el correo hacia él.
+    .fix = Añade `mx: { $host }` a la política.
+mx--pattern-unused = El patrón `{ $pattern }` no coincide con ninguno de los hosts MX indicados.
+mx--invalid-host = `{ $host }` no es un nombre de host MX válido ({ domain-reason }).
+
+generate--bad-domain = `{ $value }` no es un nombre de dominio válido ({ domain-reason }).
+generate--no-mx = Indica al menos un host MX (los nombres de los registros MX del dominio).
+generate--no-rua = Sin dirección para los informes: añade una para que los remitentes puedan indicarte qué falla.
+    .fix = p. ej. `mailto:tls-reports@{ $domain }`.
+generate--bad-max-age = `max_age` debe estar entre 0 y 31557600 segundos; { $value } no lo está.
+
+report--bad-json = Esto no es JSON válido: { $reason }.
+report--not-report = Este JSON no es un informe de TLS: { $reason }.
+report--missing-field = Falta el campo `{ $field }`.
+report--too-large = El archivo ocupa { $len } bytes, por encima del límite de { $max } bytes.
+report--inflated-too-large = Los datos comprimidos se descomprimen a más de { $max } bytes; rechazado (una bomba gzip o no es un solo informe).
+report--bad-gzip = Los datos gzip están dañados: { $reason }.
+report--email-without-report = Este correo no lleva ningún informe de TLS adjunto (ninguna parte application/tlsrpt+gzip o application/tlsrpt+json).
+report--unknown-format = Este archivo no es JSON, gzip ni un correo electrónico.
+report--bad-datetime = `{ $value }` en `{ $field }` no es una fecha y hora RFC 3339.
+report--datetime-no-timezone = `{ $value }` en `{ $field }` no tiene zona horaria; se lee como UTC.
+report--mx-host-string = `mx-host` es una cadena; el RFC corregido (errata 6241) lo define como un array.
+report--mx-host-prefixed = El valor de `mx-host` `{ $value }` empieza por `mx:`; se lee como `{ $suggestion }`.
+report--bad-ip = `{ $value }` en `{ $field }` no es una dirección IP.
+report--unknown-result-type = El tipo de resultado `{ $value }` no está en el registro de RFC 8460.
+report--unknown-policy-type = El tipo de política `{ $value }` no está en el registro de RFC 8460.
+report--policy-string-json = Una entrada de `policy-string` contiene un array JSON como una sola cadena; se lee como { $count } entradas.
+report--contact-null = `contact-info` es null.
+report--failure-count-mismatch = Los detalles de fallos suman { $details } sesiones y el resumen indica { $total } (permitido: los detalles pueden ser parciales).
+report--bad-count = `{ $field }` debe ser un entero no negativo, no `{ $value }`.
+
+## Pasos de implantación (orden de la guía de Workspace; RFC 8461 §8)
+step--reports = Crea un buzón de correo o un endpoint HTTPS que reciba los informes de TLS diarios de { $domain }: { $rua }.
+step--publish-tlsrpt = Publica primero el registro de informes de TLS: TXT en `{ $name }` con el valor `{ $record }`.
+step--host-policy = Sirve el archivo de política en { $url } por HTTPS, con un certificado válido para { $host }. Publica siempre la política modificada antes de cambiar el id.
+step--publish-sts = Publica el registro MTA-STS: TXT en `{ $name }` con el valor `{ $record }`. Cambia el id cada vez que cambie la política.
+step--testing = Mantén el modo de prueba unas dos semanas y lee los informes diarios: cada fallo que muestren sería un mensaje rechazado en modo de aplicación.
+step--enforce = Cuando los informes estén limpios, cambia la política a `mode: enforce` (se recomienda entonces un `max_age` más largo, de semanas o más) y publica un id nuevo.
+step--monitor = Sigue leyendo los informes: un fallo en modo de aplicación es un mensaje que no se entregó.
+step--removal = Para desactivar MTA-STS, publica `mode: none` con un id nuevo, espera a que pase el `max_age` anterior y después quita los registros y la política.
+
+## Aplicación web
+ui--nav-label = Principal
+ui--nav-validate = Comprobar
+ui--nav-generate = Generar
+ui--nav-reports = Informes
+ui--nav-stored = Informes guardados
+ui--not-found = Esta página no existe.
+ui--privacy = Todo lo que pegas o sueltas se procesa en tu navegador y nunca sale de este equipo.
+ui--footer-rfcs = MTA-STS (RFC 8461) · Informes de TLS de SMTP (RFC 8460)
+ui--validate-title = Comprobar una política o un registro DNS
+ui--validate-lead = Pega una política mta-sts.txt, un registro TXT _mta-sts o _smtp._tls (o la salida de dig) o un informe de TLS. Las comprobaciones se hacen mientras escribes.
+ui--validate-input-label = Texto que comprobar
+ui--validate-placeholder = version: STSv1 …   o   v=STSv1; id=…   o   v=TLSRPTv1; rua=…
+ui--kind = Entrada
+ui--kind-auto = Detectar automáticamente
+ui--kind-auto-detected = Detectar automáticamente ({ $kind })
+ui--kind-policy = Archivo de política (mta-sts.txt)
+ui--kind-sts-record = Registro _mta-sts
+ui--kind-tlsrpt-record = Registro _smtp._tls
+ui--kind-report = Informe de TLS (JSON)
+ui--examples = Ejemplos:
+ui--mx-hosts = Hosts MX del dominio (opcional, uno por línea): muestra qué patrón cubre cada uno
+ui--copy-permalink = Copiar enlace permanente
+ui--report-line = Informe de { $org } ({ $id }): { $ok } sesiones correctas, { $failed } fallidas.
+ui--coverage = Cobertura de MX
+ui--col-pattern = Patrón que coincide
+ui--not-covered = sin cubrir
+ui--source = Entrada con los hallazgos marcados
+ui--line = línea
+ui--fix = Solución:
+ui--severity-error = error
+ui--severity-warning = aviso
+ui--severity-info = nota
+ui--valid = Válido
+ui--valid-with-warnings = Válido, con avisos
+ui--invalid = No válido
+ui--counts = { $errors } errores · { $warnings } avisos · { $infos } notas
+ui--copy = Copiar
+ui--copied = Copiado
+ui--generate-title = Configurar MTA-STS y los informes de TLS
+ui--generate-lead = Sigue los pasos en orden: primero los informes, después la política en modo de prueba unas dos semanas y, por último, el modo de aplicación.
+ui--gen-domain = Dominio de correo
+ui--gen-mx = Hosts MX (uno por línea; *.example.net cubre una etiqueta)
+ui--gen-mx-help = Los nombres de host de los registros MX de tu dominio.
+ui--gen-rua = Adónde enviar los informes de TLS
+ui--gen-rua-help = Direcciones de correo o endpoints https://, separados por comas.
+ui--gen-mode = Modo
+ui--gen-max-age = max_age (segundos)
+ui--gen-id = Id de la política
+ui--gen-new-id = Nuevo id (ahora)
+ui--gen-linted = El resultado se comprueba con las mismas reglas que el validador.
+ui--gen-step-tlsrpt = 1. Publica el registro de informes de TLS
+ui--gen-step-policy = 2. Publica el archivo de política
+ui--gen-policy-where = Sirve este archivo en { $url } por HTTPS.
+ui--gen-step-sts = 3. Publica el registro MTA-STS
+ui--gen-step-zone = Líneas del archivo de zona
+ui--record-name = Nombre (host)
+ui--record-value = Valor (TXT)
+ui--zone-lines = Ambos registros como líneas de archivo de zona
+ui--download-policy = Descargar mta-sts.txt
+ui--rollout = Implantación
+ui--reports-title = Leer los informes de TLS
+ui--reports-lead = Suelta los informes diarios (.json, .json.gz o los correos de informe) para ver lo que vieron los remitentes. Los duplicados se cuentan una vez.
+ui--drop-here = Suelta aquí los archivos de informe o haz clic para elegirlos
+ui--drop-kinds = .json · .json.gz · .gz · .eml — tantos como quieras
+ui--progress = { $done } de { $total } archivos leídos
+ui--clear = Vaciar
+ui--refused-files = No se pudieron leer { $count } archivo(s)
+ui--filter-domain = Dominio de la política
+ui--all-domains = Todos los dominios
+ui--filter-from = Desde
+ui--filter-to = Hasta
+ui--export-csv = Exportar CSV
+ui--export-json = Exportar JSON
+ui--card-reports = informes
+ui--card-success-rate = tasa de éxito
+ui--card-successful = sesiones correctas
+ui--card-failed = sesiones fallidas
+ui--card-duplicates = duplicados omitidos
+ui--period = Del { $from } al { $to }
+ui--per-day = Sesiones por día
+ui--chart-label = Sesiones correctas y fallidas durante { $days } días
+ui--chart-tip = { $day }: { $ok } correctas, { $failed } fallidas
+ui--legend-ok = correctas
+ui--legend-failed = fallidas
+ui--legend-rate = tasa de fallos
+ui--by-organization = Por organización remitente
+ui--by-domain = Por dominio de la política
+ui--by-policy-type = Por tipo de política
+ui--by-result-type = Fallos por tipo de resultado
+ui--by-mx = Fallos por MX receptor
+ui--by-ip = Fallos por IP remitente
+ui--failure-details = Detalles de los fallos
+ui--no-failures = No se han notificado fallos.
+ui--not-given = (no indicado)
+ui--rows-shown = Se muestran { $shown } de { $total } filas; la exportación las incluye todas.
+ui--col-key = Nombre
+ui--col-reports = Informes
+ui--col-successful = Correctas
+ui--col-failed = Fallidas
+ui--col-success-rate = Tasa de éxito
+ui--col-day = Día
+ui--col-organization = Organización
+ui--col-domain = Dominio de la política
+ui--col-result-type = Tipo de resultado
+ui--col-mx = MX receptor
+ui--col-ip = IP remitente
+ui--col-receiving-ip = IP receptora
+ui--col-reason = Código de motivo
+ui--col-info = Más información
+ui--stored-title = Informes guardados
+ui--stored-lead = Informes que tu worker recibió en /v1/tlsrpt. El token de administración se queda en el almacenamiento de sesión de esta pestaña.
+ui--token = Token de administración
+ui--load = Cargar
+ui--forget-token = Olvidar el token
+ui--loading = Cargando…
+ui--stored-listed = Se han leído { $count } informes guardados.
+ui--truncated = { " " }Solo se leyeron los primeros; acota las fechas.
+ui--language = Idioma
+cli--see = véase

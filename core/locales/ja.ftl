@@ -1,0 +1,334 @@
+# mtasts メッセージ カタログ — 日本語。ID とプレースホルダは en.ftl と同じです。
+# プロトコルのトークン（mx、max_age、v=STSv1、enforce など）は翻訳しません。
+
+## メッセージ内で使う共通の語
+record-kind = { $kind ->
+        [spf] SPF レコード
+        [dmarc] DMARC レコード
+        [dkim] DKIM 鍵
+        [bimi] BIMI レコード
+        [tlsrpt] TLS レポートのレコード（_smtp._tls）
+        [sts] MTA-STS レコード（_mta-sts）
+        [site-verification] ドメイン所有権の確認用レコード
+        [policy-file] MTA-STS ポリシー ファイル
+       *[other] 別の種類のレコード
+    }
+domain-reason = { $reason ->
+        [empty] 名前が空です
+        [too-long] { $detail } 文字です（最大 253 文字）
+        [empty-label] 空のラベルがあります（ドットが 2 つ続いていませんか）
+        [label-too-long] ラベル `{ $detail }` が 63 文字を超えています
+        [bad-char] `{ $detail }` はホスト名に使えません
+        [hyphen-edge] ラベル `{ $detail }` が `-` で始まるか終わっています
+        [not-a-domain] ラベル 1 つだけではドメインになりません
+       *[other] { $detail }
+    }
+
+input--empty = チェックする内容がありません。入力が空です。
+    .fix = TXT レコードの値、または `dig TXT _mta-sts.example.com` の出力を貼り付けてください。
+input--unclosed-quote = 引用符で囲まれた文字列が閉じていません。
+    .fix = 閉じる `"` を追加してください。
+
+sts-record--version-not-first = レコードは `v=STSv1` で始まる必要がありますが、`{ $value }` で始まっています。
+    .fix = `v=STSv1;` をレコードの先頭に移動してください。
+sts-record--bad-version = バージョンが `{ $value }` です。有効なのは `STSv1` のみです（大文字と小文字を区別）。
+    .fix = `v=STSv1` と記述してください。
+sts-record--missing-id = レコードに `id` フィールドがありません。送信側はこれでポリシーの変更を知ります。
+    .fix = `id={ $suggestion }` を追加してください（英数字 1〜32 文字。ポリシーを変更するたびに変えます）。
+sts-record--id-empty = `id` フィールドが空です。
+    .fix = 英数字 1〜32 文字を使用してください（例: `id={ $suggestion }`）。
+sts-record--id-too-long = `id` が { $len } 文字です。最大 32 文字までです。
+    .fix = 短い ID を使用してください（例: UTC 時刻 `{ $suggestion }`）。
+sts-record--id-invalid-char = `id` に `{ $value }` が含まれています。使えるのは英字と数字のみです。
+    .fix = A–Z、a–z、0–9 のみを使用してください（例: `id={ $suggestion }`）。
+sts-record--wrong-record-type = これは `_mta-sts` レコードではなく、{ record-kind } のようです。
+    .fix = MTA-STS レコードは `_mta-sts.<ドメイン>` に独立した TXT レコードとして公開してください。
+sts-record--multiple-records = `v=STSv1` で始まるレコードが { $count } 件あります。この場合、送信側は MTA-STS がないものとして扱います。
+    .fix = この名前の `v=STSv1` レコードは 1 件だけにしてください。
+sts-record--discarded-record = このレコードは `v=STSv1` で始まらないため、送信側に無視されます。
+sts-record--wrong-name = このレコードは `{ $name }` に公開されています。MTA-STS レコードは `_mta-sts.<ドメイン>` に置きます。
+    .fix = `{ $expected }` に公開してください。
+
+tlsrpt-record--version-not-first = レコードは `v=TLSRPTv1` で始まる必要がありますが、`{ $value }` で始まっています。
+    .fix = `v=TLSRPTv1;` をレコードの先頭に移動してください。
+tlsrpt-record--bad-version = バージョンが `{ $value }` です。有効なのは `TLSRPTv1` のみです（バージョン 2 はありません）。
+    .fix = `v=TLSRPTv1` と記述してください。
+tlsrpt-record--missing-rua = レコードに `rua` フィールドがないため、送信側はレポートの送信先がわかりません。
+    .fix = `rua=mailto:tls-reports@<ドメイン>` を追加してください。
+tlsrpt-record--empty-uri = `rua` に空のアドレスがあります（余分なカンマがありませんか）。
+    .fix = 余分なカンマを削除してください。
+tlsrpt-record--bad-scheme = `{ $value }` は `mailto:` でも `https:` でもありません。レポートの送信先にはこの 2 つしか使えません。
+    .fix = メールアドレスなら `mailto:{ $value }` と記述するか、`https:` の URL を使用してください。
+tlsrpt-record--http-not-https = レポートは HTTPS で送信する必要がありますが、`{ $value }` は暗号化されない `http:` です。
+    .fix = エンドポイントには `https:` を使用してください。
+tlsrpt-record--bad-mailto = `{ $value }` は有効なメールアドレスではありません。
+    .fix = アドレスは `mailto:ローカル部@ドメイン` の形式で記述してください。
+tlsrpt-record--bad-https = `{ $value }` は有効な HTTPS URL ではありません（{ $reason }）。
+    .fix = `https://reports.example.com/v1/tlsrpt` のような完全な URL を記述してください。
+tlsrpt-record--unencoded-char = レポートの URI に含まれる `{ $char }` はパーセント エンコードする必要があります。
+    .fix = `{ $char }` の代わりに `{ $encoded }` と記述してください。
+tlsrpt-record--wrong-record-type = これは `_smtp._tls` レコードではなく、{ record-kind } のようです。
+    .fix = TLS レポートのレコードは `_smtp._tls.<ドメイン>` に独立した TXT レコードとして公開してください。
+tlsrpt-record--multiple-records = `v=TLSRPTv1` で始まるレコードが { $count } 件あります。この場合、送信側はレポートを一切送りません。
+    .fix = `v=TLSRPTv1` レコードは 1 件だけにし、複数のアドレスは 1 つの `rua` にカンマ区切りで記述してください。
+tlsrpt-record--discarded-record = このレコードは `v=TLSRPTv1` で始まらないため、送信側に無視されます。
+tlsrpt-record--old-name = `{ $name }` はドラフト段階の名前です。送信側は `_smtp._tls` を参照します。
+    .fix = レコードを `{ $expected }` に公開してください。
+tlsrpt-record--wrong-name = このレコードは `{ $name }` に公開されています。TLS レポートのレコードは `_smtp._tls.<ドメイン>` に置きます。
+    .fix = `{ $expected }` に公開してください。
+
+record--malformed-field = `{ $value }` は `名前=値` 形式のフィールドではありません。
+    .fix = フィールドは `;` で区切り、それぞれ `名前=値` の形式で記述してください。
+record--empty-field = 空のフィールドがあります（`;` が 2 つ続いています）。
+    .fix = 余分な `;` を削除してください。
+record--bad-whitespace = { $where ->
+        [around-equals] `=` の前後
+        [inside-uri] URI の中（URI は `,` で区切ります）
+       *[other] この位置
+    }に空白は使えません。
+    .fix = 空白を削除してください。空白を入れてよいのはフィールド間の `; ` だけです。
+record--surrounding-whitespace = レコードの{ $where ->
+        [start] 先頭
+       *[end] 末尾
+    }に空白があります。厳格な送信側はこれを拒否します。
+    .fix = 空白を削除してください。
+record--bad-extension-name = `{ $value }` は有効なフィールド名ではありません（英数字 1 文字の後に、英数字、`_`、`-`、`.` を最大 31 文字）。
+record--bad-extension-value = `{ $name }` の値は空にできず、空白、`=`、`;`、制御文字も含められません。
+record--unknown-field = `{ $name }` は標準で定義されていないため、送信側に無視されます。
+record--duplicate-field = `{ $name }` が複数回あります。送信側は最初のものを使います。
+    .fix = 重複した `{ $name }` を削除してください。
+record--long-string = レコードは { $len } バイトです。TXT の 1 つの文字列は最大 255 バイトなので、引用符で囲んだ複数の文字列に分けてください。
+
+policy--empty = ポリシー ファイルが空です。
+    .fix = `version: STSv1`、次に `mode`、MX ホストごとに 1 行の `mx`、最後に `max_age` を記述してください。
+policy--too-large = ポリシーは { $len } バイトです。送信側は 64 KB（{ $max } バイト）で読み込みをやめる場合があります。
+    .fix = 不要な内容を削除してください。ポリシーに必要なのは version、mode、mx、max_age だけです。
+policy--not-utf8 = ファイルが有効な UTF-8 ではありません（{ $offset } バイト目）。
+    .fix = ファイルを UTF-8 で保存してください（ASCII のみが最適です）。
+policy--bom = ファイルがバイト オーダー マークで始まっており、最初のフィールド名の一部になってしまいます。
+    .fix = BOM なしの UTF-8 で保存してください。
+policy--control-char = ポリシーに制御文字（{ $value }）は使えません。
+    .fix = 削除してください。
+policy--bare-cr = 改行（LF）を伴わない復帰（CR）があります。
+    .fix = 行末は LF または CRLF にしてください。
+policy--mixed-line-endings = ファイル内で LF と CRLF の改行が混在しています。
+    .fix = どちらか一方に統一してください（RFC は CRLF を記述していますが、LF も受け付けられます）。
+policy--blank-line = 空行はポリシーの文法に含まれず、拒否する送信側もあります。
+    .fix = 空行を削除してください。
+policy--leading-whitespace = フィールド名の前に空白があります。文法上認められていません。
+    .fix = 行はフィールド名で始めてください。
+policy--malformed-line = `{ $value }` は `キー: 値` 形式の行ではありません。
+    .fix = 各フィールドを `キー: 値` の形式で 1 行ずつ記述してください。
+policy--bad-field-name = `{ $value }` は有効なフィールド名ではありません。
+policy--bad-field-value = `{ $name }` の値が空か、文法で認められていない文字を含んでいます。
+policy--field-case = `{ $value }` は小文字で `{ $expected }` と記述する必要があります。フィールド名は大文字と小文字を区別します。
+    .fix = `{ $expected }` と記述してください。
+policy--unknown-field = `{ $name }` はこのバージョンのポリシーのフィールドではないため、送信側に無視されます。
+policy--duplicate-field = `{ $name }` が複数回あります。送信側は最初の値を使い、この行は無視します。
+    .fix = この行を削除してください。
+policy--missing-version = ポリシーに `version` 行がありません。
+    .fix = 1 行目に `version: STSv1` を追加してください。
+policy--bad-version = バージョンが `{ $value }` です。有効なのは `STSv1` のみです。
+    .fix = `version: STSv1` と記述してください。
+policy--version-not-first = `version` はポリシーの 1 行目に置いてください。
+    .fix = `version: STSv1` を 1 行目に移動してください。
+policy--missing-mode = ポリシーに `mode` 行がありません。
+    .fix = `mode: testing` を追加してください（レポートに問題がなくなったら `mode: enforce` に切り替えます）。
+policy--bad-mode = モードが `{ $value }` です。`testing`、`enforce`、`none` のいずれか（小文字）である必要があります。
+    .fix = `mode: { $suggestion }` と記述してください。
+policy--mode-none = `none` モードは、このドメインのポリシーを破棄するよう送信側に伝えます。MTA-STS を削除するための方法です。
+    .fix = 送信側がこのポリシーを取得した後（max_age の経過後）、TXT レコードとポリシーを削除できます。
+policy--missing-max-age = ポリシーに `max_age` 行がありません。
+    .fix = テストモードでは `max_age: 604800`（1 週間）を、適用モードでは数週間以上を追加してください。
+policy--bad-max-age = `max_age` は秒数を表す整数である必要があります。`{ $value }` は使えません。
+    .fix = 例: `max_age: 604800`（1 週間）と記述してください。
+policy--max-age-too-many-digits = `max_age` が { $len } 桁です。最大 10 桁までです。
+    .fix = 31557600（1 年）以下にしてください。
+policy--max-age-too-large = `max_age` が { $value } で、上限の { $max } 秒（1 年）を超えています。
+    .fix = 31557600 以下にしてください。
+policy--max-age-short = `max_age` が { $value } 秒で、1 日未満です。送信側が頻繁に再取得し、取得に失敗すると保護されない状態になります。
+    .fix = 86400（1 日）以上にしてください。適用モードでは数週間にします。
+policy--testing-max-age = テストモードでは、ガイドは `max_age` を 1〜2 週間（604800〜1209600）にすることを推奨しています。現在の値は { $value } です。
+    .fix = テスト中は `max_age: 604800` を使用してください。
+policy--missing-mx = ポリシーに `mx` 行がありません。`{ $mode }` モードでは少なくとも 1 行必要です。
+    .fix = ドメインの MX ホストごとに `mx:` 行を 1 行追加してください。
+policy--mx-empty = `mx:` にホスト名がありません。
+    .fix = ホスト名を記述してください（例: `mx: mail.example.com`）。
+policy--mx-wildcard-not-leftmost = `{ $value }` では、`*` は左端のラベル全体としてのみ使えます（`*.example.com`）。
+    .fix = `*.` の後に親ドメインを記述するか、ホストを 1 つずつ列挙してください。
+policy--mx-wildcard-too-broad = `{ $value }` はトップレベル ドメイン配下のすべてのホストに一致してしまいます。
+    .fix = 代わりにドメインの MX ホストを列挙してください。
+policy--mx-u-label = `{ $value }` は Unicode で記述されています。ポリシーでは A ラベル形式を使う必要があります。
+    .fix = `{ $suggestion }` と記述してください。
+policy--mx-ip-literal = `{ $value }` は IP アドレスです。MX パターンはホスト名で記述します。
+    .fix = MX レコードに記載されている MX ホスト名を使用してください。
+policy--mx-trailing-dot = `{ $value }` の末尾にドットがあります。ドットなしで記述してください。
+    .fix = `{ $suggestion }` と記述してください。
+policy--mx-invalid = `{ $value }` は有効なホスト名ではありません（{ domain-reason }）。
+policy--mx-duplicate = `{ $value }` が複数回記載されています。
+    .fix = 重複した行を削除してください。
+policy--mx-single-label = `{ $value }` はラベルが 1 つだけです。公開 MX ホストには少なくとも 2 つあります。
+
+mx--not-covered-enforce = MX `{ $host }` はどの `mx` パターンにも一致しません。適用モードでは、送信側はこのホストへのメール配信を拒否します。
+    .fix = ポリシーに `mx: { $host }` を追加してください。
+mx--not-covered = MX `{ $host }` はどの `mx` パターンにも一致しません。レポートにこのホストのエラーが表示され、適用モードではこのホストへのメールが止まります。
+    .fix = ポリシーに `mx: { $host }` を追加してください。
+mx--pattern-unused = パターン `{ $pattern }` は、指定された MX ホストのいずれにも一致しません。
+mx--invalid-host = `{ $host }` は有効な MX ホスト名ではありません（{ domain-reason }）。
+
+generate--bad-domain = `{ $value }` は有効なドメイン名ではありません（{ domain-reason }）。
+generate--no-mx = MX ホストを 1 つ以上指定してください（ドメインの MX レコードにある名前）。
+generate--no-rua = レポートの送信先がありません。送信側から問題を知らせてもらえるよう追加してください。
+    .fix = 例: `mailto:tls-reports@{ $domain }`
+generate--bad-max-age = `max_age` は 0〜31557600 秒の範囲で指定してください。{ $value } は範囲外です。
+
+report--bad-json = 有効な JSON ではありません: { $reason }
+report--not-report = この JSON は TLS レポートではありません: { $reason }
+report--missing-field = フィールド `{ $field }` がありません。
+report--too-large = ファイルは { $len } バイトで、上限の { $max } バイトを超えています。
+report--inflated-too-large = 圧縮データを展開すると { $max } バイトを超えるため、拒否しました（gzip 爆弾か、単一のレポートではありません）。
+report--bad-gzip = gzip データが壊れています: { $reason }
+report--email-without-report = このメールには TLS レポートが添付されていません（application/tlsrpt+gzip または application/tlsrpt+json のパートがありません）。
+report--unknown-format = このファイルは JSON、gzip、メールのいずれでもありません。
+report--bad-datetime = `{ $field }` の `{ $value }` は RFC 3339 形式の日時ではありません。
+report--datetime-no-timezone = `{ $field }` の `{ $value }` にはタイムゾーンがありません。UTC として読み込みました。
+report--mx-host-string = `mx-host` が文字列です。訂正後の RFC（正誤表 6241）では配列です。
+report--mx-host-prefixed = `mx-host` の値 `{ $value }` が `mx:` で始まっています。`{ $suggestion }` として読み込みました。
+report--bad-ip = `{ $field }` の `{ $value }` は IP アドレスではありません。
+report--unknown-result-type = 結果タイプ `{ $value }` は RFC 8460 のレジストリにありません。
+report--unknown-policy-type = ポリシー タイプ `{ $value }` は RFC 8460 のレジストリにありません。
+report--policy-string-json = `policy-string` のエントリに JSON 配列が 1 つの文字列として入っています。{ $count } 件のエントリとして読み込みました。
+report--contact-null = `contact-info` が null です。
+report--failure-count-mismatch = エラーの詳細の合計は { $details } セッションですが、概要では { $total } です（詳細は一部のみでも構いません）。
+report--bad-count = `{ $field }` は 0 以上の整数である必要があります。`{ $value }` は使えません。
+
+## 導入手順（Workspace ガイドの順序、RFC 8461 §8）
+step--reports = { $domain } の TLS レポートを毎日受け取るメールボックスまたは HTTPS エンドポイントを用意します: { $rua }
+step--publish-tlsrpt = 最初に TLS レポートのレコードを公開します: `{ $name }` に TXT で値 `{ $record }`。
+step--host-policy = ポリシー ファイルを { $url } で HTTPS 配信します（{ $host } に有効な証明書が必要です）。ID を変更する前に、必ず変更後のポリシーを公開してください。
+step--publish-sts = MTA-STS レコードを公開します: `{ $name }` に TXT で値 `{ $record }`。ポリシーを変更するたびに ID を変更します。
+step--testing = 約 2 週間テストモードのまま、毎日のレポートを確認します。レポートに表示されるエラーは、適用モードでは拒否されるメッセージです。
+step--enforce = レポートに問題がなくなったら、ポリシーを `mode: enforce` に変更し（その際は数週間以上の長い `max_age` を推奨）、新しい ID を公開します。
+step--monitor = 引き続きレポートを確認します。適用モードでのエラーは、配信されなかったメッセージです。
+step--removal = MTA-STS を無効にするには、新しい ID で `mode: none` を公開し、以前の `max_age` が経過してから、レコードとポリシーを削除します。
+
+## ウェブアプリ
+ui--nav-label = メイン
+ui--nav-validate = チェック
+ui--nav-generate = 作成
+ui--nav-reports = レポート
+ui--nav-stored = 保存済みレポート
+ui--not-found = このページは存在しません。
+ui--privacy = 貼り付けたりドロップしたりした内容はすべてブラウザ内で処理され、このコンピュータの外に送信されることはありません。
+ui--footer-rfcs = MTA-STS（RFC 8461）· SMTP TLS レポート（RFC 8460）
+ui--validate-title = ポリシーや DNS レコードをチェック
+ui--validate-lead = mta-sts.txt ポリシー、_mta-sts または _smtp._tls の TXT レコード（または dig の出力）、TLS レポートを貼り付けてください。入力中にチェックが実行されます。
+ui--validate-input-label = チェックするテキスト
+ui--validate-placeholder = version: STSv1 …   または   v=STSv1; id=…   または   v=TLSRPTv1; rua=…
+ui--kind = 入力の種類
+ui--kind-auto = 自動判定
+ui--kind-auto-detected = 自動判定（{ $kind }）
+ui--kind-policy = ポリシー ファイル（mta-sts.txt）
+ui--kind-sts-record = _mta-sts レコード
+ui--kind-tlsrpt-record = _smtp._tls レコード
+ui--kind-report = TLS レポート（JSON）
+ui--examples = 例:
+ui--mx-hosts = ドメインの MX ホスト（省略可、1 行に 1 つ）: 各ホストに一致するパターンを表示します
+ui--copy-permalink = 固定リンクをコピー
+ui--report-line = { $org } からのレポート（{ $id }）: 成功 { $ok } セッション、失敗 { $failed } セッション。
+ui--coverage = MX のカバー状況
+ui--col-pattern = 一致するパターン
+ui--not-covered = 一致なし
+ui--source = 問題箇所を示した入力
+ui--line = 行
+ui--fix = 対処:
+ui--severity-error = エラー
+ui--severity-warning = 警告
+ui--severity-info = 注記
+ui--valid = 有効
+ui--valid-with-warnings = 有効（警告あり）
+ui--invalid = 無効
+ui--counts = エラー { $errors } 件 · 警告 { $warnings } 件 · 注記 { $infos } 件
+ui--copy = コピー
+ui--copied = コピーしました
+ui--generate-title = MTA-STS と TLS レポートを設定
+ui--generate-lead = 手順どおりに進めます。まずレポート、次にテストモードのポリシーを約 2 週間、最後に適用モードです。
+ui--gen-domain = メールドメイン
+ui--gen-mx = MX ホスト（1 行に 1 つ。*.example.net はラベル 1 つ分に一致）
+ui--gen-mx-help = ドメインの MX レコードにあるホスト名です。
+ui--gen-rua = TLS レポートの送信先
+ui--gen-rua-help = メールアドレスまたは https:// エンドポイントをカンマ区切りで指定します。
+ui--gen-mode = モード
+ui--gen-max-age = max_age（秒）
+ui--gen-id = ポリシー ID
+ui--gen-new-id = 新しい ID（現在時刻）
+ui--gen-linted = 以下の出力は、チェック機能と同じルールで検証されています。
+ui--gen-step-tlsrpt = 1. TLS レポートのレコードを公開
+ui--gen-step-policy = 2. ポリシー ファイルを公開
+ui--gen-policy-where = このファイルを { $url } で HTTPS 配信してください。
+ui--gen-step-sts = 3. MTA-STS レコードを公開
+ui--gen-step-zone = ゾーン ファイルの行
+ui--record-name = 名前（ホスト）
+ui--record-value = 値（TXT）
+ui--zone-lines = 両方のレコードをゾーン ファイルの行として
+ui--download-policy = mta-sts.txt をダウンロード
+ui--rollout = 導入の流れ
+ui--reports-title = TLS レポートを読む
+ui--reports-lead = 毎日のレポート（.json、.json.gz、レポートのメール）をドロップすると、送信側で何が起きたかを確認できます。重複は 1 件として数えます。
+ui--drop-here = レポート ファイルをここにドロップするか、クリックして選択
+ui--drop-kinds = .json · .json.gz · .gz · .eml — いくつでも指定できます
+ui--progress = { $total } 件中 { $done } 件のファイルを読み込みました
+ui--clear = クリア
+ui--refused-files = { $count } 件のファイルを読み込めませんでした
+ui--filter-domain = ポリシー ドメイン
+ui--all-domains = すべてのドメイン
+ui--filter-from = 開始日
+ui--filter-to = 終了日
+ui--export-csv = CSV をエクスポート
+ui--export-json = JSON をエクスポート
+ui--card-reports = レポート
+ui--card-success-rate = 成功率
+ui--card-successful = 成功したセッション
+ui--card-failed = 失敗したセッション
+ui--card-duplicates = 除外した重複
+ui--period = { $from } 〜 { $to }
+ui--per-day = 日ごとのセッション
+ui--chart-label = { $days } 日間の成功・失敗セッション
+ui--chart-tip = { $day }: 成功 { $ok }、失敗 { $failed }
+ui--legend-ok = 成功
+ui--legend-failed = 失敗
+ui--legend-rate = 失敗率
+ui--by-organization = 送信元の組織別
+ui--by-domain = ポリシー ドメイン別
+ui--by-policy-type = ポリシー タイプ別
+ui--by-result-type = 結果タイプ別の失敗
+ui--by-mx = 受信 MX 別の失敗
+ui--by-ip = 送信元 IP 別の失敗
+ui--failure-details = 失敗の詳細
+ui--no-failures = 失敗は報告されていません。
+ui--not-given = （記載なし）
+ui--rows-shown = { $total } 行中 { $shown } 行を表示しています。エクスポートにはすべて含まれます。
+ui--col-key = 名前
+ui--col-reports = レポート
+ui--col-successful = 成功
+ui--col-failed = 失敗
+ui--col-success-rate = 成功率
+ui--col-day = 日付
+ui--col-organization = 組織
+ui--col-domain = ポリシー ドメイン
+ui--col-result-type = 結果タイプ
+ui--col-mx = 受信 MX
+ui--col-ip = 送信元 IP
+ui--col-receiving-ip = 受信 IP
+ui--col-reason = 理由コード
+ui--col-info = 詳細情報
+ui--stored-title = 保存済みレポート
+ui--stored-lead = Worker が /v1/tlsrpt で受け取ったレポートです。管理トークンはこのタブのセッション ストレージにのみ保存されます。
+ui--token = 管理トークン
+ui--load = 読み込む
+ui--forget-token = トークンを削除
+ui--loading = 読み込み中…
+ui--stored-listed = 保存済みレポート { $count } 件を読み込みました。
+ui--truncated = { " " }最初の一部のみを読み込みました。期間を絞り込んでください。
+ui--language = 言語
+cli--see = 参照
