@@ -194,7 +194,7 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
             }
         }
         // The ASCII-only IDNA back end (see README) cannot map Unicode host names; say so instead of trying.
-        "https" if !uri.is_ascii() => {
+        "https" if !uri.is_ascii() || https_host(uri).contains('%') => {
             diags.push(
                 Diagnostic::new(Code::TlsrptBadHttps, span)
                     .arg("value", uri)
@@ -236,6 +236,14 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
         return None;
     }
     result
+}
+
+/// The host part of an `https:` URI as written (between `//` and the path, without user info or port).
+fn https_host(uri: &str) -> &str {
+    let rest = uri.split_once("//").map_or("", |(_, r)| r);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    host.split(':').next().unwrap_or("")
 }
 
 /// Decodes `%XX` escapes (RFC 3986 §2.1); malformed escapes are kept as written.
