@@ -360,6 +360,21 @@ pub fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(|d| d.severity() == Severity::Error)
 }
 
+/// The code names of diagnostics, in order (for tests and logs).
+pub fn code_names(diags: &[Diagnostic]) -> Vec<&'static str> {
+    diags.iter().map(|d| d.code.name()).collect()
+}
+
+/// The first `max` characters of a value for a message, with `…` when cut.
+pub fn snippet(value: &str, max: usize) -> String {
+    let s: String = value.chars().take(max).collect();
+    if s.len() < value.len() {
+        format!("{s}…")
+    } else {
+        s
+    }
+}
+
 /// Sorts diagnostics by position, then severity, so output reads top to bottom.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by_key(|d| (d.span.start, d.severity(), d.code));

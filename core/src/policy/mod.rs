@@ -252,7 +252,7 @@ impl Parser<'_> {
         let Some(colon) = body.find(':') else {
             self.diags.push(
                 Diagnostic::new(Code::PolicyMalformedLine, Span::new(body_start, end))
-                    .arg("value", clip(body)),
+                    .arg("value", diag::snippet(body, 40)),
             );
             return;
         };
@@ -326,15 +326,6 @@ fn is_ext_value(v: &str) -> bool {
     !v.is_empty()
         && v.chars()
             .all(|c| c == ' ' || (!c.is_control() && !c.is_whitespace()))
-}
-
-fn clip(s: &str) -> String {
-    let t: String = s.chars().take(40).collect();
-    if t.len() < s.len() {
-        format!("{t}…")
-    } else {
-        t
-    }
 }
 
 /// Applies the field rules to what the parser found: the policy (if complete), the mode and the valid patterns.
@@ -472,11 +463,7 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        lint(text)
-            .diagnostics
-            .iter()
-            .map(|d| d.code.name())
-            .collect()
+        diag::code_names(&lint(text).diagnostics)
     }
 
     const GOOD: &str = "version: STSv1\nmode: enforce\nmx: mail.example.com\nmax_age: 604800\n";

@@ -74,7 +74,7 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<StsRecord
                 .push(Diagnostic::new(Code::StsWrongRecordType, first.span()).arg("kind", kind)),
             None => diags.push(
                 Diagnostic::new(Code::StsVersionNotFirst, first.span())
-                    .arg("value", snippet(value)),
+                    .arg("value", crate::diag::snippet(value, 16)),
             ),
         }
     } else if first.value != "STSv1" {
@@ -160,26 +160,12 @@ fn check_id(f: &tags::Field<'_>, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The first few characters of a value, for messages.
-pub(crate) fn snippet(value: &str) -> String {
-    let s: String = value.chars().take(16).collect();
-    if s.len() < value.len() {
-        format!("{s}…")
-    } else {
-        s
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        lint(text)
-            .diagnostics
-            .iter()
-            .map(|d| d.code.name())
-            .collect()
+        crate::diag::code_names(&lint(text).diagnostics)
     }
 
     #[test]

@@ -90,7 +90,7 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<TlsRptRec
                 .push(Diagnostic::new(Code::TlsrptWrongRecordType, first.span()).arg("kind", kind)),
             None => diags.push(
                 Diagnostic::new(Code::TlsrptVersionNotFirst, first.span())
-                    .arg("value", super::sts::snippet(value)),
+                    .arg("value", crate::diag::snippet(value, 16)),
             ),
         }
     } else if first.value != "TLSRPTv1" {
@@ -271,11 +271,7 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        lint(text)
-            .diagnostics
-            .iter()
-            .map(|d| d.code.name())
-            .collect()
+        crate::diag::code_names(&lint(text).diagnostics)
     }
 
     #[test]
