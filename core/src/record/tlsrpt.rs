@@ -194,7 +194,11 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
             }
         }
         // The ASCII-only IDNA back end (see README) cannot map Unicode host names; say so instead of trying.
-        "https" if !uri.is_ascii() || https_host(uri).contains('%') => {
+        "https"
+            if !uri.is_ascii()
+                || uri.chars().any(char::is_control)
+                || https_host(uri).contains('%') =>
+        {
             diags.push(
                 Diagnostic::new(Code::TlsrptBadHttps, span)
                     .arg("value", uri)
@@ -240,8 +244,12 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
 
 /// The host part of an `https:` URI as written (between `//` and the path, without user info or port).
 fn https_host(uri: &str) -> &str {
-    let rest = uri.split_once("//").map_or("", |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    // WHATWG URL parsing accepts any number of `/` or `\` after a special scheme's colon.
+    let rest = uri
+        .split_once(':')
+        .map_or("", |(_, r)| r)
+        .trim_start_matches(['/', '\\']);
+    let authority = rest.split(['/', '?', '#', '\\']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     host.split(':').next().unwrap_or("")
 }
