@@ -19,5 +19,6 @@ if [ "${NO_WASM_OPT:-0}" != 1 ]; then
     "$OUT.tmp/mtasts-web_bg.wasm" -o "$OUT.tmp/mtasts-web_bg.wasm"
 fi
 cp -r web/static/. "$OUT.tmp/"
+mkdir -p "$OUT.tmp/locales" && cp core/locales/*.ftl "$OUT.tmp/locales/"   # fetched on demand by the web app
 rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"
 ls -l "$OUT"

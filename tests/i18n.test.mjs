@@ -59,9 +59,12 @@ for (const lang of LANGS) {
     }
     // the diagnostic message itself is translated
     await page.goto(`${BASE}/#text=${encodeURIComponent('version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n')}`);
-    await page.waitForSelector('[data-code="policy/bad-mode"] .diag-msg');
-    const msg = await page.textContent('[data-code="policy/bad-mode"] .diag-msg');
-    assert.ok(!msg.includes('it must be'), msg);
+    // (the app starts in English and switches once the remembered language's catalog is fetched)
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.waitForFunction(() => {
+      const m = document.querySelector('[data-code="policy/bad-mode"] .diag-msg');
+      return m && !m.textContent.includes('it must be');
+    }, null, { timeout: 10000 });
     // the choice is remembered
     assert.equal(await page.evaluate(() => localStorage.getItem('mtasts-lang')), `"${lang}"`);
     assert.deepEqual(errors, []);
@@ -74,7 +77,7 @@ test('the browser language is picked when nothing was chosen', async () => {
   const page = await ctx.newPage();
   await page.goto(`${BASE}/`);
   await page.waitForSelector('#lang-select');
-  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
   assert.equal(await page.inputValue('#lang-select'), 'ja');
   await ctx.close();
 });

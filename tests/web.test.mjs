@@ -158,6 +158,7 @@ test('benchmark: wasm size, time to first render, 1,000 .json.gz reports', async
   const wasm = fs.readFileSync(path.join(ROOT, 'web/dist/mtasts-web_bg.wasm'));
   const js = fs.readFileSync(path.join(ROOT, 'web/dist/mtasts-web.js'));
   const wasmGz = zlib.gzipSync(wasm, { level: 9 }).length;
+  assert.ok(wasmGz <= 400_000, `web wasm is ${wasmGz} bytes gzip, over the 400 KB budget`);
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
   const renders = [];

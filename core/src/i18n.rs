@@ -50,14 +50,21 @@ impl Lang {
         }
     }
 
-    /// The catalog source.
-    pub fn source(self) -> &'static str {
+    /// The catalog source built into this binary: every language with the default `all-locales` feature, only
+    /// English without it (the web app then fetches the others on demand, see [`Catalog::install`]).
+    pub fn source(self) -> Option<&'static str> {
         match self {
-            Lang::En => include_str!("../locales/en.ftl"),
-            Lang::It => include_str!("../locales/it.ftl"),
-            Lang::Es => include_str!("../locales/es.ftl"),
-            Lang::De => include_str!("../locales/de.ftl"),
-            Lang::Ja => include_str!("../locales/ja.ftl"),
+            Lang::En => Some(include_str!("../locales/en.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::It => Some(include_str!("../locales/it.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::Es => Some(include_str!("../locales/es.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::De => Some(include_str!("../locales/de.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::Ja => Some(include_str!("../locales/ja.ftl")),
+            #[cfg(not(feature = "all-locales"))]
+            _ => None,
         }
     }
 
@@ -84,11 +91,18 @@ thread_local! {
 }
 
 impl Catalog {
-    /// Loads the catalog for `lang`. The catalogs are part of the binary; a syntax error in one is a bug that
-    /// the catalog tests catch, and here only drops the broken entries.
+    /// Loads the catalog for `lang` from the binary, or English when it is not built in (and not installed).
+    /// A syntax error in a catalog is a bug the catalog tests catch; here it only drops the broken entries.
     pub fn load(lang: Lang) -> Catalog {
-        let res =
-            FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(res, _errors)| res);
+        match lang.source() {
+            Some(src) => Catalog::from_source(lang, src),
+            None => Catalog::get(Lang::En),
+        }
+    }
+
+    /// Parses a catalog from `.ftl` text (a built-in one, or one fetched at run time).
+    pub fn from_source(lang: Lang, src: &str) -> Catalog {
+        let res = FluentResource::try_new(src.to_owned()).unwrap_or_else(|(res, _errors)| res);
         let langid = lang.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
@@ -99,10 +113,33 @@ impl Catalog {
         }
     }
 
-    /// The catalog for `lang`, parsed once per thread.
+    /// Makes a catalog fetched at run time available to [`Catalog::get`] (the web app loads non-English
+    /// catalogs on demand to keep its wasm small). A language already loaded keeps its catalog.
+    pub fn install(lang: Lang, src: &str) {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        CATALOGS.with(|c| {
+            let _ = c[i].set(Catalog::from_source(lang, src));
+        });
+    }
+
+    /// True when `lang` can be rendered in its own words (built in, or installed).
+    pub fn available(lang: Lang) -> bool {
+        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        lang.source().is_some() || CATALOGS.with(|c| c[i].get().is_some())
+    }
+
+    /// The catalog for `lang`, parsed once per thread; English while `lang` is neither built in nor installed.
     pub fn get(lang: Lang) -> Catalog {
         let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-        CATALOGS.with(|c| c[i].get_or_init(|| Catalog::load(lang)).clone())
+        if let Some(c) = CATALOGS.with(|c| c[i].get().cloned()) {
+            return c;
+        }
+        match lang.source() {
+            Some(src) => {
+                CATALOGS.with(|c| c[i].get_or_init(|| Catalog::from_source(lang, src)).clone())
+            }
+            None => Catalog::get(Lang::En),
+        }
     }
 
     /// The English catalog, parsed once per thread.
@@ -187,7 +224,9 @@ mod tests {
     #[test]
     fn catalog_parses_without_errors() {
         for lang in Lang::ALL {
-            if let Err((_, errors)) = FluentResource::try_new(lang.source().to_owned()) {
+            if let Err((_, errors)) =
+                FluentResource::try_new(lang.source().unwrap_or_default().to_owned())
+            {
                 panic!("{}: {errors:?}", lang.tag());
             }
         }
@@ -243,10 +282,10 @@ mod tests {
 
     #[test]
     fn every_language_has_every_id_with_the_same_placeholders() {
-        let en = shape(Lang::En.source());
+        let en = shape(Lang::En.source().unwrap_or_default());
         assert!(en.len() > 200);
         for lang in &Lang::ALL[1..] {
-            let other = shape(lang.source());
+            let other = shape(lang.source().unwrap_or_default());
             let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(
@@ -263,6 +302,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn an_installed_catalog_is_used() {
+        let r = std::thread::spawn(|| {
+            Catalog::install(Lang::Ja, "ui--valid = OK!\n");
+            (
+                Catalog::available(Lang::Ja),
+                Catalog::get(Lang::Ja).render("ui--valid", &[]),
+            )
+        })
+        .join();
+        assert_eq!(r.ok(), Some((true, "OK!".to_owned())));
     }
 
     #[test]

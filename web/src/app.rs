@@ -64,22 +64,34 @@ fn nav() -> Html {
 /// rendered again from the new catalog; pages restore their input from the URL.
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_state(|| {
-        let l = crate::i18n::detect();
-        crate::i18n::set_lang(l, false);
-        l
-    });
-    let onchange = {
+    let lang = use_state(|| Lang::En);
+    let switch_to = {
         let lang = lang.clone();
-        Callback::from(move |e: Event| {
-            let tag = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let l = Lang::from_tag(&tag).unwrap_or(Lang::En);
-            crate::i18n::set_lang(l, true);
-            lang.set(l);
+        Callback::from(move |(l, remember): (Lang, bool)| {
+            let lang = lang.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::i18n::ensure_loaded(l).await;
+                crate::i18n::set_lang(l, remember);
+                lang.set(l);
+            });
         })
     };
+    {
+        let switch_to = switch_to.clone();
+        use_effect_with((), move |_| {
+            let l = crate::i18n::detect();
+            crate::i18n::set_lang(Lang::En, false);
+            if l != Lang::En {
+                switch_to.emit((l, false));
+            }
+        });
+    }
+    let onchange = Callback::from(move |e: Event| {
+        let tag = e
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        switch_to.emit((Lang::from_tag(&tag).unwrap_or(Lang::En), true));
+    });
     html! {
         <BrowserRouter>
             <div key={lang.tag()} class="app">

@@ -34,6 +34,22 @@ pub fn detect() -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// Makes sure `l`'s catalog is loaded: only English is built into the wasm; the others are fetched once from
+/// `/locales/<tag>.ftl` (static files of this site). On failure the UI stays readable in English.
+pub async fn ensure_loaded(l: Lang) {
+    if Catalog::available(l) {
+        return;
+    }
+    let url = format!("/locales/{}.ftl", l.tag());
+    if let Ok(resp) = gloo::net::http::Request::get(&url).send().await {
+        if resp.ok() {
+            if let Ok(text) = resp.text().await {
+                Catalog::install(l, &text);
+            }
+        }
+    }
+}
+
 /// Switches the language: remembered, and set on `<html lang>` for fonts and line breaking.
 pub fn set_lang(l: Lang, remember: bool) {
     CURRENT.with(|c| c.set(l));
