@@ -354,6 +354,14 @@ mod tests {
                 },
                 "tlsrpt-record/http-not-https",
             ),
+            (
+                "rua with ; (fuzz)",
+                Request {
+                    rua: vec!["https:;//r.example.com/x".into()],
+                    ..req()
+                },
+                "tlsrpt-record/unencoded-char",
+            ),
         ];
         for (name, r, code) in rows {
             let e = generate(&r).expect_err(name);

@@ -171,15 +171,19 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
             .arg("where", "inside-uri"),
         );
     }
-    if let Some(off) = uri.find('!') {
-        diags.push(
-            Diagnostic::new(
-                Code::TlsrptUnencodedChar,
-                Span::new(span.start + off, span.start + off + 1),
-            )
-            .arg("char", "!")
-            .arg("encoded", "%21"),
-        );
+    // RFC 8460 §3: commas, exclamation points and semicolons inside a URI MUST be percent-encoded. In a record
+    // `,` and `;` already split the value, but a URI given on its own (the generator) may still hold them.
+    for (ch, encoded) in [('!', "%21"), (',', "%2C"), (';', "%3B")] {
+        if let Some(off) = uri.find(ch) {
+            diags.push(
+                Diagnostic::new(
+                    Code::TlsrptUnencodedChar,
+                    Span::new(span.start + off, span.start + off + 1),
+                )
+                .arg("char", ch)
+                .arg("encoded", encoded),
+            );
+        }
     }
     let (scheme, rest) = uri.split_once(':').unwrap_or(("", uri));
     let result = match scheme.to_ascii_lowercase().as_str() {
