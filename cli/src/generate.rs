@@ -106,29 +106,37 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             render::BOLD.render_reset()
         )
     };
+    let (name_l, value_l) = (
+        cat.render("ui--record-name", &[]),
+        cat.render("ui--record-value", &[]),
+    );
     let mut o = String::new();
-    o.push_str(&format!("{}  ({})\n", h("Policy file"), g.policy_url));
-    for line in g.policy_text.lines() {
-        o.push_str(&format!("    {line}\n"));
-    }
+    // The guide's order: the TLS reporting record first, then the policy, then the MTA-STS record.
     if let Some(t) = &g.tlsrpt_record {
+        let title = h(&cat.render("ui--gen-step-tlsrpt", &[]));
         o.push_str(&format!(
-            "\n{}\n    name:  {}\n    value: {t}\n",
-            h("TLS reporting record (TXT)"),
+            "{title}\n    {name_l}: {}\n    {value_l}: {t}\n\n",
             g.tlsrpt_name
         ));
     }
     o.push_str(&format!(
-        "\n{}\n    name:  {}\n    value: {}\n",
-        h("MTA-STS record (TXT)"),
-        g.sts_name,
-        g.sts_record
+        "{}  ({})\n",
+        h(&cat.render("ui--gen-step-policy", &[])),
+        g.policy_url
     ));
-    o.push_str(&format!("\n{}\n", h("Zone file")));
+    for line in g.policy_text.lines() {
+        o.push_str(&format!("    {line}\n"));
+    }
+    let title = h(&cat.render("ui--gen-step-sts", &[]));
+    o.push_str(&format!(
+        "\n{title}\n    {name_l}: {}\n    {value_l}: {}\n",
+        g.sts_name, g.sts_record
+    ));
+    o.push_str(&format!("\n{}\n", h(&cat.render("ui--gen-step-zone", &[]))));
     for z in &g.zone {
         o.push_str(&format!("    {z}\n"));
     }
-    o.push_str(&format!("\n{}\n", h("Steps")));
+    o.push_str(&format!("\n{}\n", h(&cat.render("ui--rollout", &[]))));
     for (i, s) in steps.iter().enumerate() {
         o.push_str(&format!("  {}. {s}\n", i + 1));
     }

@@ -100,39 +100,47 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
                 serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
             );
         }
-        Format::Human => anstream::print!("{}", human(&entries, &errors, &summary)),
+        Format::Human => anstream::print!("{}", human(&entries, &errors, &summary, &cat)),
     }
     Ok(code)
 }
 
-fn human(entries: &[Entry], errors: &[(String, String, &str)], s: &report::Summary) -> String {
+fn human(
+    entries: &[Entry],
+    errors: &[(String, String, &str)],
+    s: &report::Summary,
+    cat: &Catalog,
+) -> String {
     use std::fmt::Write;
     let (b, r) = (render::BOLD.render(), render::BOLD.render_reset());
+    let t = |id: &str| cat.render(id, &[]);
     let mut o = String::new();
     for e in entries {
         let rep = &e.report;
+        let args = [
+            ("org", rep.organization().to_owned()),
+            ("id", rep.id().to_owned()),
+            ("ok", rep.successful().to_string()),
+            ("failed", rep.failed().to_string()),
+        ];
         let dup = if e.duplicate {
-            " (duplicate, not counted)"
+            format!(" ({})", t("cli--duplicate"))
         } else {
-            ""
+            String::new()
         };
         let _ = writeln!(
             o,
-            "{b}{}{r}  {} · {} · {} ok, {} failed{dup}",
+            "{b}{}{r}  {}{dup}",
             e.file,
-            rep.organization(),
-            rep.id(),
-            rep.successful(),
-            rep.failed()
+            cat.render("ui--report-line", &args)
         );
         for w in &e.warnings {
+            let (ws, we) = (render::WARN.render(), render::WARN.render_reset());
             let _ = writeln!(
                 o,
-                "    {}{}{} {} ({})",
-                render::WARN.render(),
+                "    {ws}{}{we} {} ({})",
                 w.code,
-                render::WARN.render_reset(),
-                w.message(),
+                cat.message(w),
                 w.get("field").unwrap_or("")
             );
         }
@@ -140,48 +148,70 @@ fn human(entries: &[Entry], errors: &[(String, String, &str)], s: &report::Summa
     for (f, m, _) in errors {
         let _ = writeln!(
             o,
-            "{}error:{} {f}: {m}",
+            "{}{}:{} {f}: {m}",
             render::ERR.render(),
+            t("ui--severity-error"),
             render::ERR.render_reset()
         );
     }
     let rate = s
         .success_rate
         .map(|x| format!("{:.2}%", x * 100.0))
-        .unwrap_or_else(|| "n/a".into());
-    let _ = writeln!(o, "\n{b}Summary{r}: {} report(s), {} duplicate(s), {} successful, {} failed sessions, success {rate}", s.reports, s.duplicates, s.successful, s.failed);
+        .unwrap_or_else(|| "–".into());
+    let _ = writeln!(
+        o,
+        "\n{b}{}{r} {} · {} {} · {} {} · {} {} · {} {rate}",
+        s.reports,
+        t("ui--card-reports"),
+        s.duplicates,
+        t("ui--card-duplicates"),
+        s.successful,
+        t("ui--card-successful"),
+        s.failed,
+        t("ui--card-failed"),
+        t("ui--card-success-rate"),
+    );
     if let (Some(f), Some(l)) = (&s.first_day, &s.last_day) {
-        let _ = writeln!(o, "  period: {f} to {l}");
+        let _ = writeln!(
+            o,
+            "  {}",
+            cat.render("ui--period", &[("from", f.clone()), ("to", l.clone())])
+        );
     }
+    let key = |k: &str| {
+        if k.is_empty() {
+            t("ui--not-given")
+        } else {
+            k.to_owned()
+        }
+    };
+    let (ok_h, failed_h) = (t("ui--col-successful"), t("ui--col-failed"));
     let table = |o: &mut String, title: &str, rows: &[report::aggregate::Bucket]| {
-        let _ = writeln!(o, "\n{b}{title}{r}");
+        let _ = writeln!(o, "\n{b}{}{r}", t(title));
         for x in rows.iter().take(20) {
             let _ = writeln!(
                 o,
-                "  {:<40} {:>10} ok {:>10} failed",
-                x.key, x.successful, x.failed
+                "  {:<40} {:>10} {ok_h} {:>10} {failed_h}",
+                key(&x.key),
+                x.successful,
+                x.failed
             );
         }
     };
-    table(&mut o, "By sending organization", &s.by_organization);
-    table(&mut o, "By policy domain", &s.by_policy_domain);
-    table(&mut o, "By policy type", &s.by_policy_type);
+    table(&mut o, "ui--by-organization", &s.by_organization);
+    table(&mut o, "ui--by-domain", &s.by_policy_domain);
+    table(&mut o, "ui--by-policy-type", &s.by_policy_type);
     let ftable = |o: &mut String, title: &str, rows: &[report::aggregate::FailureBucket]| {
         if rows.is_empty() {
             return;
         }
-        let _ = writeln!(o, "\n{b}{title}{r}");
+        let _ = writeln!(o, "\n{b}{}{r}", t(title));
         for x in rows.iter().take(20) {
-            let key = if x.key.is_empty() {
-                "(not given)"
-            } else {
-                &x.key
-            };
-            let _ = writeln!(o, "  {key:<40} {:>10} failed", x.failed);
+            let _ = writeln!(o, "  {:<40} {:>10} {failed_h}", key(&x.key), x.failed);
         }
     };
-    ftable(&mut o, "Failures by result type", &s.by_result_type);
-    ftable(&mut o, "Failures by receiving MX", &s.by_receiving_mx);
-    ftable(&mut o, "Failures by sending IP", &s.by_sending_ip);
+    ftable(&mut o, "ui--by-result-type", &s.by_result_type);
+    ftable(&mut o, "ui--by-mx", &s.by_receiving_mx);
+    ftable(&mut o, "ui--by-ip", &s.by_sending_ip);
     o
 }

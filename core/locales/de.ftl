@@ -332,3 +332,4 @@ ui--stored-listed = { $count } gespeicherte Berichte gelesen.
 ui--truncated = { " " }Nur die ersten wurden gelesen; grenzen Sie den Zeitraum ein.
 ui--language = Sprache
 cli--see = siehe
+cli--duplicate = Duplikat, nicht gezählt

@@ -333,3 +333,4 @@ ui--stored-listed = { $count } stored reports read.
 ui--truncated = { " " }Only the first ones were read; narrow the dates.
 ui--language = Language
 cli--see = see
+cli--duplicate = duplicate, not counted

@@ -332,3 +332,4 @@ ui--stored-listed = Se han leído { $count } informes guardados.
 ui--truncated = { " " }Solo se leyeron los primeros; acota las fechas.
 ui--language = Idioma
 cli--see = véase
+cli--duplicate = duplicado, no se cuenta

@@ -332,3 +332,4 @@ ui--stored-listed = Letti { $count } rapporti archiviati.
 ui--truncated = { " " }Sono stati letti solo i primi; restringi le date.
 ui--language = Lingua
 cli--see = vedi
+cli--duplicate = duplicato, non contato

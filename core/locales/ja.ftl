@@ -332,3 +332,4 @@ ui--stored-listed = 保存済みレポート { $count } 件を読み込みまし
 ui--truncated = { " " }最初の一部のみを読み込みました。期間を絞り込んでください。
 ui--language = 言語
 cli--see = 参照
+cli--duplicate = 重複のため集計対象外
