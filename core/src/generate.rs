@@ -355,6 +355,14 @@ mod tests {
                 "tlsrpt-record/http-not-https",
             ),
             (
+                "rua with a quote (fuzz)",
+                Request {
+                    rua: vec!["https://r.example.com/\"x\"".into()],
+                    ..req()
+                },
+                "tlsrpt-record/bad-https",
+            ),
+            (
                 "rua with ; (fuzz)",
                 Request {
                     rua: vec!["https:;//r.example.com/x".into()],

@@ -185,6 +185,24 @@ pub fn check_uri(uri: &str, span: Span, diags: &mut Vec<Diagnostic>) -> Option<R
             );
         }
     }
+    // RFC 3986 §2: a URI holds only these characters (anything else must be percent-encoded).
+    let is_uri_char = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    if let Some((off, bad)) = uri
+        .char_indices()
+        .find(|(_, c)| c.is_ascii() && !is_uri_char(*c) && !c.is_whitespace())
+    {
+        let at = Span::new(span.start + off, span.start + off + 1);
+        let d = if uri.to_ascii_lowercase().starts_with("mailto:") {
+            Diagnostic::new(Code::TlsrptBadMailto, at).arg("value", uri)
+        } else {
+            let reason = format!("`{bad}` is not allowed in a URI");
+            Diagnostic::new(Code::TlsrptBadHttps, at)
+                .arg("value", uri)
+                .arg("reason", reason)
+        };
+        diags.push(d);
+        return None;
+    }
     let (scheme, rest) = uri.split_once(':').unwrap_or(("", uri));
     let result = match scheme.to_ascii_lowercase().as_str() {
         "mailto" => {
