@@ -333,3 +333,36 @@ ui--truncated = { " " }Nur die ersten wurden gelesen; grenzen Sie den Zeitraum e
 ui--language = Sprache
 cli--see = siehe
 cli--duplicate = Duplikat, nicht gezählt
+
+## Prüfung einer Domain
+check--no-sts-record = `_mta-sts.{ $domain }` hat keinen MTA-STS-Eintrag: Absender verwenden für diese Domain kein MTA-STS.
+    .fix = Erstellen Sie die Einträge und die Richtlinie und veröffentlichen Sie sie in der Reihenfolge der Anleitung.
+check--no-tlsrpt-record = `_smtp._tls.{ $domain }` hat keinen TLS-Berichtseintrag: Niemand meldet Ihnen, wenn TLS fehlschlägt.
+    .fix = Veröffentlichen Sie zuerst `v=TLSRPTv1; rua=mailto:…` unter `_smtp._tls.{ $domain }`.
+check--sts-at-apex = Ein `v=STSv1`-Eintrag ist direkt unter `{ $domain }` veröffentlicht; Absender fragen nur `_mta-sts.{ $domain }` ab.
+    .fix = Verschieben Sie ihn nach `_mta-sts.{ $domain }`.
+check--dns-error = Die DNS-Abfrage für `{ $name }` ist fehlgeschlagen: { $reason }.
+check--no-mx = `{ $domain }` hat keine MX-Einträge; die Richtlinie hat nichts abzudecken.
+check--policy-http-status = `{ $url }` antwortete mit HTTP { $status }; nur 200 gilt als Richtlinie.
+    .fix = Stellen Sie die Richtliniendatei genau unter dieser URL mit Status 200 bereit.
+check--policy-redirect = `{ $url }` leitet auf `{ $location }` weiter; Absender dürfen Weiterleitungen nicht folgen.
+    .fix = Stellen Sie die Richtlinie direkt unter dieser URL bereit, ohne Weiterleitung.
+check--policy-content-type = `{ $url }` wird als `{ $value }` ausgeliefert; Absender erwarten `text/plain`.
+    .fix = Liefern Sie sie mit `Content-Type: text/plain; charset=utf-8` aus.
+check--policy-timeout = `{ $url }` hat nicht innerhalb von { $seconds } Sekunden geantwortet.
+check--policy-tls = Die HTTPS-Verbindung zu `{ $host }` ist fehlgeschlagen: { $reason }.
+    .fix = Verwenden Sie ein für `{ $host }` gültiges Zertifikat einer öffentlichen CA und erneuern Sie es rechtzeitig.
+check--policy-unreachable = `{ $host }` ist nicht erreichbar: { $reason }.
+    .fix = Veröffentlichen Sie eine Adresse für `{ $host }` und stellen Sie die Richtlinie dort per HTTPS bereit.
+check--id-not-changed = Die Richtlinie hat sich geändert (Inhalts-Hash { $hash }), aber die `_mta-sts`-ID ist noch `{ $id }`: Absender behalten die zwischengespeicherte Richtlinie.
+    .fix = Veröffentlichen Sie eine neue ID, z. B. `id={ $hash }`.
+check--mx-no-starttls = Der MX `{ $host }` bietet kein STARTTLS an.
+check--mx-cert-mismatch = Das Zertifikat des MX `{ $host }` ist für diesen Namen nicht gültig.
+check--mx-tls-error = TLS mit dem MX `{ $host }` ist fehlgeschlagen: { $reason }.
+check--status = { $status ->
+        [working] MTA-STS funktioniert: Erzwingung aktiv.
+        [testing] MTA-STS funktioniert im Testmodus: Lesen Sie die Berichte und wechseln Sie dann zur Erzwingung.
+        [removing] MTA-STS wird entfernt (mode none).
+        [not-configured] MTA-STS ist für diese Domain nicht eingerichtet.
+       *[broken] MTA-STS funktioniert nicht: Beheben Sie die Fehler unten.
+    }

@@ -334,3 +334,36 @@ ui--truncated = { " " }Only the first ones were read; narrow the dates.
 ui--language = Language
 cli--see = see
 cli--duplicate = duplicate, not counted
+
+## Live domain check
+check--no-sts-record = `_mta-sts.{ $domain }` has no MTA-STS record: senders do not use MTA-STS for this domain.
+    .fix = Generate the records and the policy, and publish them in the guide's order.
+check--no-tlsrpt-record = `_smtp._tls.{ $domain }` has no TLS reporting record: nobody will tell you when TLS fails.
+    .fix = Publish `v=TLSRPTv1; rua=mailto:…` at `_smtp._tls.{ $domain }` first.
+check--sts-at-apex = A `v=STSv1` record is published at `{ $domain }` itself; senders only look at `_mta-sts.{ $domain }`.
+    .fix = Move it to `_mta-sts.{ $domain }`.
+check--dns-error = The DNS query for `{ $name }` failed: { $reason }.
+check--no-mx = `{ $domain }` has no MX records, so there is nothing for the policy to cover.
+check--policy-http-status = `{ $url }` answered HTTP { $status }; only 200 counts as a policy.
+    .fix = Serve the policy file at exactly this URL with status 200.
+check--policy-redirect = `{ $url }` redirects to `{ $location }`; senders must not follow redirects.
+    .fix = Serve the policy directly at this URL, without a redirect.
+check--policy-content-type = `{ $url }` is served as `{ $value }`; senders expect `text/plain`.
+    .fix = Serve it with `Content-Type: text/plain; charset=utf-8`.
+check--policy-timeout = `{ $url }` did not answer within { $seconds } seconds.
+check--policy-tls = The HTTPS connection to `{ $host }` failed: { $reason }.
+    .fix = Use a certificate valid for `{ $host }` from a public CA, and keep it renewed.
+check--policy-unreachable = `{ $host }` cannot be reached: { $reason }.
+    .fix = Publish an address for `{ $host }` and serve the policy there over HTTPS.
+check--id-not-changed = The policy changed (content hash { $hash }) but the `_mta-sts` id is still `{ $id }`: senders keep the cached policy.
+    .fix = Publish a new id, e.g. `id={ $hash }`.
+check--mx-no-starttls = The MX `{ $host }` does not offer STARTTLS.
+check--mx-cert-mismatch = The certificate of the MX `{ $host }` is not valid for that name.
+check--mx-tls-error = TLS with the MX `{ $host }` failed: { $reason }.
+check--status = { $status ->
+        [working] MTA-STS is working: enforced.
+        [testing] MTA-STS is working in testing mode: read the reports, then switch to enforce.
+        [removing] MTA-STS is being removed (mode none).
+        [not-configured] MTA-STS is not set up for this domain.
+       *[broken] MTA-STS is broken: fix the errors below.
+    }

@@ -333,3 +333,36 @@ ui--truncated = { " " }Solo se leyeron los primeros; acota las fechas.
 ui--language = Idioma
 cli--see = véase
 cli--duplicate = duplicado, no se cuenta
+
+## Comprobación del dominio
+check--no-sts-record = `_mta-sts.{ $domain }` no tiene registro MTA-STS: los remitentes no usan MTA-STS con este dominio.
+    .fix = Genera los registros y la política y publícalos en el orden de la guía.
+check--no-tlsrpt-record = `_smtp._tls.{ $domain }` no tiene registro de informes de TLS: nadie te avisará cuando falle TLS.
+    .fix = Publica primero `v=TLSRPTv1; rua=mailto:…` en `_smtp._tls.{ $domain }`.
+check--sts-at-apex = Hay un registro `v=STSv1` publicado en el propio `{ $domain }`; los remitentes solo consultan `_mta-sts.{ $domain }`.
+    .fix = Muévelo a `_mta-sts.{ $domain }`.
+check--dns-error = La consulta DNS de `{ $name }` ha fallado: { $reason }.
+check--no-mx = `{ $domain }` no tiene registros MX, así que la política no tiene nada que cubrir.
+check--policy-http-status = `{ $url }` respondió HTTP { $status }; solo 200 cuenta como política.
+    .fix = Sirve el archivo de política exactamente en esta URL con estado 200.
+check--policy-redirect = `{ $url }` redirige a `{ $location }`; los remitentes no deben seguir redirecciones.
+    .fix = Sirve la política directamente en esta URL, sin redirección.
+check--policy-content-type = `{ $url }` se sirve como `{ $value }`; los remitentes esperan `text/plain`.
+    .fix = Sírvelo con `Content-Type: text/plain; charset=utf-8`.
+check--policy-timeout = `{ $url }` no respondió en { $seconds } segundos.
+check--policy-tls = La conexión HTTPS con `{ $host }` ha fallado: { $reason }.
+    .fix = Usa un certificado válido para `{ $host }` de una CA pública y renuévalo a tiempo.
+check--policy-unreachable = No se puede llegar a `{ $host }`: { $reason }.
+    .fix = Publica una dirección para `{ $host }` y sirve allí la política por HTTPS.
+check--id-not-changed = La política ha cambiado (hash del contenido { $hash }) pero el id de `_mta-sts` sigue siendo `{ $id }`: los remitentes conservan la política en caché.
+    .fix = Publica un id nuevo, p. ej. `id={ $hash }`.
+check--mx-no-starttls = El MX `{ $host }` no ofrece STARTTLS.
+check--mx-cert-mismatch = El certificado del MX `{ $host }` no es válido para ese nombre.
+check--mx-tls-error = TLS con el MX `{ $host }` ha fallado: { $reason }.
+check--status = { $status ->
+        [working] MTA-STS funciona: en modo de aplicación.
+        [testing] MTA-STS funciona en modo de prueba: lee los informes y después pasa al modo de aplicación.
+        [removing] MTA-STS se está retirando (mode none).
+        [not-configured] MTA-STS no está configurado para este dominio.
+       *[broken] MTA-STS no funciona: corrige los errores de abajo.
+    }

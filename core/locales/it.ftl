@@ -333,3 +333,36 @@ ui--truncated = { " " }Sono stati letti solo i primi; restringi le date.
 ui--language = Lingua
 cli--see = vedi
 cli--duplicate = duplicato, non contato
+
+## Verifica del dominio
+check--no-sts-record = `_mta-sts.{ $domain }` non ha un record MTA-STS: i mittenti non usano MTA-STS per questo dominio.
+    .fix = Genera i record e il criterio e pubblicali nell'ordine della guida.
+check--no-tlsrpt-record = `_smtp._tls.{ $domain }` non ha un record dei rapporti TLS: nessuno ti avviserà quando TLS non funziona.
+    .fix = Pubblica per primo `v=TLSRPTv1; rua=mailto:…` in `_smtp._tls.{ $domain }`.
+check--sts-at-apex = Un record `v=STSv1` è pubblicato in `{ $domain }` stesso; i mittenti guardano solo `_mta-sts.{ $domain }`.
+    .fix = Spostalo in `_mta-sts.{ $domain }`.
+check--dns-error = La query DNS per `{ $name }` non è riuscita: { $reason }.
+check--no-mx = `{ $domain }` non ha record MX, quindi il criterio non ha nulla da coprire.
+check--policy-http-status = `{ $url }` ha risposto HTTP { $status }; solo 200 vale come criterio.
+    .fix = Pubblica il file dei criteri esattamente a questo URL con stato 200.
+check--policy-redirect = `{ $url }` reindirizza a `{ $location }`; i mittenti non devono seguire i reindirizzamenti.
+    .fix = Pubblica il criterio direttamente a questo URL, senza reindirizzamento.
+check--policy-content-type = `{ $url }` è servito come `{ $value }`; i mittenti si aspettano `text/plain`.
+    .fix = Servilo con `Content-Type: text/plain; charset=utf-8`.
+check--policy-timeout = `{ $url }` non ha risposto entro { $seconds } secondi.
+check--policy-tls = La connessione HTTPS a `{ $host }` non è riuscita: { $reason }.
+    .fix = Usa un certificato valido per `{ $host }` di una CA pubblica e rinnovalo in tempo.
+check--policy-unreachable = `{ $host }` non è raggiungibile: { $reason }.
+    .fix = Pubblica un indirizzo per `{ $host }` e servi lì il criterio via HTTPS.
+check--id-not-changed = Il criterio è cambiato (hash del contenuto { $hash }) ma l'id di `_mta-sts` è ancora `{ $id }`: i mittenti mantengono il criterio in cache.
+    .fix = Pubblica un nuovo id, ad es. `id={ $hash }`.
+check--mx-no-starttls = L'MX `{ $host }` non offre STARTTLS.
+check--mx-cert-mismatch = Il certificato dell'MX `{ $host }` non è valido per quel nome.
+check--mx-tls-error = TLS con l'MX `{ $host }` non è riuscito: { $reason }.
+check--status = { $status ->
+        [working] MTA-STS funziona: applicazione forzata attiva.
+        [testing] MTA-STS funziona in modalità di prova: leggi i rapporti, poi passa all'applicazione forzata.
+        [removing] MTA-STS è in fase di rimozione (mode none).
+        [not-configured] MTA-STS non è configurato per questo dominio.
+       *[broken] MTA-STS non funziona: correggi gli errori qui sotto.
+    }

@@ -333,3 +333,36 @@ ui--truncated = { " " }最初の一部のみを読み込みました。期間を
 ui--language = 言語
 cli--see = 参照
 cli--duplicate = 重複のため集計対象外
+
+## ドメインのチェック
+check--no-sts-record = `_mta-sts.{ $domain }` に MTA-STS レコードがありません。送信側はこのドメインで MTA-STS を使いません。
+    .fix = レコードとポリシーを作成し、ガイドの順序で公開してください。
+check--no-tlsrpt-record = `_smtp._tls.{ $domain }` に TLS レポートのレコードがありません。TLS が失敗しても誰も知らせてくれません。
+    .fix = 最初に `_smtp._tls.{ $domain }` に `v=TLSRPTv1; rua=mailto:…` を公開してください。
+check--sts-at-apex = `v=STSv1` レコードが `{ $domain }` 自体に公開されています。送信側が参照するのは `_mta-sts.{ $domain }` だけです。
+    .fix = `_mta-sts.{ $domain }` に移動してください。
+check--dns-error = `{ $name }` の DNS クエリが失敗しました: { $reason }
+check--no-mx = `{ $domain }` には MX レコードがないため、ポリシーの対象がありません。
+check--policy-http-status = `{ $url }` は HTTP { $status } を返しました。ポリシーとして有効なのは 200 だけです。
+    .fix = ポリシー ファイルをこの URL でステータス 200 で配信してください。
+check--policy-redirect = `{ $url }` は `{ $location }` にリダイレクトします。送信側はリダイレクトをたどってはいけません。
+    .fix = リダイレクトせず、この URL で直接ポリシーを配信してください。
+check--policy-content-type = `{ $url }` は `{ $value }` として配信されています。送信側は `text/plain` を想定しています。
+    .fix = `Content-Type: text/plain; charset=utf-8` で配信してください。
+check--policy-timeout = `{ $url }` は { $seconds } 秒以内に応答しませんでした。
+check--policy-tls = `{ $host }` への HTTPS 接続に失敗しました: { $reason }
+    .fix = 公的 CA が発行した `{ $host }` に有効な証明書を使い、期限内に更新してください。
+check--policy-unreachable = `{ $host }` に接続できません: { $reason }
+    .fix = `{ $host }` のアドレスを公開し、そこで HTTPS によりポリシーを配信してください。
+check--id-not-changed = ポリシーは変更されました（内容のハッシュ { $hash }）が、`_mta-sts` の ID は `{ $id }` のままです。送信側はキャッシュしたポリシーを使い続けます。
+    .fix = 新しい ID を公開してください（例: `id={ $hash }`）。
+check--mx-no-starttls = MX `{ $host }` は STARTTLS を提供していません。
+check--mx-cert-mismatch = MX `{ $host }` の証明書はその名前に対して有効ではありません。
+check--mx-tls-error = MX `{ $host }` との TLS に失敗しました: { $reason }
+check--status = { $status ->
+        [working] MTA-STS は機能しています（適用モード）。
+        [testing] MTA-STS はテストモードで機能しています。レポートを確認してから適用モードに切り替えてください。
+        [removing] MTA-STS を削除中です（mode none）。
+        [not-configured] このドメインでは MTA-STS が設定されていません。
+       *[broken] MTA-STS が機能していません。以下のエラーを修正してください。
+    }

@@ -250,6 +250,38 @@ codes! {
     /// A given MX host name is not a valid host name.
     MxInvalidHost = "mx/invalid-host", Error, "RFC 5321 §4.1.2";
 
+    // ---- live domain check (facts gathered by a shell, judged by `check`)
+    /// No `_mta-sts` TXT record: the domain does not use MTA-STS.
+    CheckNoStsRecord = "check/no-sts-record", Info, "RFC 8461 §3.1";
+    /// No `_smtp._tls` TXT record: nobody will send TLS reports.
+    CheckNoTlsrptRecord = "check/no-tlsrpt-record", Warning, "RFC 8460 §3";
+    /// A `v=STSv1` record at the domain itself instead of `_mta-sts.<domain>`.
+    CheckStsAtApex = "check/sts-at-apex", Error, "RFC 8461 §3.1";
+    /// A DNS query failed (not "no such name": a server failure or timeout).
+    CheckDnsError = "check/dns-error", Error, "RFC 8461 §3.1";
+    /// The domain has no MX records.
+    CheckNoMx = "check/no-mx", Warning, "RFC 8461 §4";
+    /// The policy URL answered with a status other than 200.
+    CheckPolicyHttpStatus = "check/policy-http-status", Error, "RFC 8461 §3.3";
+    /// The policy URL answered with a redirect, which senders must not follow.
+    CheckPolicyRedirect = "check/policy-redirect", Error, "RFC 8461 §3.3";
+    /// The policy is not served as `text/plain`.
+    CheckPolicyContentType = "check/policy-content-type", Error, "RFC 8461 §3.2";
+    /// The policy host did not answer within the timeout.
+    CheckPolicyTimeout = "check/policy-timeout", Error, "RFC 8461 §3.3";
+    /// The TLS handshake with the policy host failed (certificate not valid for `mta-sts.<domain>`, expired, …).
+    CheckPolicyTls = "check/policy-tls", Error, "RFC 8461 §3.3";
+    /// The policy host could not be reached (no address, connection refused).
+    CheckPolicyUnreachable = "check/policy-unreachable", Error, "RFC 8461 §3.3";
+    /// The policy changed but the `_mta-sts` id did not: senders keep the old policy.
+    CheckIdNotChanged = "check/id-not-changed", Warning, "RFC 8461 §3.1";
+    /// An MX does not offer STARTTLS.
+    CheckMxNoStarttls = "check/mx-no-starttls", Error, "RFC 8461 §4.2";
+    /// An MX's certificate is not valid for its name.
+    CheckMxCertMismatch = "check/mx-cert-mismatch", Error, "RFC 8461 §4.2";
+    /// The TLS session with an MX failed (expired or untrusted certificate, handshake error).
+    CheckMxTlsError = "check/mx-tls-error", Error, "RFC 8461 §4.2";
+
     // ---- generator inputs
     /// The domain is not a valid host name.
     GenerateBadDomain = "generate/bad-domain", Error, "RFC 5321 §4.1.2";

@@ -1,0 +1,611 @@
+//! Judging a live domain from facts a shell gathered (RFC 8461 §3–§5, RFC 8460 §3): the TXT answers, the MX
+//! set, the HTTPS response for the policy and, where a shell can open port 25, the STARTTLS result per MX. The CLI
+//! and the worker gather the facts their own way; this module holds every rule, so they give the same verdicts.
+
+use crate::diag::{self, Code, Diagnostic, Severity, Span};
+use crate::generate::id_from_policy;
+use crate::policy::{self, mx::Coverage, Mode, Policy};
+use crate::record;
+use serde::Serialize;
+
+/// A DNS answer as a shell saw it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dns {
+    /// The records at the name (TXT strings already joined; MX as host names). Empty: the name exists, no records.
+    Records(Vec<String>),
+    /// NXDOMAIN (the name does not exist).
+    NoSuchName,
+    /// The query failed (SERVFAIL, timeout, …): the reason as text.
+    Failed(String),
+}
+
+impl Dns {
+    fn records(&self) -> &[String] {
+        match self {
+            Dns::Records(r) => r,
+            _ => &[],
+        }
+    }
+}
+
+/// What fetching `https://mta-sts.<domain>/.well-known/mta-sts.txt` gave (RFC 8461 §3.3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    /// An HTTP response (redirects not followed).
+    Response {
+        /// Status code.
+        status: u16,
+        /// `Content-Type`, if any.
+        content_type: Option<String>,
+        /// `Location`, for a redirect.
+        location: Option<String>,
+        /// The body, read up to the 64 KB cap (plus one byte, so a larger body shows as too large).
+        body: Vec<u8>,
+    },
+    /// No answer within the timeout.
+    Timeout {
+        /// The timeout, seconds.
+        seconds: u64,
+    },
+    /// The TLS handshake failed (certificate not valid for the host, expired, untrusted…).
+    Tls(String),
+    /// The host could not be reached (no address, refused…).
+    Unreachable(String),
+}
+
+/// The STARTTLS result for one MX (RFC 8461 §4.2), when the shell could test it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MxTls {
+    /// STARTTLS worked and the certificate is valid for the MX name.
+    Valid,
+    /// The server does not offer STARTTLS.
+    NoStarttls,
+    /// The certificate does not cover the MX name.
+    NameMismatch,
+    /// Another TLS failure.
+    Failed(String),
+}
+
+/// Everything a shell gathered about a domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facts {
+    /// The policy domain.
+    pub domain: String,
+    /// TXT at `_mta-sts.<domain>` (after CNAME delegation, RFC 8461 §8.2).
+    pub sts_txt: Dns,
+    /// TXT at `_smtp._tls.<domain>`.
+    pub tlsrpt_txt: Dns,
+    /// TXT at the domain itself (to catch a record published at the apex), when looked up.
+    pub apex_txt: Option<Dns>,
+    /// TXT at the draft-era `_smtp-tlsrpt.<domain>`, when looked up.
+    pub old_tlsrpt_txt: Option<Dns>,
+    /// The MX host names.
+    pub mx: Dns,
+    /// The policy fetch (absent when there was no `_mta-sts` record to justify one).
+    pub policy: Option<Fetch>,
+    /// STARTTLS per MX host, in the order of `mx` (empty when the shell cannot open port 25).
+    pub mx_tls: Vec<(String, MxTls)>,
+    /// The id and policy hash seen last time, to detect a policy changed without a new id.
+    pub previous: Option<(String, String)>,
+}
+
+/// The one-word verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Enforced and nothing wrong.
+    Working,
+    /// Testing mode and nothing wrong.
+    Testing,
+    /// `mode: none`: being removed.
+    Removing,
+    /// No MTA-STS record at all.
+    NotConfigured,
+    /// Something a sender would trip over.
+    Broken,
+}
+
+impl Status {
+    /// Stable name, also the selector of the `check--status` message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Working => "working",
+            Status::Testing => "testing",
+            Status::Removing => "removing",
+            Status::NotConfigured => "not-configured",
+            Status::Broken => "broken",
+        }
+    }
+}
+
+/// The judgement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// The one-word verdict.
+    pub status: Status,
+    /// Findings; spans of policy findings point into `policy_text`.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The `_mta-sts` id in DNS.
+    pub sts_id: Option<String>,
+    /// The policy as fetched (text), for showing spans.
+    pub policy_text: Option<String>,
+    /// The parsed policy.
+    pub policy: Option<Policy>,
+    /// The content hash of the policy (what [`crate::generate::id_from_policy`] gives), shown beside the id.
+    pub policy_hash: Option<String>,
+    /// Which pattern covers each MX.
+    pub coverage: Option<Coverage>,
+}
+
+fn at(code: Code) -> Diagnostic {
+    Diagnostic::new(code, Span::default())
+}
+
+/// Judges the facts.
+pub fn judge(f: &Facts) -> Verdict {
+    let d = &f.domain;
+    let mut diags = Vec::new();
+    let mut v = Verdict {
+        status: Status::Broken,
+        diagnostics: Vec::new(),
+        sts_id: None,
+        policy_text: None,
+        policy: None,
+        policy_hash: None,
+        coverage: None,
+    };
+
+    // _smtp._tls (RFC 8460 §3)
+    match &f.tlsrpt_txt {
+        Dns::Failed(e) => diags.push(
+            at(Code::CheckDnsError)
+                .arg("name", format!("_smtp._tls.{d}"))
+                .arg("reason", e),
+        ),
+        dns => {
+            let recs = dns.records();
+            if recs.is_empty() {
+                let old = f.old_tlsrpt_txt.as_ref().map(Dns::records).unwrap_or(&[]);
+                if old.iter().any(|r| r.starts_with("v=TLSRPTv1")) {
+                    diags.push(
+                        at(Code::TlsrptOldName)
+                            .arg("name", format!("_smtp-tlsrpt.{d}"))
+                            .arg("expected", format!("_smtp._tls.{d}")),
+                    );
+                } else {
+                    diags.push(at(Code::CheckNoTlsrptRecord).arg("domain", d));
+                }
+            } else {
+                diags.extend(
+                    record::tlsrpt::lint(&recs.join("\n"))
+                        .diagnostics
+                        .into_iter()
+                        .map(no_span),
+                );
+            }
+        }
+    }
+
+    // _mta-sts (RFC 8461 §3.1)
+    let sts = match &f.sts_txt {
+        Dns::Failed(e) => {
+            diags.push(
+                at(Code::CheckDnsError)
+                    .arg("name", format!("_mta-sts.{d}"))
+                    .arg("reason", e),
+            );
+            None
+        }
+        dns if dns.records().is_empty() => {
+            let apex = f.apex_txt.as_ref().map(Dns::records).unwrap_or(&[]);
+            if apex.iter().any(|r| r.starts_with("v=STSv1")) {
+                diags.push(at(Code::CheckStsAtApex).arg("domain", d));
+            } else {
+                diags.push(at(Code::CheckNoStsRecord).arg("domain", d));
+            }
+            None
+        }
+        dns => {
+            let lint = record::sts::lint(&dns.records().join("\n"));
+            diags.extend(lint.diagnostics.into_iter().map(no_span));
+            lint.record
+        }
+    };
+    v.sts_id = sts.as_ref().map(|r| r.id.clone());
+
+    // The policy (RFC 8461 §3.2–3.3)
+    let url = format!("https://mta-sts.{d}/.well-known/mta-sts.txt");
+    let host = format!("mta-sts.{d}");
+    let mut policy_diags = Vec::new();
+    match &f.policy {
+        None => {}
+        Some(Fetch::Timeout { seconds }) => diags.push(
+            at(Code::CheckPolicyTimeout)
+                .arg("url", &url)
+                .arg("seconds", seconds),
+        ),
+        Some(Fetch::Tls(e)) => {
+            diags.push(at(Code::CheckPolicyTls).arg("host", &host).arg("reason", e))
+        }
+        Some(Fetch::Unreachable(e)) => diags.push(
+            at(Code::CheckPolicyUnreachable)
+                .arg("host", &host)
+                .arg("reason", e),
+        ),
+        Some(Fetch::Response {
+            status,
+            content_type,
+            location,
+            body,
+        }) => {
+            if (300..400).contains(status) {
+                diags.push(
+                    at(Code::CheckPolicyRedirect)
+                        .arg("url", &url)
+                        .arg("location", location.as_deref().unwrap_or("?")),
+                );
+            } else if *status != 200 {
+                diags.push(
+                    at(Code::CheckPolicyHttpStatus)
+                        .arg("url", &url)
+                        .arg("status", status),
+                );
+            } else {
+                let ct = content_type.as_deref().unwrap_or("");
+                let mime = ct
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
+                if mime != "text/plain" {
+                    diags.push(
+                        at(Code::CheckPolicyContentType)
+                            .arg("url", &url)
+                            .arg("value", if ct.is_empty() { "(none)" } else { ct }),
+                    );
+                }
+                let mx_hosts: Vec<&str> = f.mx.records().iter().map(String::as_str).collect();
+                let lint = policy::lint_bytes(body);
+                let text = String::from_utf8_lossy(body).into_owned();
+                let (lint, cov) = if lint
+                    .diagnostics
+                    .iter()
+                    .any(|x| x.code == Code::PolicyNotUtf8)
+                {
+                    (lint, None)
+                } else {
+                    policy::lint_with_mx(&text, &mx_hosts)
+                };
+                policy_diags = lint.diagnostics;
+                v.policy_hash = lint.policy.as_ref().map(id_from_policy);
+                v.policy = lint.policy;
+                v.coverage = cov;
+                v.policy_text = Some(text);
+            }
+        }
+    }
+
+    // MX (RFC 8461 §4)
+    match &f.mx {
+        Dns::Failed(e) => diags.push(at(Code::CheckDnsError).arg("name", d).arg("reason", e)),
+        dns if dns.records().is_empty() => diags.push(at(Code::CheckNoMx).arg("domain", d)),
+        _ => {}
+    }
+    for (host, tls) in &f.mx_tls {
+        match tls {
+            MxTls::Valid => {}
+            MxTls::NoStarttls => diags.push(at(Code::CheckMxNoStarttls).arg("host", host)),
+            MxTls::NameMismatch => diags.push(at(Code::CheckMxCertMismatch).arg("host", host)),
+            MxTls::Failed(e) => {
+                diags.push(at(Code::CheckMxTlsError).arg("host", host).arg("reason", e))
+            }
+        }
+    }
+
+    // The id must change when the policy does (RFC 8461 §3.1, §8.1).
+    if let (Some((prev_id, prev_hash)), Some(id), Some(hash)) =
+        (&f.previous, &v.sts_id, &v.policy_hash)
+    {
+        if prev_id == id && prev_hash != hash {
+            diags.push(at(Code::CheckIdNotChanged).arg("id", id).arg("hash", hash));
+        }
+    }
+
+    let mode = v.policy.as_ref().map(|p| p.mode);
+    let broken = diag::has_errors(&diags) || diag::has_errors(&policy_diags);
+    v.status = if sts.is_none()
+        && f.policy.is_none()
+        && !diags.iter().any(|x| x.code == Code::CheckStsAtApex)
+        && !broken
+    {
+        Status::NotConfigured
+    } else if broken || sts.is_none() || v.policy.is_none() {
+        Status::Broken
+    } else {
+        match mode {
+            Some(Mode::Enforce) => Status::Working,
+            Some(Mode::Testing) => Status::Testing,
+            _ => Status::Removing,
+        }
+    };
+    diags.extend(policy_diags);
+    diags.sort_by_key(|x| std::cmp::Reverse(matches!(x.severity(), Severity::Error)));
+    v.diagnostics = diags;
+    v
+}
+
+/// Record diagnostics here refer to DNS answers, not to a text the user sees: drop their spans.
+fn no_span(mut d: Diagnostic) -> Diagnostic {
+    d.span = Span::default();
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POLICY: &str = "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: *.mail.example.net\nmax_age: 1209600\n";
+
+    fn good() -> Facts {
+        Facts {
+            domain: "example.com".into(),
+            sts_txt: Dns::Records(vec!["v=STSv1; id=20240101T000000".into()]),
+            tlsrpt_txt: Dns::Records(vec!["v=TLSRPTv1; rua=mailto:tlsrpt@example.com".into()]),
+            apex_txt: Some(Dns::Records(vec!["v=spf1 -all".into()])),
+            old_tlsrpt_txt: Some(Dns::NoSuchName),
+            mx: Dns::Records(vec!["mx1.example.com".into(), "a.mail.example.net".into()]),
+            policy: Some(Fetch::Response {
+                status: 200,
+                content_type: Some("text/plain; charset=utf-8".into()),
+                location: None,
+                body: POLICY.into(),
+            }),
+            mx_tls: vec![],
+            previous: None,
+        }
+    }
+
+    fn outcome(f: &Facts) -> (Status, Vec<&'static str>) {
+        let v = judge(f);
+        let mut codes: Vec<&'static str> = v
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() != Severity::Info)
+            .map(|d| d.code.name())
+            .collect();
+        codes.dedup();
+        (v.status, codes)
+    }
+
+    #[test]
+    fn check_table() {
+        let policy = |status: u16, ct: &str, body: &str| {
+            Some(Fetch::Response {
+                status,
+                content_type: Some(ct.into()),
+                location: None,
+                body: body.into(),
+            })
+        };
+        let rows: Vec<(&str, Facts, Status, &[&str])> = vec![
+            ("good", good(), Status::Working, &[]),
+            (
+                "testing",
+                Facts {
+                    policy: policy(200, "text/plain", &POLICY.replace("enforce", "testing")),
+                    ..good()
+                },
+                Status::Testing,
+                &[],
+            ),
+            (
+                "none",
+                Facts {
+                    policy: policy(
+                        200,
+                        "text/plain",
+                        "version: STSv1\nmode: none\nmax_age: 86400\n",
+                    ),
+                    ..good()
+                },
+                Status::Removing,
+                &[],
+            ),
+            (
+                "not configured",
+                Facts {
+                    sts_txt: Dns::NoSuchName,
+                    policy: None,
+                    ..good()
+                },
+                Status::NotConfigured,
+                &[],
+            ),
+            (
+                "404",
+                Facts {
+                    policy: policy(404, "text/html", "nope"),
+                    ..good()
+                },
+                Status::Broken,
+                &["check/policy-http-status"],
+            ),
+            (
+                "redirect",
+                Facts {
+                    policy: Some(Fetch::Response {
+                        status: 301,
+                        content_type: None,
+                        location: Some("https://www.example.com/".into()),
+                        body: vec![],
+                    }),
+                    ..good()
+                },
+                Status::Broken,
+                &["check/policy-redirect"],
+            ),
+            (
+                "text/html",
+                Facts {
+                    policy: policy(200, "text/html", POLICY),
+                    ..good()
+                },
+                Status::Broken,
+                &["check/policy-content-type"],
+            ),
+            (
+                "too large",
+                Facts {
+                    policy: policy(
+                        200,
+                        "text/plain",
+                        &format!(
+                            "{POLICY}{}",
+                            (0..8_000).map(|i| format!("x{i}: y\n")).collect::<String>()
+                        ),
+                    ),
+                    ..good()
+                },
+                Status::Broken,
+                &["policy/too-large"],
+            ),
+            (
+                "timeout",
+                Facts {
+                    policy: Some(Fetch::Timeout { seconds: 60 }),
+                    ..good()
+                },
+                Status::Broken,
+                &["check/policy-timeout"],
+            ),
+            (
+                "wrong certificate",
+                Facts {
+                    policy: Some(Fetch::Tls(
+                        "certificate not valid for mta-sts.example.com".into(),
+                    )),
+                    ..good()
+                },
+                Status::Broken,
+                &["check/policy-tls"],
+            ),
+            (
+                "mx not covered",
+                Facts {
+                    mx: Dns::Records(vec!["mx9.example.org".into()]),
+                    ..good()
+                },
+                Status::Broken,
+                &["mx/not-covered-enforce"],
+            ),
+            (
+                "two sts records",
+                Facts {
+                    sts_txt: Dns::Records(vec!["v=STSv1; id=1".into(), "v=STSv1; id=2".into()]),
+                    ..good()
+                },
+                Status::Broken,
+                &["sts-record/multiple-records"],
+            ),
+            (
+                "record at apex",
+                Facts {
+                    sts_txt: Dns::NoSuchName,
+                    apex_txt: Some(Dns::Records(vec!["v=STSv1; id=1".into()])),
+                    policy: None,
+                    ..good()
+                },
+                Status::Broken,
+                &["check/sts-at-apex"],
+            ),
+            (
+                "no tlsrpt",
+                Facts {
+                    tlsrpt_txt: Dns::NoSuchName,
+                    ..good()
+                },
+                Status::Working,
+                &["check/no-tlsrpt-record"],
+            ),
+            (
+                "old tlsrpt name",
+                Facts {
+                    tlsrpt_txt: Dns::NoSuchName,
+                    old_tlsrpt_txt: Some(Dns::Records(vec![
+                        "v=TLSRPTv1; rua=mailto:a@example.com".into(),
+                    ])),
+                    ..good()
+                },
+                Status::Broken,
+                &["tlsrpt-record/old-name"],
+            ),
+            (
+                "dns failure",
+                Facts {
+                    sts_txt: Dns::Failed("SERVFAIL".into()),
+                    ..good()
+                },
+                Status::Broken,
+                &["check/dns-error"],
+            ),
+            (
+                "mx without starttls",
+                Facts {
+                    mx_tls: vec![("mx1.example.com".into(), MxTls::NoStarttls)],
+                    ..good()
+                },
+                Status::Broken,
+                &["check/mx-no-starttls"],
+            ),
+        ];
+        for (name, facts, status, codes) in rows {
+            let (s, c) = outcome(&facts);
+            assert_eq!((s, c.as_slice()), (status, codes), "{name}");
+        }
+    }
+
+    #[test]
+    fn id_unchanged_after_a_policy_change_is_flagged() {
+        let v = judge(&good());
+        let hash = v.policy_hash.clone().expect("hash");
+        let same = Facts {
+            previous: Some(("20240101T000000".into(), hash.clone())),
+            ..good()
+        };
+        assert!(judge(&same)
+            .diagnostics
+            .iter()
+            .all(|d| d.code != Code::CheckIdNotChanged));
+        let changed = Facts {
+            previous: Some(("20240101T000000".into(), "0".repeat(32))),
+            ..good()
+        };
+        let d = judge(&changed);
+        assert!(d
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::CheckIdNotChanged && d.get("hash") == Some(hash.as_str())));
+    }
+
+    #[test]
+    fn status_renders_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            let cat = crate::i18n::Catalog::get(*lang);
+            for s in [
+                Status::Working,
+                Status::Testing,
+                Status::Removing,
+                Status::NotConfigured,
+                Status::Broken,
+            ] {
+                let t = cat.render("check--status", &[("status", s.as_str().to_owned())]);
+                assert!(
+                    !t.is_empty() && !t.contains("check--"),
+                    "{} {t}",
+                    lang.tag()
+                );
+            }
+        }
+    }
+}
