@@ -248,7 +248,13 @@ ui--severity-info = Hinweis
 ui--valid = Gültig
 ui--valid-with-warnings = Gültig, mit Warnungen
 ui--invalid = Ungültig
-ui--counts = { $errors } Fehler · { $warnings } Warnungen · { $infos } Hinweise
+ui--counts = { $errors } Fehler · { $warnings ->
+        [one] 1 Warnung
+       *[other] { $warnings } Warnungen
+    } · { $infos ->
+        [one] 1 Hinweis
+       *[other] { $infos } Hinweise
+    }
 ui--copy = Kopieren
 ui--copied = Kopiert
 ui--generate-title = MTA-STS und TLS-Berichterstellung einrichten

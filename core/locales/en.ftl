@@ -249,7 +249,16 @@ ui--severity-info = note
 ui--valid = Valid
 ui--valid-with-warnings = Valid, with warnings
 ui--invalid = Invalid
-ui--counts = { $errors } errors · { $warnings } warnings · { $infos } notes
+ui--counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } · { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    } · { $infos ->
+        [one] 1 note
+       *[other] { $infos } notes
+    }
 ui--copy = Copy
 ui--copied = Copied
 ui--generate-title = Set up MTA-STS and TLS reporting

@@ -248,7 +248,16 @@ ui--severity-info = nota
 ui--valid = Válido
 ui--valid-with-warnings = Válido, con avisos
 ui--invalid = No válido
-ui--counts = { $errors } errores · { $warnings } avisos · { $infos } notas
+ui--counts = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errores
+    } · { $warnings ->
+        [one] 1 aviso
+       *[other] { $warnings } avisos
+    } · { $infos ->
+        [one] 1 nota
+       *[other] { $infos } notas
+    }
 ui--copy = Copiar
 ui--copied = Copiado
 ui--generate-title = Configurar MTA-STS y los informes de TLS

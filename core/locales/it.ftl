@@ -248,7 +248,16 @@ ui--severity-info = nota
 ui--valid = Valido
 ui--valid-with-warnings = Valido, con avvisi
 ui--invalid = Non valido
-ui--counts = { $errors } errori · { $warnings } avvisi · { $infos } note
+ui--counts = { $errors ->
+        [one] 1 errore
+       *[other] { $errors } errori
+    } · { $warnings ->
+        [one] 1 avviso
+       *[other] { $warnings } avvisi
+    } · { $infos ->
+        [one] 1 nota
+       *[other] { $infos } note
+    }
 ui--copy = Copia
 ui--copied = Copiato
 ui--generate-title = Configura MTA-STS e i rapporti TLS

@@ -80,6 +80,19 @@ pub fn message_id(code_name: &str) -> String {
     code_name.replace('/', "--")
 }
 
+/// Arguments that are counts: passed to Fluent as numbers so plural selectors (`[one]`, `*[other]`) work.
+/// Everything else stays text (an id such as `0012` must not lose its zeros).
+const COUNT_ARGS: &[&str] = &[
+    "count", "errors", "warnings", "infos", "len", "done", "total", "days", "details", "shown",
+];
+
+fn set_arg<'a>(args: &mut FluentArgs<'a>, name: &'a str, value: &'a str) {
+    match value.parse::<u64>() {
+        Ok(n) if COUNT_ARGS.contains(&name) => args.set(name, n),
+        _ => args.set(name, value),
+    }
+}
+
 /// A loaded catalog for one language.
 #[derive(Clone)]
 pub struct Catalog {
@@ -150,7 +163,7 @@ impl Catalog {
     fn args(d: &Diagnostic) -> FluentArgs<'_> {
         let mut args = FluentArgs::new();
         for (k, v) in &d.args {
-            args.set(*k, v.as_str());
+            set_arg(&mut args, k, v);
         }
         args
     }
@@ -192,7 +205,7 @@ impl Catalog {
     pub fn render(&self, id: &str, args: &[(&'static str, String)]) -> String {
         let mut fa = FluentArgs::new();
         for (k, v) in args {
-            fa.set(*k, v.as_str());
+            set_arg(&mut fa, k, v);
         }
         self.text(id, None, Some(&fa))
             .unwrap_or_else(|| id.to_owned())
