@@ -51,13 +51,8 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         match a.kind {
             Kind::Policy => {
                 let hosts: Vec<&str> = a.mx.iter().map(String::as_str).collect();
-                let (mut l, cov) = policy::lint_with_mx(&text, &hosts);
-                if std::str::from_utf8(&bytes).is_err() {
-                    // Re-lint the raw bytes so encoding problems are reported at the right place.
-                    let raw = policy::lint_bytes(&bytes);
-                    l.diagnostics = raw.diagnostics;
-                    l.policy = None;
-                }
+                // The raw bytes, so encoding problems are reported at the right place.
+                let (l, cov) = policy::lint_bytes_with_mx(&bytes, &hosts);
                 (l.diagnostics, json!(l.policy), json!(cov))
             }
             Kind::StsRecord => {

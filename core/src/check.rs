@@ -266,17 +266,8 @@ pub fn judge(f: &Facts) -> Verdict {
                     );
                 }
                 let mx_hosts: Vec<&str> = f.mx.records().iter().map(String::as_str).collect();
-                let lint = policy::lint_bytes(body);
+                let (lint, cov) = policy::lint_bytes_with_mx(body, &mx_hosts);
                 let text = String::from_utf8_lossy(body).into_owned();
-                let (lint, cov) = if lint
-                    .diagnostics
-                    .iter()
-                    .any(|x| x.code == Code::PolicyNotUtf8)
-                {
-                    (lint, None)
-                } else {
-                    policy::lint_with_mx(&text, &mx_hosts)
-                };
                 policy_diags = lint.diagnostics;
                 v.policy_hash = lint.policy.as_ref().map(id_from_policy);
                 v.policy = lint.policy;

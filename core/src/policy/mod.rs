@@ -440,7 +440,12 @@ fn check_max_age(
 
 /// Lints a policy and checks MX coverage against the given MX hosts (RFC 8461 §4.1).
 pub fn lint_with_mx(text: &str, hosts: &[&str]) -> (PolicyLint, Option<mx::Coverage>) {
-    let mut lint = lint(text);
+    lint_bytes_with_mx(text.as_bytes(), hosts)
+}
+
+/// [`lint_with_mx`] for a policy as bytes (a file or an HTTP body that may not be UTF-8).
+pub fn lint_bytes_with_mx(bytes: &[u8], hosts: &[&str]) -> (PolicyLint, Option<mx::Coverage>) {
+    let mut lint = lint_bytes(bytes);
     if hosts.is_empty() || lint.mode == Some(Mode::None) {
         return (lint, None);
     }
@@ -448,7 +453,7 @@ pub fn lint_with_mx(text: &str, hosts: &[&str]) -> (PolicyLint, Option<mx::Cover
         .mx
         .last()
         .map(|p| p.span)
-        .unwrap_or(Span::point(text.len()));
+        .unwrap_or(Span::point(bytes.len()));
     let (cov, diags) = mx::coverage(&lint.mx, lint.mode == Some(Mode::Enforce), hosts, anchor);
     lint.diagnostics.extend(diags);
     diag::sort(&mut lint.diagnostics);

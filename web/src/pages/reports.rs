@@ -130,11 +130,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 /// The reports without duplicates, in the order they were read.
 fn unique(reports: &[Rc<Report>]) -> Vec<Rc<Report>> {
     let mut a = Aggregator::new(Filter::default());
-    reports
-        .iter()
-        .filter(|r| !a.is_duplicate(r) && a.add(r))
-        .cloned()
-        .collect()
+    reports.iter().filter(|r| a.add(r)).cloned().collect()
 }
 
 fn day_start(d: &str) -> Option<i64> {
