@@ -2,6 +2,7 @@
 //! diagnostics the way rustc does (or JSON/CSV for scripts). Exit status: 0 no error, 1 the input has errors (or
 //! a report file was refused), 2 usage or I/O problems.
 
+mod check;
 mod generate;
 mod input;
 mod lint;
@@ -42,6 +43,8 @@ enum Command {
     Generate(generate::Args),
     /// Read TLS reports (.json, .json.gz, .eml), deduplicate and summarize them.
     Report(report::Args),
+    /// Check a live domain: DNS records, the policy over HTTPS, MX coverage, STARTTLS on each MX.
+    Check(check::Args),
 }
 
 /// Picks the message language: `--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`; English when unsupported.
@@ -63,6 +66,7 @@ fn main() -> ExitCode {
         Command::Lint(a) => lint::run(a, lang),
         Command::Generate(a) => generate::run(a, lang),
         Command::Report(a) => report::run(a, lang),
+        Command::Check(a) => check::run(a, lang),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,396 @@
+//! `mtasts check DOMAIN`: gathers the facts of a live domain — DNS (TXT, MX), the policy over HTTPS (RFC 8461
+//! §3.3: no redirects, 64 KB, a timeout, certificate valid for `mta-sts.<domain>`), STARTTLS on each MX (§4.2) —
+//! and hands them to core's `check::judge`, which holds every rule.
+
+use crate::{render, Format};
+use hickory_resolver::config::{NameServerConfig, ResolverConfig};
+use hickory_resolver::net::runtime::TokioRuntimeProvider;
+use hickory_resolver::proto::rr::RData;
+use hickory_resolver::TokioResolver;
+use mtasts_core::check::{self, Dns, Facts, Fetch, MxTls};
+use mtasts_core::i18n::{Catalog, Lang};
+use rustls_pki_types::{pem::PemObject, CertificateDer, ServerName};
+use serde_json::json;
+use std::net::{IpAddr, SocketAddr};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpStream;
+
+/// Largest policy body read (RFC 8461 §3.3 suggests 64 KB); one more byte shows a larger body.
+const POLICY_CAP: usize = 64 * 1024;
+
+/// Arguments of `mtasts check`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The mail domain to check.
+    domain: String,
+    /// DNS server to ask (IP or IP:PORT); default: the system's resolvers.
+    #[arg(long, value_name = "ADDR")]
+    resolver: Option<String>,
+    /// PEM file of CA certificates to trust instead of the built-in web roots.
+    #[arg(long = "ca-file", value_name = "FILE")]
+    ca_file: Option<std::path::PathBuf>,
+    /// Seconds to wait for the policy host (RFC 8461 §3.3 suggests one minute).
+    #[arg(long, default_value_t = 60)]
+    timeout: u64,
+    /// Do not connect to the MX hosts on port 25.
+    #[arg(long = "no-smtp")]
+    no_smtp: bool,
+    /// Port of the policy host (tests and unusual setups).
+    #[arg(long = "https-port", default_value_t = 443, hide = true)]
+    https_port: u16,
+    /// Port of the MX hosts (tests and unusual setups).
+    #[arg(long = "smtp-port", default_value_t = 25, hide = true)]
+    smtp_port: u16,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+}
+
+/// Runs the check; exit 1 when the verdict is "broken".
+pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
+    let domain = mtasts_core::generate::normalize_host(&a.domain)
+        .map_err(|e| format!("`{}` is not a domain name: {e}", a.domain))?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    let facts = rt.block_on(gather(&a, &domain))?;
+    let v = check::judge(&facts);
+    let cat = Catalog::load(lang);
+    let status = cat.render("check--status", &[("status", v.status.as_str().to_owned())]);
+    if a.format == Format::Json {
+        let out = json!({
+            "domain": domain,
+            "status": v.status,
+            "summary": status,
+            "sts_id": v.sts_id,
+            "policy_hash": v.policy_hash,
+            "policy": v.policy,
+            "coverage": v.coverage,
+            "smtp_checked": !facts.mx_tls.is_empty(),
+            "diagnostics": render::json_diagnostics(None, &v.diagnostics, &cat),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
+        );
+    } else {
+        let st = if v.status == check::Status::Broken {
+            render::ERR
+        } else {
+            render::OK
+        };
+        anstream::println!("{}{domain}: {status}{}", st.render(), st.render_reset());
+        if let (Some(id), Some(hash)) = (&v.sts_id, &v.policy_hash) {
+            println!("  _mta-sts id: {id}   policy hash: {hash}");
+        }
+        anstream::print!("\n{}", render::human(&domain, None, &v.diagnostics, &cat));
+    }
+    Ok(if v.status == check::Status::Broken {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn resolver(a: &Args) -> Result<TokioResolver, String> {
+    let Some(addr) = &a.resolver else {
+        return TokioResolver::builder_tokio()
+            .and_then(|b| b.build())
+            .map_err(|e| format!("cannot set up DNS: {e}"));
+    };
+    let sock: SocketAddr = addr
+        .parse()
+        .or_else(|_| addr.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+        .map_err(|_| format!("`--resolver {addr}` is not an IP address or IP:PORT"))?;
+    let mut ns = NameServerConfig::udp_and_tcp(sock.ip());
+    for c in &mut ns.connections {
+        c.port = sock.port();
+    }
+    TokioResolver::builder_with_config(
+        ResolverConfig::from_name_servers(vec![ns]),
+        TokioRuntimeProvider::default(),
+    )
+    .build()
+    .map_err(|e| format!("cannot set up DNS: {e}"))
+}
+
+async fn txt(r: &TokioResolver, name: &str) -> Dns {
+    match r.txt_lookup(format!("{name}.")).await {
+        Ok(l) => Dns::Records(
+            l.answers()
+                .iter()
+                .filter_map(|rec| match &rec.data {
+                    RData::TXT(t) => Some(
+                        t.txt_data
+                            .iter()
+                            .map(|s| String::from_utf8_lossy(s))
+                            .collect::<String>(),
+                    ),
+                    _ => None,
+                })
+                .collect(),
+        ),
+        Err(e) if e.is_nx_domain() => Dns::NoSuchName,
+        Err(e) if e.is_no_records_found() => Dns::Records(Vec::new()),
+        Err(e) => Dns::Failed(e.to_string()),
+    }
+}
+
+async fn mx(r: &TokioResolver, domain: &str) -> Dns {
+    match r.mx_lookup(format!("{domain}.")).await {
+        Ok(l) => {
+            let mut hosts: Vec<(u16, String)> = l
+                .answers()
+                .iter()
+                .filter_map(|rec| match &rec.data {
+                    RData::MX(m) => Some((
+                        m.preference,
+                        m.exchange
+                            .to_ascii()
+                            .trim_end_matches('.')
+                            .to_ascii_lowercase(),
+                    )),
+                    _ => None,
+                })
+                .collect();
+            hosts.sort();
+            Dns::Records(hosts.into_iter().map(|(_, h)| h).collect())
+        }
+        Err(e) if e.is_nx_domain() => Dns::NoSuchName,
+        Err(e) if e.is_no_records_found() => Dns::Records(Vec::new()),
+        Err(e) => Dns::Failed(e.to_string()),
+    }
+}
+
+fn tls_config(a: &Args) -> Result<Arc<rustls::ClientConfig>, String> {
+    let mut roots = rustls::RootCertStore::empty();
+    match &a.ca_file {
+        Some(path) => {
+            let certs = CertificateDer::pem_file_iter(path)
+                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+            for c in certs {
+                roots
+                    .add(c.map_err(|e| format!("`{}`: {e}", path.display()))?)
+                    .map_err(|e| format!("`{}`: {e}", path.display()))?;
+            }
+        }
+        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let cfg = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(cfg))
+}
+
+async fn connect(r: &TokioResolver, host: &str, port: u16) -> Result<TcpStream, String> {
+    let ips = r
+        .lookup_ip(format!("{host}."))
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut last = String::from("no address");
+    for ip in ips.iter() {
+        match TcpStream::connect(SocketAddr::new(ip, port)).await {
+            Ok(s) => return Ok(s),
+            Err(e) => last = e.to_string(),
+        }
+    }
+    Err(last)
+}
+
+/// Fetches the policy: HTTP/1.0 (so no chunked encoding), no redirects followed, body capped.
+async fn fetch_policy(
+    r: &TokioResolver,
+    tls: Arc<rustls::ClientConfig>,
+    domain: &str,
+    port: u16,
+) -> Fetch {
+    let host = format!("mta-sts.{domain}");
+    let tcp = match connect(r, &host, port).await {
+        Ok(s) => s,
+        Err(e) => return Fetch::Unreachable(e),
+    };
+    let Ok(name) = ServerName::try_from(host.clone()) else {
+        return Fetch::Unreachable("invalid host name".into());
+    };
+    let mut stream = match tokio_rustls::TlsConnector::from(tls)
+        .connect(name, tcp)
+        .await
+    {
+        Ok(s) => s,
+        Err(e) => return Fetch::Tls(e.to_string()),
+    };
+    let req = format!("GET /.well-known/mta-sts.txt HTTP/1.0\r\nHost: {host}\r\nUser-Agent: mtasts-check\r\nAccept: text/plain\r\nConnection: close\r\n\r\n");
+    if let Err(e) = stream.write_all(req.as_bytes()).await {
+        return Fetch::Unreachable(e.to_string());
+    }
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 8192];
+    let limit = POLICY_CAP + 16 * 1024 + 1; // head + body cap
+    loop {
+        match stream.read(&mut chunk).await {
+            Ok(0) => break,
+            Ok(n) => {
+                buf.extend_from_slice(&chunk[..n]);
+                if buf.len() > limit {
+                    break;
+                }
+            }
+            // A peer closing TLS without close_notify after sending everything is common.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
+            Err(e) => return Fetch::Unreachable(e.to_string()),
+        }
+    }
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut resp = httparse::Response::new(&mut headers);
+    let head_len = match resp.parse(&buf) {
+        Ok(httparse::Status::Complete(n)) => n,
+        _ => return Fetch::Unreachable("not an HTTP response".into()),
+    };
+    let header = |name: &str| {
+        resp.headers
+            .iter()
+            .find(|h| h.name.eq_ignore_ascii_case(name))
+            .map(|h| String::from_utf8_lossy(h.value).into_owned())
+    };
+    let mut body = buf[head_len..].to_vec();
+    body.truncate(POLICY_CAP + 1);
+    Fetch::Response {
+        status: resp.code.unwrap_or(0),
+        content_type: header("Content-Type"),
+        location: header("Location"),
+        body,
+    }
+}
+
+async fn read_reply<R: tokio::io::AsyncBufRead + Unpin>(
+    r: &mut R,
+) -> Result<(u16, Vec<String>), String> {
+    let mut lines = Vec::new();
+    loop {
+        let mut line = String::new();
+        if r.read_line(&mut line).await.map_err(|e| e.to_string())? == 0 {
+            return Err("connection closed".into());
+        }
+        let code = line
+            .get(..3)
+            .and_then(|c| c.parse().ok())
+            .ok_or("not an SMTP reply")?;
+        let more = line.as_bytes().get(3) == Some(&b'-');
+        lines.push(line.get(4..).unwrap_or("").trim().to_owned());
+        if !more {
+            return Ok((code, lines));
+        }
+    }
+}
+
+/// EHLO, STARTTLS and a TLS handshake with the MX, validating its certificate for its name (RFC 8461 §4.2).
+async fn smtp_tls(
+    r: &TokioResolver,
+    tls: Arc<rustls::ClientConfig>,
+    host: &str,
+    port: u16,
+) -> MxTls {
+    let tcp = match connect(r, host, port).await {
+        Ok(s) => s,
+        Err(e) => return MxTls::Failed(e),
+    };
+    let mut io = BufReader::new(tcp);
+    let step = async {
+        read_reply(&mut io).await?;
+        io.get_mut()
+            .write_all(b"EHLO mtasts-check.invalid\r\n")
+            .await
+            .map_err(|e| e.to_string())?;
+        let (_, ext) = read_reply(&mut io).await?;
+        if !ext.iter().any(|l| l.eq_ignore_ascii_case("STARTTLS")) {
+            return Ok(false);
+        }
+        io.get_mut()
+            .write_all(b"STARTTLS\r\n")
+            .await
+            .map_err(|e| e.to_string())?;
+        let (code, _) = read_reply(&mut io).await?;
+        Ok::<bool, String>(code == 220)
+    };
+    match tokio::time::timeout(Duration::from_secs(30), step).await {
+        Err(_) => return MxTls::Failed("timeout".into()),
+        Ok(Err(e)) => return MxTls::Failed(e),
+        Ok(Ok(false)) => return MxTls::NoStarttls,
+        Ok(Ok(true)) => {}
+    }
+    let Ok(name) = ServerName::try_from(host.to_owned()) else {
+        return MxTls::Failed("invalid host name".into());
+    };
+    match tokio_rustls::TlsConnector::from(tls)
+        .connect(name, io.into_inner())
+        .await
+    {
+        Ok(_) => MxTls::Valid,
+        Err(e) => {
+            let name_error = e
+                .get_ref()
+                .and_then(|x| x.downcast_ref::<rustls::Error>())
+                .is_some_and(|x| {
+                    matches!(
+                        x,
+                        rustls::Error::InvalidCertificate(
+                            rustls::CertificateError::NotValidForName
+                                | rustls::CertificateError::NotValidForNameContext { .. }
+                        )
+                    )
+                });
+            if name_error {
+                MxTls::NameMismatch
+            } else {
+                MxTls::Failed(e.to_string())
+            }
+        }
+    }
+}
+
+async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
+    let r = resolver(a)?;
+    let tls = tls_config(a)?;
+    let sts_txt = txt(&r, &format!("_mta-sts.{domain}")).await;
+    let tlsrpt_txt = txt(&r, &format!("_smtp._tls.{domain}")).await;
+    let apex_txt = Some(txt(&r, domain).await);
+    let old_tlsrpt_txt = Some(txt(&r, &format!("_smtp-tlsrpt.{domain}")).await);
+    let mx = mx(&r, domain).await;
+    let policy = if matches!(&sts_txt, Dns::Records(v) if !v.is_empty()) {
+        let fetch = fetch_policy(&r, tls.clone(), domain, a.https_port);
+        Some(
+            match tokio::time::timeout(Duration::from_secs(a.timeout), fetch).await {
+                Ok(f) => f,
+                Err(_) => Fetch::Timeout { seconds: a.timeout },
+            },
+        )
+    } else {
+        None
+    };
+    let mut mx_tls = Vec::new();
+    if !a.no_smtp {
+        if let Dns::Records(hosts) = &mx {
+            for h in hosts {
+                mx_tls.push((h.clone(), smtp_tls(&r, tls.clone(), h, a.smtp_port).await));
+            }
+        }
+    }
+    Ok(Facts {
+        domain: domain.to_owned(),
+        sts_txt,
+        tlsrpt_txt,
+        apex_txt,
+        old_tlsrpt_txt,
+        mx,
+        policy,
+        mx_tls,
+        previous: None,
+    })
+}
