@@ -35,6 +35,10 @@ pub struct Args {
     /// Seconds to wait for the policy host (RFC 8461 §3.3 suggests one minute).
     #[arg(long, default_value_t = 60)]
     timeout: u64,
+    /// A JSON file remembering each domain's `_mta-sts` id and policy hash between runs, so a policy changed
+    /// without a new id is caught (RFC 8461 §3.1). Created when missing.
+    #[arg(long, value_name = "FILE")]
+    state: Option<std::path::PathBuf>,
     /// Do not connect to the MX hosts on port 25.
     #[arg(long = "no-smtp")]
     no_smtp: bool,
@@ -57,8 +61,34 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         .enable_all()
         .build()
         .map_err(|e| e.to_string())?;
-    let facts = rt.block_on(gather(&a, &domain))?;
+    let mut facts = rt.block_on(gather(&a, &domain))?;
+    let mut state = match &a.state {
+        Some(p) if p.exists() => {
+            let text = std::fs::read_to_string(p)
+                .map_err(|e| format!("cannot read `{}`: {e}", p.display()))?;
+            serde_json::from_str::<serde_json::Value>(&text)
+                .map_err(|e| format!("`{}` is not a state file: {e}", p.display()))?
+        }
+        _ => json!({}),
+    };
+    let prev = &state[&domain];
+    if let (Some(id), Some(hash)) = (prev["id"].as_str(), prev["policy_hash"].as_str()) {
+        facts.previous = Some((id.to_owned(), hash.to_owned()));
+    }
     let v = check::judge(&facts);
+    if let (Some(path), Some(id), Some(hash)) = (&a.state, &v.sts_id, &v.policy_hash) {
+        // Remember what was seen, unless the id stayed while the policy changed (keep the old pair to keep warning).
+        if !v
+            .diagnostics
+            .iter()
+            .any(|d| d.code == mtasts_core::Code::CheckIdNotChanged)
+        {
+            state[&domain] = json!({"id": id, "policy_hash": hash});
+            let text = serde_json::to_string_pretty(&state).map_err(|e| e.to_string())?;
+            std::fs::write(path, text)
+                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
+        }
+    }
     let cat = Catalog::load(lang);
     let status = cat.render("check--status", &[("status", v.status.as_str().to_owned())]);
     if a.format == Format::Json {

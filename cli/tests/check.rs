@@ -55,6 +55,7 @@ impl Pki {
 struct Zone {
     txt: HashMap<String, Vec<String>>,
     mx: HashMap<String, Vec<String>>,
+    cname: HashMap<String, String>,
 }
 
 fn serve_dns(zone: Zone) -> SocketAddr {
@@ -71,12 +72,21 @@ fn serve_dns(zone: Zone) -> SocketAddr {
             let mut known = false;
             for q in &req.queries {
                 resp.add_query(q.clone());
-                let name = q
+                let mut name = q
                     .name()
                     .to_ascii()
                     .trim_end_matches('.')
                     .to_ascii_lowercase();
-                let owner = q.name().clone();
+                let mut owner = q.name().clone();
+                // CNAME delegation (RFC 8461 §8.2): answer with the alias, then the target's records
+                if let Some(target) = zone.cname.get(&name) {
+                    let t = Name::from_ascii(format!("{target}.")).expect("name");
+                    let alias = RData::CNAME(hickory_proto::rr::rdata::CNAME(t.clone()));
+                    resp.add_answer(Record::from_rdata(owner.clone(), 60, alias));
+                    name = target.clone();
+                    owner = t;
+                    known = true;
+                }
                 let txt = zone.txt.get(&name);
                 let mx = zone.mx.get(&name);
                 // every host name used as an MX or policy host resolves to loopback
@@ -382,6 +392,25 @@ fn check_cases_against_loopback_fakes() {
             want_codes: vec!["check/mx-no-starttls"],
         },
     ];
+    let mut delegated = zone(&[], &["mx1.example.test"]);
+    delegated.txt.remove("_mta-sts.example.test");
+    delegated.cname.insert(
+        "_mta-sts.example.test".into(),
+        "_mta-sts.provider.test".into(),
+    );
+    delegated.txt.insert(
+        "_mta-sts.provider.test".into(),
+        vec!["v=STSv1; id=20260101T000000".into()],
+    );
+    let cases = cases.into_iter().chain([Case {
+        name: "CNAME delegation",
+        zone: delegated,
+        response: ok.clone(),
+        cert_names: host.clone(),
+        smtp_tls: true,
+        want_status: "working",
+        want_codes: vec![],
+    }]);
     for c in cases {
         let dns = serve_dns(c.zone);
         let https = serve_https(pki.server(&c.cert_names), c.response);
@@ -436,4 +465,61 @@ fn check_cases_against_loopback_fakes() {
             c.name
         );
     }
+}
+
+#[test]
+fn a_policy_changed_without_a_new_id_is_caught_across_runs() {
+    let pki = Pki::new();
+    let dir = std::env::temp_dir().join(format!("mtasts-state-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let ca = dir.join("ca.pem");
+    std::fs::write(&ca, &pki.ca_pem).expect("ca");
+    let state = dir.join("state.json");
+    let _ = std::fs::remove_file(&state);
+    let dns = serve_dns(zone(
+        &["v=STSv1; id=20260101T000000"],
+        &["mx1.example.test"],
+    ));
+    let run = |policy: &str| {
+        let https = serve_https(
+            pki.server(&["mta-sts.example.test"]),
+            http("200 OK", "text/plain", "", policy),
+        );
+        let out = Command::cargo_bin("mtasts")
+            .expect("binary")
+            .args([
+                "check",
+                "example.test",
+                "--no-smtp",
+                "--resolver",
+                &dns.to_string(),
+                "--https-port",
+                &https.to_string(),
+                "--format",
+                "json",
+            ])
+            .arg("--ca-file")
+            .arg(&ca)
+            .arg("--state")
+            .arg(&state)
+            .output()
+            .expect("run");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["diagnostics"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|d| d["code"].as_str().map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    assert!(!run(POLICY).contains(&"check/id-not-changed".to_owned()));
+    assert!(
+        !run(POLICY).contains(&"check/id-not-changed".to_owned()),
+        "same policy, same id: fine"
+    );
+    let changed = POLICY.replace("1209600", "2419200");
+    assert!(
+        run(&changed).contains(&"check/id-not-changed".to_owned()),
+        "policy changed, id did not"
+    );
 }
