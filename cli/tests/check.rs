@@ -30,6 +30,12 @@ impl Pki {
             issuer_params: params,
         }
     }
+    /// Writes the CA certificate where `--ca-file` can read it.
+    fn write_ca(&self, dir: &std::path::Path) -> std::path::PathBuf {
+        let ca = dir.join("ca.pem");
+        std::fs::write(&ca, &self.ca_pem).expect("ca");
+        ca
+    }
     /// A server config for `names`, signed by the test CA.
     fn server(&self, names: &[&str]) -> Arc<rustls::ServerConfig> {
         let key = KeyPair::generate().expect("key");
@@ -48,6 +54,13 @@ impl Pki {
             .expect("server config");
         Arc::new(cfg)
     }
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mtasts-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    dir
 }
 
 /// A DNS zone served on a loopback UDP port.
@@ -240,11 +253,8 @@ struct Case {
 
 #[test]
 fn check_cases_against_loopback_fakes() {
-    let pki = Pki::new();
-    let dir = std::env::temp_dir().join(format!("mtasts-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
-    let ca = dir.join("ca.pem");
-    std::fs::write(&ca, &pki.ca_pem).expect("ca");
+    let (pki, dir) = (Pki::new(), scratch("check"));
+    let ca = pki.write_ca(&dir);
     let good_zone = zone(&["v=STSv1; id=20260101T000000"], &["mx1.example.test"]);
     let ok = http("200 OK", "text/plain; charset=utf-8", "", POLICY);
     let host = vec!["mta-sts.example.test"];
@@ -469,11 +479,8 @@ fn check_cases_against_loopback_fakes() {
 
 #[test]
 fn a_policy_changed_without_a_new_id_is_caught_across_runs() {
-    let pki = Pki::new();
-    let dir = std::env::temp_dir().join(format!("mtasts-state-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("tmp");
-    let ca = dir.join("ca.pem");
-    std::fs::write(&ca, &pki.ca_pem).expect("ca");
+    let (pki, dir) = (Pki::new(), scratch("state"));
+    let ca = pki.write_ca(&dir);
     let state = dir.join("state.json");
     let _ = std::fs::remove_file(&state);
     let dns = serve_dns(zone(
