@@ -55,7 +55,7 @@ pub struct Args {
 
 /// Runs the check; exit 1 when the verdict is "broken".
 pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
-    let domain = mtasts_core::generate::normalize_host(&a.domain)
+    let domain = mtasts_core::generate::normalize_domain(&a.domain)
         .map_err(|e| format!("`{}` is not a domain name: {e}", a.domain))?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -88,6 +88,19 @@ pub fn normalize_host(input: &str) -> Result<String, policy::mx::DomainError> {
     Ok(ascii)
 }
 
+/// Normalizes a mail domain like [`normalize_host`], and requires a domain: two labels or more, no wildcard.
+pub fn normalize_domain(input: &str) -> Result<String, policy::mx::DomainError> {
+    let d = normalize_host(input)?;
+    if d.contains('.') && !d.starts_with("*.") {
+        Ok(d)
+    } else {
+        Err(policy::mx::DomainError {
+            reason: "not-a-domain",
+            detail: String::new(),
+        })
+    }
+}
+
 /// `YYYYMMDDHHMMSS` (UTC) of a Unix time: the id format the guide suggests.
 pub fn id_from_time(unix: i64) -> String {
     let t =
@@ -113,17 +126,8 @@ pub fn id_from_policy(p: &Policy) -> String {
 /// Checks the request and builds everything; diagnostics explain what is wrong with the request.
 pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let domain = match normalize_host(&req.domain) {
-        Ok(d) if d.contains('.') && !d.starts_with("*.") => d,
-        Ok(_) => {
-            diags.push(
-                Diagnostic::new(Code::GenerateBadDomain, Span::default())
-                    .arg("value", &req.domain)
-                    .arg("reason", "not-a-domain")
-                    .arg("detail", ""),
-            );
-            String::new()
-        }
+    let domain = match normalize_domain(&req.domain) {
+        Ok(d) => d,
         Err(e) => {
             diags.push(e.on(
                 Diagnostic::new(Code::GenerateBadDomain, Span::default()).arg("value", &req.domain),
@@ -374,6 +378,21 @@ mod tests {
         for (name, r, code) in rows {
             let e = generate(&r).expect_err(name);
             assert_eq!(e[0].code.name(), code, "{name}");
+        }
+    }
+
+    #[test]
+    fn normalize_domain_table() {
+        let rows: &[(&str, Result<&str, &str>)] = &[
+            (" Example.COM. ", Ok("example.com")),
+            ("münchen.de", Ok("xn--mnchen-3ya.de")),
+            ("localhost", Err("not-a-domain")),
+            ("*.example.com", Err("not-a-domain")),
+            ("exa_mple.com", Err("bad-char")),
+        ];
+        for (input, want) in rows {
+            let got = normalize_domain(input);
+            assert_eq!(got.as_deref().map_err(|e| e.reason), *want, "{input}");
         }
     }
 

@@ -68,6 +68,11 @@ impl Lang {
         }
     }
 
+    /// Position in [`Lang::ALL`] (the slot of its catalog).
+    fn index(self) -> usize {
+        Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)
+    }
+
     /// Picks a language from a tag or locale string such as `de-CH`, `ja_JP.UTF-8`; `None` when unsupported.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_', '.']).next()?.to_ascii_lowercase();
@@ -129,7 +134,7 @@ impl Catalog {
     /// Makes a catalog fetched at run time available to [`Catalog::get`] (the web app loads non-English
     /// catalogs on demand to keep its wasm small). A language already loaded keeps its catalog.
     pub fn install(lang: Lang, src: &str) {
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let i = lang.index();
         CATALOGS.with(|c| {
             let _ = c[i].set(Catalog::from_source(lang, src));
         });
@@ -137,13 +142,13 @@ impl Catalog {
 
     /// True when `lang` can be rendered in its own words (built in, or installed).
     pub fn available(lang: Lang) -> bool {
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let i = lang.index();
         lang.source().is_some() || CATALOGS.with(|c| c[i].get().is_some())
     }
 
     /// The catalog for `lang`, parsed once per thread; English while `lang` is neither built in nor installed.
     pub fn get(lang: Lang) -> Catalog {
-        let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        let i = lang.index();
         if let Some(c) = CATALOGS.with(|c| c[i].get().cloned()) {
             return c;
         }

@@ -10,7 +10,7 @@
 use crate::ingest::kv_err;
 use crate::{http, store, Config};
 use mtasts_core::generate::{self, IdSource, Request as GenRequest};
-use mtasts_core::report::{self, Aggregator, Filter, Limits};
+use mtasts_core::report::{self, Aggregator, Filter};
 use mtasts_core::{policy, Severity};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -46,8 +46,7 @@ fn is_day(s: &str) -> bool {
 }
 
 fn valid_domain(d: &str) -> Option<String> {
-    let d = d.trim().trim_end_matches('.').to_ascii_lowercase();
-    (d.contains('.') && policy::mx::check_domain(&d).is_ok()).then_some(d)
+    mtasts_core::generate::normalize_domain(d).ok()
 }
 
 /// Routes `/api/...`.
@@ -113,13 +112,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
                 r.headers_mut().set("Content-Disposition", "attachment")?;
                 return Ok(r);
             }
-            match report::load(
-                &bytes,
-                Limits {
-                    max_input: usize::MAX,
-                    max_inflated: cfg.max_inflated_bytes,
-                },
-            ) {
+            match report::load(&bytes, cfg.stored_limits()) {
                 Ok(loaded) => {
                     let first = loaded.into_iter().next();
                     let warnings: Vec<_> = first.as_ref().map(|l| l.warnings.iter().map(|w| json!({"code": w.code.name(), "severity": w.severity(), "message": w.message(), "field": w.get("field")})).collect()).unwrap_or_default();
@@ -159,13 +152,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
                     let Some(bytes) = body.map_err(kv_err)? else {
                         continue;
                     };
-                    match report::load(
-                        &bytes,
-                        Limits {
-                            max_input: usize::MAX,
-                            max_inflated: cfg.max_inflated_bytes,
-                        },
-                    ) {
+                    match report::load(&bytes, cfg.stored_limits()) {
                         Ok(ls) => ls.iter().for_each(|l| {
                             agg.add(&l.report);
                         }),

@@ -48,6 +48,16 @@ impl Config {
     }
 }
 
+impl Config {
+    /// Limits for re-reading stored reports: they were size-checked at ingest, only inflation stays capped.
+    pub(crate) fn stored_limits(&self) -> mtasts_core::report::Limits {
+        mtasts_core::report::Limits {
+            max_input: usize::MAX,
+            max_inflated: self.max_inflated_bytes,
+        }
+    }
+}
+
 /// The request's host name, lower-case, without port (from `Host`, else the URL).
 pub(crate) fn host_of(req: &Request) -> String {
     let h = req
