@@ -90,24 +90,14 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         }
     }
     let cat = Catalog::load(lang);
-    let status = cat.render("check--status", &[("status", v.status.as_str().to_owned())]);
     if a.format == Format::Json {
-        let out = json!({
-            "domain": domain,
-            "status": v.status,
-            "summary": status,
-            "sts_id": v.sts_id,
-            "policy_hash": v.policy_hash,
-            "policy": v.policy,
-            "coverage": v.coverage,
-            "smtp_checked": !facts.mx_tls.is_empty(),
-            "diagnostics": render::json_diagnostics(None, &v.diagnostics, &cat),
-        });
+        let out = mtasts_core::output::CheckAnswer::new(&facts, &v, &cat);
         println!(
             "{}",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
         );
     } else {
+        let status = cat.render("check--status", &[("status", v.status.as_str().to_owned())]);
         let st = if v.status == check::Status::Broken {
             render::ERR
         } else {
@@ -244,21 +234,29 @@ async fn fetch_policy(
     let host = format!("mta-sts.{domain}");
     let tcp = match connect(r, &host, port).await {
         Ok(s) => s,
-        Err(e) => return Fetch::Unreachable(e),
+        Err(e) => return Fetch::Unreachable { reason: e },
     };
     let Ok(name) = ServerName::try_from(host.clone()) else {
-        return Fetch::Unreachable("invalid host name".into());
+        return Fetch::Unreachable {
+            reason: "invalid host name".into(),
+        };
     };
     let mut stream = match tokio_rustls::TlsConnector::from(tls)
         .connect(name, tcp)
         .await
     {
         Ok(s) => s,
-        Err(e) => return Fetch::Tls(e.to_string()),
+        Err(e) => {
+            return Fetch::Tls {
+                reason: e.to_string(),
+            }
+        }
     };
     let req = format!("GET /.well-known/mta-sts.txt HTTP/1.0\r\nHost: {host}\r\nUser-Agent: mtasts-check\r\nAccept: text/plain\r\nConnection: close\r\n\r\n");
     if let Err(e) = stream.write_all(req.as_bytes()).await {
-        return Fetch::Unreachable(e.to_string());
+        return Fetch::Unreachable {
+            reason: e.to_string(),
+        };
     }
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
@@ -274,14 +272,22 @@ async fn fetch_policy(
             }
             // A peer closing TLS without close_notify after sending everything is common.
             Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => break,
-            Err(e) => return Fetch::Unreachable(e.to_string()),
+            Err(e) => {
+                return Fetch::Unreachable {
+                    reason: e.to_string(),
+                }
+            }
         }
     }
     let mut headers = [httparse::EMPTY_HEADER; 64];
     let mut resp = httparse::Response::new(&mut headers);
     let head_len = match resp.parse(&buf) {
         Ok(httparse::Status::Complete(n)) => n,
-        _ => return Fetch::Unreachable("not an HTTP response".into()),
+        _ => {
+            return Fetch::Unreachable {
+                reason: "not an HTTP response".into(),
+            }
+        }
     };
     let header = |name: &str| {
         resp.headers
@@ -420,7 +426,10 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
         old_tlsrpt_txt,
         mx,
         policy,
+        smtp_tested: !a.no_smtp,
         mx_tls,
+        // hickory's lookups do not expose the AD bit
+        dnssec: None,
         previous: None,
     })
 }

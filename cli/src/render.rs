@@ -2,7 +2,6 @@
 
 use mtasts_core::diag::{Diagnostic, LineIndex, Severity};
 use mtasts_core::i18n::Catalog;
-use serde::Serialize;
 use std::fmt::Write;
 
 /// Style of errors.
@@ -26,62 +25,7 @@ fn style(s: Severity) -> anstyle::Style {
     }
 }
 
-/// A diagnostic as the JSON contract gives it.
-#[derive(Serialize)]
-pub struct JsonDiagnostic {
-    /// Stable code.
-    pub code: &'static str,
-    /// error / warning / info.
-    pub severity: Severity,
-    /// 1-based line of the span start (0 when the input has no lines, e.g. a report field).
-    pub line: usize,
-    /// 1-based column (characters).
-    pub column: usize,
-    /// 1-based line of the span end.
-    pub end_line: usize,
-    /// 1-based column of the span end.
-    pub end_column: usize,
-    /// The message in the chosen language.
-    pub message: String,
-    /// The suggested fix, if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fix: Option<String>,
-    /// The RFC section.
-    pub rfc: &'static str,
-    /// The JSON field a report diagnostic is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-}
-
-/// Converts diagnostics for JSON output.
-pub fn json_diagnostics(
-    text: Option<&str>,
-    diags: &[Diagnostic],
-    cat: &Catalog,
-) -> Vec<JsonDiagnostic> {
-    let idx = text.map(LineIndex::new);
-    diags
-        .iter()
-        .map(|d| {
-            let (s, e) = match &idx {
-                Some(i) => (i.line_col(d.span.start), i.line_col(d.span.end)),
-                None => (Default::default(), Default::default()),
-            };
-            JsonDiagnostic {
-                code: d.code.name(),
-                severity: d.severity(),
-                line: s.line,
-                column: s.column,
-                end_line: e.line,
-                end_column: e.column,
-                message: cat.message(d),
-                fix: cat.fix(d),
-                rfc: d.code.rfc(),
-                field: d.get("field").map(str::to_owned),
-            }
-        })
-        .collect()
-}
+pub use mtasts_core::output::json_diagnostics;
 
 /// Renders diagnostics rustc-style. `text` is the input the spans point into (`None` for reports).
 pub fn human(name: &str, text: Option<&str>, diags: &[Diagnostic], cat: &Catalog) -> String {

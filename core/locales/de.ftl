@@ -21,6 +21,7 @@ domain-reason = { $reason ->
         [bad-char] `{ $detail }` ist in einem Hostnamen nicht erlaubt
         [hyphen-edge] das Label `{ $detail }` beginnt oder endet mit `-`
         [not-a-domain] ein einzelnes Label ist keine Domain
+        [ip-address] eine IP-Adresse, kein Domainname
        *[other] { $detail }
     }
 
@@ -365,6 +366,10 @@ check--id-not-changed = Die Richtlinie hat sich geändert (Inhalts-Hash { $hash 
 check--mx-no-starttls = Der MX `{ $host }` bietet kein STARTTLS an.
 check--mx-cert-mismatch = Das Zertifikat des MX `{ $host }` ist für diesen Namen nicht gültig.
 check--mx-tls-error = TLS mit dem MX `{ $host }` ist fehlgeschlagen: { $reason }.
+check--smtp-not-tested = STARTTLS auf den MX-Hosts wurde nicht geprüft: diese Prüfung kann Port 25 nicht öffnen.
+    .fix = Führen Sie `mtasts check { $domain }` auf einem Host aus, der Port 25 erreicht, um STARTTLS und das Zertifikat jedes MX zu prüfen.
+check--dnssec-validated = Der Resolver hat diese DNS-Antworten mit DNSSEC validiert.
+check--dnssec-not-validated = Diese DNS-Antworten sind nicht mit DNSSEC validiert: Absender vertrauen der ersten abgerufenen Richtlinie, wie MTA-STS es vorsieht.
 check--status = { $status ->
         [working] MTA-STS funktioniert: Erzwingung aktiv.
         [testing] MTA-STS funktioniert im Testmodus: Lesen Sie die Berichte und wechseln Sie dann zur Erzwingung.

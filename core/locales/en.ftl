@@ -22,6 +22,7 @@ domain-reason = { $reason ->
         [bad-char] `{ $detail }` is not allowed in a host name
         [hyphen-edge] the label `{ $detail }` starts or ends with `-`
         [not-a-domain] a single label is not a domain
+        [ip-address] an IP address, not a domain name
        *[other] { $detail }
     }
 
@@ -369,6 +370,10 @@ check--id-not-changed = The policy changed (content hash { $hash }) but the `_mt
 check--mx-no-starttls = The MX `{ $host }` does not offer STARTTLS.
 check--mx-cert-mismatch = The certificate of the MX `{ $host }` is not valid for that name.
 check--mx-tls-error = TLS with the MX `{ $host }` failed: { $reason }.
+check--smtp-not-tested = STARTTLS on the MX hosts was not tested: this checker cannot open port 25.
+    .fix = Run `mtasts check { $domain }` from a host that can reach port 25 to test each MX's STARTTLS and certificate.
+check--dnssec-validated = The resolver validated these DNS answers with DNSSEC.
+check--dnssec-not-validated = These DNS answers are not DNSSEC-validated: senders trust the first policy they fetch, as MTA-STS intends.
 check--status = { $status ->
         [working] MTA-STS is working: enforced.
         [testing] MTA-STS is working in testing mode: read the reports, then switch to enforce.

@@ -21,6 +21,7 @@ domain-reason = { $reason ->
         [bad-char] `{ $detail }` no está permitido en un nombre de host
         [hyphen-edge] la etiqueta `{ $detail }` empieza o termina con `-`
         [not-a-domain] una sola etiqueta no es un dominio
+        [ip-address] una dirección IP, no un nombre de dominio
        *[other] { $detail }
     }
 
@@ -368,6 +369,10 @@ check--id-not-changed = La política ha cambiado (hash del contenido { $hash }) 
 check--mx-no-starttls = El MX `{ $host }` no ofrece STARTTLS.
 check--mx-cert-mismatch = El certificado del MX `{ $host }` no es válido para ese nombre.
 check--mx-tls-error = TLS con el MX `{ $host }` ha fallado: { $reason }.
+check--smtp-not-tested = No se ha comprobado STARTTLS en los hosts MX: esta comprobación no puede abrir el puerto 25.
+    .fix = Ejecuta `mtasts check { $domain }` desde un host que llegue al puerto 25 para comprobar STARTTLS y el certificado de cada MX.
+check--dnssec-validated = El resolvedor ha validado estas respuestas DNS con DNSSEC.
+check--dnssec-not-validated = Estas respuestas DNS no están validadas con DNSSEC: los remitentes confían en la primera política que descargan, como prevé MTA-STS.
 check--status = { $status ->
         [working] MTA-STS funciona: en modo de aplicación.
         [testing] MTA-STS funciona en modo de prueba: lee los informes y después pasa al modo de aplicación.

@@ -21,6 +21,7 @@ domain-reason = { $reason ->
         [bad-char] `{ $detail }` non è consentito in un nome host
         [hyphen-edge] l'etichetta `{ $detail }` inizia o finisce con `-`
         [not-a-domain] una sola etichetta non è un dominio
+        [ip-address] un indirizzo IP, non un nome di dominio
        *[other] { $detail }
     }
 
@@ -368,6 +369,10 @@ check--id-not-changed = Il criterio è cambiato (hash del contenuto { $hash }) m
 check--mx-no-starttls = L'MX `{ $host }` non offre STARTTLS.
 check--mx-cert-mismatch = Il certificato dell'MX `{ $host }` non è valido per quel nome.
 check--mx-tls-error = TLS con l'MX `{ $host }` non è riuscito: { $reason }.
+check--smtp-not-tested = STARTTLS sugli host MX non è stato verificato: questo controllo non può aprire la porta 25.
+    .fix = Esegui `mtasts check { $domain }` da un host che raggiunge la porta 25 per verificare STARTTLS e il certificato di ogni MX.
+check--dnssec-validated = Il resolver ha convalidato queste risposte DNS con DNSSEC.
+check--dnssec-not-validated = Queste risposte DNS non sono convalidate con DNSSEC: i mittenti si fidano del primo criterio che scaricano, come previsto da MTA-STS.
 check--status = { $status ->
         [working] MTA-STS funziona: applicazione forzata attiva.
         [testing] MTA-STS funziona in modalità di prova: leggi i rapporti, poi passa all'applicazione forzata.

@@ -21,6 +21,7 @@ domain-reason = { $reason ->
         [bad-char] `{ $detail }` はホスト名に使えません
         [hyphen-edge] ラベル `{ $detail }` が `-` で始まるか終わっています
         [not-a-domain] ラベル 1 つだけではドメインになりません
+        [ip-address] IP アドレスであり、ドメイン名ではありません
        *[other] { $detail }
     }
 
@@ -359,6 +360,10 @@ check--id-not-changed = ポリシーは変更されました（内容のハッ�
 check--mx-no-starttls = MX `{ $host }` は STARTTLS を提供していません。
 check--mx-cert-mismatch = MX `{ $host }` の証明書はその名前に対して有効ではありません。
 check--mx-tls-error = MX `{ $host }` との TLS に失敗しました: { $reason }
+check--smtp-not-tested = MX ホストの STARTTLS は確認していません。このチェックではポート 25 に接続できません。
+    .fix = ポート 25 に接続できるホストで `mtasts check { $domain }` を実行すると、各 MX の STARTTLS と証明書を確認できます。
+check--dnssec-validated = リゾルバはこれらの DNS 応答を DNSSEC で検証しました。
+check--dnssec-not-validated = これらの DNS 応答は DNSSEC で検証されていません。MTA-STS の設計どおり、送信側は最初に取得したポリシーを信頼します。
 check--status = { $status ->
         [working] MTA-STS は機能しています（適用モード）。
         [testing] MTA-STS はテストモードで機能しています。レポートを確認してから適用モードに切り替えてください。

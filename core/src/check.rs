@@ -6,10 +6,11 @@ use crate::diag::{self, Code, Diagnostic, Severity, Span};
 use crate::generate::id_from_policy;
 use crate::policy::{self, mx::Coverage, Mode, Policy};
 use crate::record;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A DNS answer as a shell saw it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
 pub enum Dns {
     /// The records at the name (TXT strings already joined; MX as host names). Empty: the name exists, no records.
     Records(Vec<String>),
@@ -29,7 +30,8 @@ impl Dns {
 }
 
 /// What fetching `https://mta-sts.<domain>/.well-known/mta-sts.txt` gave (RFC 8461 §3.3).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Fetch {
     /// An HTTP response (redirects not followed).
     Response {
@@ -40,6 +42,7 @@ pub enum Fetch {
         /// `Location`, for a redirect.
         location: Option<String>,
         /// The body, read up to the 64 KB cap (plus one byte, so a larger body shows as too large).
+        #[serde(with = "body")]
         body: Vec<u8>,
     },
     /// No answer within the timeout.
@@ -48,13 +51,47 @@ pub enum Fetch {
         seconds: u64,
     },
     /// The TLS handshake failed (certificate not valid for the host, expired, untrusted…).
-    Tls(String),
+    Tls {
+        /// The reason, as the TLS stack gave it.
+        reason: String,
+    },
     /// The host could not be reached (no address, refused…).
-    Unreachable(String),
+    Unreachable {
+        /// The reason, as the network stack gave it.
+        reason: String,
+    },
+}
+
+/// The policy body in JSON: a string when it is UTF-8 (the normal case, readable), else an array of bytes, so
+/// that judging deserialized facts sees exactly the bytes that were fetched.
+mod body {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    #[serde(untagged)]
+    enum Repr {
+        Text(String),
+        Bytes(Vec<u8>),
+    }
+
+    pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        match std::str::from_utf8(b) {
+            Ok(t) => t.serialize(s),
+            Err(_) => b.serialize(s),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        Ok(match Repr::deserialize(d)? {
+            Repr::Text(t) => t.into_bytes(),
+            Repr::Bytes(b) => b,
+        })
+    }
 }
 
 /// The STARTTLS result for one MX (RFC 8461 §4.2), when the shell could test it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "reason")]
 pub enum MxTls {
     /// STARTTLS worked and the certificate is valid for the MX name.
     Valid,
@@ -66,8 +103,9 @@ pub enum MxTls {
     Failed(String),
 }
 
-/// Everything a shell gathered about a domain.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything a shell gathered about a domain. It travels as JSON (the worker's `/api/check` answer), so a page
+/// can judge it again in its own language with this same function.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Facts {
     /// The policy domain.
     pub domain: String,
@@ -83,8 +121,12 @@ pub struct Facts {
     pub mx: Dns,
     /// The policy fetch (absent when there was no `_mta-sts` record to justify one).
     pub policy: Option<Fetch>,
-    /// STARTTLS per MX host, in the order of `mx` (empty when the shell cannot open port 25).
+    /// Whether the shell tested STARTTLS on the MX hosts (a worker cannot open port 25; `--no-smtp`).
+    pub smtp_tested: bool,
+    /// STARTTLS per MX host, in the order of `mx`.
     pub mx_tls: Vec<(String, MxTls)>,
+    /// Whether the resolver marked the `_mta-sts` and MX answers as DNSSEC-validated (the AD bit), when it says.
+    pub dnssec: Option<bool>,
     /// The id and policy hash seen last time, to detect a policy changed without a new id.
     pub previous: Option<(String, String)>,
 }
@@ -224,10 +266,10 @@ pub fn judge(f: &Facts) -> Verdict {
                 .arg("url", &url)
                 .arg("seconds", seconds),
         ),
-        Some(Fetch::Tls(e)) => {
+        Some(Fetch::Tls { reason: e }) => {
             diags.push(at(Code::CheckPolicyTls).arg("host", &host).arg("reason", e))
         }
-        Some(Fetch::Unreachable(e)) => diags.push(
+        Some(Fetch::Unreachable { reason: e }) => diags.push(
             at(Code::CheckPolicyUnreachable)
                 .arg("host", &host)
                 .arg("reason", e),
@@ -281,6 +323,14 @@ pub fn judge(f: &Facts) -> Verdict {
     match &f.mx {
         Dns::Failed(e) => diags.push(at(Code::CheckDnsError).arg("name", d).arg("reason", e)),
         dns if dns.records().is_empty() => diags.push(at(Code::CheckNoMx).arg("domain", d)),
+        _ => {}
+    }
+    if !f.smtp_tested && !f.mx.records().is_empty() {
+        diags.push(at(Code::CheckSmtpNotTested).arg("domain", d));
+    }
+    match f.dnssec {
+        Some(true) => diags.push(at(Code::CheckDnssecValidated)),
+        Some(false) if sts.is_some() => diags.push(at(Code::CheckDnssecNotValidated)),
         _ => {}
     }
     for (host, tls) in &f.mx_tls {
@@ -352,7 +402,9 @@ mod tests {
                 location: None,
                 body: POLICY.into(),
             }),
+            smtp_tested: true,
             mx_tls: vec![],
+            dnssec: None,
             previous: None,
         }
     }
@@ -473,9 +525,9 @@ mod tests {
             (
                 "wrong certificate",
                 Facts {
-                    policy: Some(Fetch::Tls(
-                        "certificate not valid for mta-sts.example.com".into(),
-                    )),
+                    policy: Some(Fetch::Tls {
+                        reason: "certificate not valid for mta-sts.example.com".into(),
+                    }),
                     ..good()
                 },
                 Status::Broken,
@@ -577,6 +629,61 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == Code::CheckIdNotChanged && d.get("hash") == Some(hash.as_str())));
+    }
+
+    #[test]
+    fn what_this_shell_could_not_test_is_said() {
+        let codes = |f: &Facts| diag::code_names(&judge(f).diagnostics);
+        let edge = Facts {
+            smtp_tested: false,
+            dnssec: Some(false),
+            ..good()
+        };
+        assert!(codes(&edge).contains(&"check/smtp-not-tested"));
+        assert!(codes(&edge).contains(&"check/dnssec-not-validated"));
+        assert_eq!(judge(&edge).status, Status::Working, "infos only");
+        let signed = Facts {
+            dnssec: Some(true),
+            ..good()
+        };
+        assert!(codes(&signed).contains(&"check/dnssec-validated"));
+        assert!(!codes(&good())
+            .iter()
+            .any(|c| c.contains("dnssec") || c.contains("smtp")));
+    }
+
+    #[test]
+    fn facts_travel_as_json_and_judge_the_same() {
+        let mut odd = good();
+        odd.policy = Some(Fetch::Response {
+            status: 200,
+            content_type: Some("text/plain".into()),
+            location: None,
+            body: b"version: STSv1\nmode: enforce\nmx: \xff.example.com\nmax_age: 86400\n".to_vec(),
+        });
+        for f in [
+            good(),
+            odd,
+            Facts {
+                sts_txt: Dns::Failed("SERVFAIL".into()),
+                mx: Dns::NoSuchName,
+                policy: Some(Fetch::Tls {
+                    reason: "bad certificate".into(),
+                }),
+                mx_tls: vec![("mx1.example.com".into(), MxTls::Failed("reset".into()))],
+                dnssec: Some(true),
+                previous: Some(("1".into(), "2".into())),
+                ..good()
+            },
+        ] {
+            let json = serde_json::to_string(&f).expect("serialize");
+            let back: Facts = serde_json::from_str(&json).expect("deserialize");
+            assert_eq!(back, f, "{json}");
+            assert_eq!(judge(&back), judge(&f));
+        }
+        let json = serde_json::to_value(good()).expect("serialize");
+        assert_eq!(json["policy"]["body"], POLICY, "UTF-8 bodies stay readable");
+        assert_eq!(json["sts_txt"]["kind"], "records");
     }
 
     #[test]

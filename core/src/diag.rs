@@ -281,6 +281,12 @@ codes! {
     CheckMxCertMismatch = "check/mx-cert-mismatch", Error, "RFC 8461 §4.2";
     /// The TLS session with an MX failed (expired or untrusted certificate, handshake error).
     CheckMxTlsError = "check/mx-tls-error", Error, "RFC 8461 §4.2";
+    /// STARTTLS on the MX hosts was not tested (a worker cannot open port 25): the CLI can.
+    CheckSmtpNotTested = "check/smtp-not-tested", Info, "RFC 8461 §4.2";
+    /// The resolver validated the answers with DNSSEC (AD bit).
+    CheckDnssecValidated = "check/dnssec-validated", Info, "RFC 8461 §10.2";
+    /// The answers were not DNSSEC-validated: MTA-STS does not need it, the record is trusted on first use.
+    CheckDnssecNotValidated = "check/dnssec-not-validated", Info, "RFC 8461 §10.2";
 
     // ---- generator inputs
     /// The domain is not a valid host name.

@@ -88,16 +88,24 @@ pub fn normalize_host(input: &str) -> Result<String, policy::mx::DomainError> {
     Ok(ascii)
 }
 
-/// Normalizes a mail domain like [`normalize_host`], and requires a domain: two labels or more, no wildcard.
+/// Normalizes a mail domain like [`normalize_host`], and requires a domain: two labels or more, no wildcard,
+/// not an IPv4 address (a top-level label is never all digits, RFC 3696 §2). URLs, ports and IPv6 literals are
+/// already refused by their characters.
 pub fn normalize_domain(input: &str) -> Result<String, policy::mx::DomainError> {
     let d = normalize_host(input)?;
-    if d.contains('.') && !d.starts_with("*.") {
-        Ok(d)
-    } else {
+    let fail = |reason| {
         Err(policy::mx::DomainError {
-            reason: "not-a-domain",
+            reason,
             detail: String::new(),
         })
+    };
+    let tld = d.rsplit('.').next().unwrap_or("");
+    if !d.contains('.') || d.starts_with("*.") {
+        fail("not-a-domain")
+    } else if tld.bytes().all(|b| b.is_ascii_digit()) {
+        fail("ip-address")
+    } else {
+        Ok(d)
     }
 }
 
@@ -389,6 +397,13 @@ mod tests {
             ("localhost", Err("not-a-domain")),
             ("*.example.com", Err("not-a-domain")),
             ("exa_mple.com", Err("bad-char")),
+            ("192.0.2.1", Err("ip-address")),
+            ("[2001:db8::1]", Err("bad-char")),
+            ("example.com:25", Err("bad-char")),
+            ("https://example.com/", Err("bad-char")),
+            ("user@example.com", Err("bad-char")),
+            ("example.com/.well-known", Err("bad-char")),
+            ("1example.com", Ok("1example.com")),
         ];
         for (input, want) in rows {
             let got = normalize_domain(input);
@@ -424,10 +439,15 @@ mod tests {
         "[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?"
     }
 
+    /// A top-level label: never all digits (RFC 3696 §2).
+    fn tld() -> impl Strategy<Value = String> {
+        "[a-z]([a-z0-9-]{0,10}[a-z0-9])?"
+    }
+
     proptest! {
         #[test]
         fn generated_output_lints_clean_and_parses_back(
-            dom in (label(), label()).prop_map(|(a, b)| format!("{a}.{b}")),
+            dom in (label(), tld()).prop_map(|(a, b)| format!("{a}.{b}")),
             hosts in proptest::collection::vec((any::<bool>(), label(), label(), label()), 1..5),
             mode in prop_oneof![Just(Mode::Testing), Just(Mode::Enforce), Just(Mode::None)],
             max_age in 86_400u64..=31_557_600,

@@ -9,6 +9,7 @@
 //! - [`policy`]: the `mta-sts.txt` policy file and MX patterns.
 //! - [`generate`]: a policy, both records and the rollout steps for a domain.
 //! - [`report`]: TLS reports: model, decoding (JSON, gzip, e-mail), validation, aggregation, export.
+//! - [`check`]: judging a live domain from the facts a shell gathered; [`output`]: the shared JSON contract.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -16,9 +17,12 @@
 pub mod check;
 pub mod detect;
 pub mod diag;
+#[cfg(feature = "doh")]
+pub mod doh;
 pub mod generate;
 
 pub mod i18n;
+pub mod output;
 pub mod policy;
 pub mod record;
 pub mod report;

@@ -1,0 +1,121 @@
+//! The JSON contract shared by the shells: diagnostics with their messages in the chosen language, and the
+//! answer of a live check. `mtasts … --format json` prints these; the worker's `/api/check` answers with them.
+
+use crate::check::{Facts, Status, Verdict};
+use crate::diag::{Diagnostic, LineIndex, Severity, Span};
+use crate::i18n::Catalog;
+use crate::policy::{mx::Coverage, Policy};
+use serde::Serialize;
+
+/// A diagnostic as the JSON contract gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct JsonDiagnostic {
+    /// Stable code.
+    pub code: &'static str,
+    /// error / warning / info.
+    pub severity: Severity,
+    /// 1-based line of the span start (0 when the input has no lines, e.g. a report field).
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// 1-based line of the span end.
+    pub end_line: usize,
+    /// 1-based column of the span end.
+    pub end_column: usize,
+    /// The message in the chosen language.
+    pub message: String,
+    /// The suggested fix, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// The RFC section.
+    pub rfc: &'static str,
+    /// The JSON field a report diagnostic is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// Converts diagnostics for JSON output; `text` is what their spans point into (`None`: no line/column).
+pub fn json_diagnostics(
+    text: Option<&str>,
+    diags: &[Diagnostic],
+    cat: &Catalog,
+) -> Vec<JsonDiagnostic> {
+    let idx = text.map(LineIndex::new);
+    diags
+        .iter()
+        .map(|d| json_diagnostic(d, idx.as_ref(), cat))
+        .collect()
+}
+
+fn json_diagnostic(d: &Diagnostic, idx: Option<&LineIndex>, cat: &Catalog) -> JsonDiagnostic {
+    let (s, e) = match idx {
+        Some(i) => (i.line_col(d.span.start), i.line_col(d.span.end)),
+        None => (Default::default(), Default::default()),
+    };
+    JsonDiagnostic {
+        code: d.code.name(),
+        severity: d.severity(),
+        line: s.line,
+        column: s.column,
+        end_line: e.line,
+        end_column: e.column,
+        message: cat.message(d),
+        fix: cat.fix(d),
+        rfc: d.code.rfc(),
+        field: d.get("field").map(str::to_owned),
+    }
+}
+
+/// The answer of a live check (RFC 8461 §3–§5): the verdict, its details, and the facts it was judged from —
+/// so a client can judge them again (the web page does, in the reader's language) and show the raw answers.
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckAnswer<'a> {
+    /// The policy domain.
+    pub domain: &'a str,
+    /// The one-word verdict.
+    pub status: Status,
+    /// The verdict as a sentence in the chosen language.
+    pub summary: String,
+    /// The `_mta-sts` id in DNS.
+    pub sts_id: Option<&'a str>,
+    /// The policy's content hash, to compare with the id (RFC 8461 §3.1).
+    pub policy_hash: Option<&'a str>,
+    /// The parsed policy.
+    pub policy: Option<&'a Policy>,
+    /// Which pattern covers each MX.
+    pub coverage: Option<&'a Coverage>,
+    /// Whether STARTTLS was tested on each MX.
+    pub smtp_tested: bool,
+    /// Findings, errors first; line/column point into the fetched policy.
+    pub diagnostics: Vec<JsonDiagnostic>,
+    /// What was gathered.
+    pub facts: &'a Facts,
+}
+
+impl<'a> CheckAnswer<'a> {
+    /// Builds the answer for `facts` judged as `v`, messages from `cat`.
+    pub fn new(facts: &'a Facts, v: &'a Verdict, cat: &Catalog) -> CheckAnswer<'a> {
+        CheckAnswer {
+            domain: &facts.domain,
+            status: v.status,
+            summary: cat.render("check--status", &[("status", v.status.as_str().to_owned())]),
+            sts_id: v.sts_id.as_deref(),
+            policy_hash: v.policy_hash.as_deref(),
+            policy: v.policy.as_ref(),
+            coverage: v.coverage.as_ref(),
+            smtp_tested: facts.smtp_tested,
+            // DNS and HTTP findings have no span; policy findings point into the fetched policy
+            diagnostics: {
+                let idx = v.policy_text.as_deref().map(LineIndex::new);
+                v.diagnostics
+                    .iter()
+                    .map(|d| {
+                        let spanned = d.span != Span::default();
+                        json_diagnostic(d, idx.as_ref().filter(|_| spanned), cat)
+                    })
+                    .collect()
+            },
+            facts,
+        }
+    }
+}
