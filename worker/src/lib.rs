@@ -3,12 +3,14 @@
 //! - `GET|HEAD https://mta-sts.<domain>/.well-known/mta-sts.txt` serves the domain's policy (RFC 8461 §3.3),
 //!   linted by core before it is stored and again before it is served (fail closed: 503, never a bad policy).
 //! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports into KV, idempotently ([`ingest`]).
-//! - `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
+//! - `GET /api/check?domain=D` is the public, rate-limited live check ([`live_check`]).
+//! - The rest of `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
 //! - Everything else is the web app, served by Workers Static Assets.
 
 mod api;
 mod http;
 mod ingest;
+mod live_check;
 mod policy_host;
 mod store;
 
@@ -24,6 +26,12 @@ pub(crate) struct Config {
     pub max_report_bytes: usize,
     /// `MAX_INFLATED_BYTES`: what a gzip upload may inflate to.
     pub max_inflated_bytes: usize,
+    /// `DOH_URL`: the DNS-over-HTTPS resolver of the live check (RFC 8484; a `{?dns}` template is fine).
+    pub doh_url: String,
+    /// `CHECK_TIMEOUT_SECONDS`: how long the live check waits for a policy host (RFC 8461 §3.3 suggests 60).
+    pub check_timeout_secs: u64,
+    /// `DNS_TIMEOUT_SECONDS`: how long it waits for each DNS answer.
+    pub dns_timeout_secs: u64,
 }
 
 impl Config {
@@ -44,6 +52,10 @@ impl Config {
             site_origin: var("SITE_ORIGIN"),
             max_report_bytes: num("MAX_REPORT_BYTES", 8 << 20),
             max_inflated_bytes: num("MAX_INFLATED_BYTES", 24 << 20),
+            doh_url: var("DOH_URL")
+                .unwrap_or_else(|| "https://cloudflare-dns.com/dns-query".into()),
+            check_timeout_secs: num("CHECK_TIMEOUT_SECONDS", 60) as u64,
+            dns_timeout_secs: num("DNS_TIMEOUT_SECONDS", 10) as u64,
         }
     }
 }
@@ -103,6 +115,12 @@ async fn route(req: Request, env: &Env, cfg: &Config, path: &str) -> Result<Resp
             Method::Post => ingest::handle(req, env, cfg).await,
             _ => http::method_not_allowed("POST"),
         };
+    }
+    if path == "/api/check" {
+        // public: any page may call it (no credentials involved)
+        let mut resp = live_check::handle(&req, env, cfg).await?;
+        resp.headers_mut().set("Access-Control-Allow-Origin", "*")?;
+        return Ok(resp);
     }
     if path == "/api" || path.starts_with("/api/") {
         let origin = cfg.site_origin.clone();

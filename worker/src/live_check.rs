@@ -1,0 +1,268 @@
+//! `GET /api/check?domain=D[&lang=xx]`: the live check from the edge (RFC 8461 §3–§5). Public, rate-limited per
+//! client address. The worker only gathers facts — TXT and MX answers through DNS over HTTPS (RFC 8484, endpoint
+//! `DOH_URL`), the policy through `fetch` with redirects off, a 64 KB cap and a timeout — and core's
+//! `check::judge` gives the verdict, the same one `mtasts check` gives. Workers cannot open port 25, so STARTTLS
+//! on the MX hosts is left to the CLI, and the answer says so (`check/smtp-not-tested`).
+
+use crate::{http, Config};
+use futures_util::future::{join_all, select, Either};
+use futures_util::StreamExt;
+use mtasts_core::check::{self, Dns, Facts, Fetch as PolicyFetch};
+use mtasts_core::doh::{self, Kind};
+use mtasts_core::i18n::{Catalog, Lang};
+use std::collections::HashMap;
+use std::time::Duration;
+use worker::{
+    AbortController, Delay, Env, Fetch, Headers, Method, Request, RequestInit, RequestRedirect,
+    Response, Result,
+};
+
+/// Largest policy body read (RFC 8461 §3.3: 64 KB); one byte more shows a larger body as too large.
+const POLICY_CAP: usize = 64 * 1024;
+/// Largest DNS answer read.
+const DNS_CAP: usize = 64 * 1024;
+/// The rate limiter binding (`[[ratelimits]]` in wrangler.toml).
+const LIMITER: &str = "CHECK_LIMITER";
+
+/// Handles the request.
+pub async fn handle(req: &Request, env: &Env, cfg: &Config) -> Result<Response> {
+    if !matches!(req.method(), Method::Get | Method::Head) {
+        return http::method_not_allowed("GET");
+    }
+    let url = req.url()?;
+    let q: HashMap<String, String> = url.query_pairs().into_owned().collect();
+    let Some(input) = q.get("domain").filter(|d| !d.trim().is_empty()) else {
+        return http::error(
+            400,
+            "check/missing-domain",
+            "give the mail domain: /api/check?domain=example.com",
+        );
+    };
+    let domain = match mtasts_core::generate::normalize_domain(input) {
+        Ok(d) => d,
+        Err(e) => {
+            return http::error(
+                400,
+                "check/bad-domain",
+                format!(
+                    "`{}` is not a mail domain name ({}): give a name like example.com, not a URL, an IP address or a port",
+                    mtasts_core::diag::snippet(input, 80),
+                    e.reason
+                ),
+            )
+        }
+    };
+    if let Some(r) = rate_limited(req, env).await? {
+        return Ok(r);
+    }
+    let lang = q
+        .get("lang")
+        .and_then(|l| Lang::from_tag(l))
+        .unwrap_or(Lang::En);
+    let facts = gather(cfg, &domain).await;
+    let verdict = check::judge(&facts);
+    let cat = Catalog::get(lang);
+    http::json(
+        &mtasts_core::output::CheckAnswer::new(&facts, &verdict, &cat),
+        200,
+    )
+}
+
+/// 429 when the client (its `CF-Connecting-IP`) went over the limit; no limit when the binding is absent.
+async fn rate_limited(req: &Request, env: &Env) -> Result<Option<Response>> {
+    let Ok(limiter) = env.rate_limiter(LIMITER) else {
+        return Ok(None);
+    };
+    let client = req
+        .headers()
+        .get("CF-Connecting-IP")?
+        .unwrap_or_else(|| "unknown".into());
+    match limiter.limit(format!("check:{client}")).await {
+        Ok(o) if !o.success => {
+            let mut r = http::error(
+                429,
+                "check/rate-limited",
+                "too many checks from your address: wait a minute",
+            )?;
+            r.headers_mut().set("Retry-After", "60")?;
+            Ok(Some(r))
+        }
+        Ok(_) => Ok(None),
+        // a limiter outage must not take the check down
+        Err(e) => {
+            worker::console_error!("rate limiter: {e}");
+            Ok(None)
+        }
+    }
+}
+
+/// Runs `fut` for at most `secs` seconds.
+async fn within<T>(secs: u64, fut: impl std::future::Future<Output = T>) -> Option<T> {
+    let fut = std::pin::pin!(fut);
+    match select(fut, Delay::from(Duration::from_secs(secs))).await {
+        Either::Left((v, _)) => Some(v),
+        Either::Right(_) => None,
+    }
+}
+
+/// Reads a response body up to `cap + 1` bytes.
+async fn read_capped(resp: &mut Response, cap: usize) -> std::result::Result<Vec<u8>, String> {
+    let mut stream = resp.stream().map_err(|e| e.to_string())?;
+    let mut body = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        body.extend_from_slice(&chunk.map_err(|e| e.to_string())?);
+        if body.len() > cap {
+            body.truncate(cap + 1);
+            break;
+        }
+    }
+    Ok(body)
+}
+
+/// One DNS question through DNS over HTTPS (GET, RFC 8484 §4.1).
+async fn resolve(cfg: &Config, name: &str, kind: Kind) -> doh::Answer {
+    let failed = |why: String| doh::Answer {
+        dns: Dns::Failed(why),
+        authenticated: false,
+    };
+    let url = match doh::get_url(&cfg.doh_url, name, kind) {
+        Ok(u) => u,
+        Err(e) => return failed(e),
+    };
+    let ask = async {
+        let headers = Headers::new();
+        headers.set("Accept", "application/dns-message")?;
+        let mut init = RequestInit::new();
+        init.with_method(Method::Get).with_headers(headers);
+        let mut resp = Fetch::Request(Request::new_with_init(&url, &init)?)
+            .send()
+            .await?;
+        if resp.status_code() != 200 {
+            return Ok(Err(format!(
+                "the DNS-over-HTTPS resolver answered HTTP {}",
+                resp.status_code()
+            )));
+        }
+        Ok::<_, worker::Error>(read_capped(&mut resp, DNS_CAP).await)
+    };
+    match within(cfg.dns_timeout_secs, ask).await {
+        None => failed(format!(
+            "no answer from the resolver within {} s",
+            cfg.dns_timeout_secs
+        )),
+        Some(Err(e)) => failed(format!("DNS-over-HTTPS request failed: {e}")),
+        Some(Ok(Err(e))) => failed(e),
+        Some(Ok(Ok(wire))) => doh::answer(name, kind, &wire),
+    }
+}
+
+/// Fetches `https://mta-sts.<domain>/.well-known/mta-sts.txt` as a sender would (RFC 8461 §3.3): no redirect
+/// followed, at most 64 KB read, within the timeout (headers and body together).
+async fn fetch_policy(cfg: &Config, domain: &str) -> PolicyFetch {
+    let url = format!("https://mta-sts.{domain}/.well-known/mta-sts.txt");
+    let abort = AbortController::default();
+    let signal = abort.signal();
+    let get = async {
+        let headers = Headers::new();
+        headers.set("Accept", "text/plain")?;
+        headers.set("User-Agent", "mtasts-check (+RFC 8461)")?;
+        let mut init = RequestInit::new();
+        init.with_method(Method::Get)
+            .with_headers(headers)
+            .with_redirect(RequestRedirect::Manual);
+        let mut resp = Fetch::Request(Request::new_with_init(&url, &init)?)
+            .send_with_signal(&signal)
+            .await?;
+        let header = |h: &str| resp.headers().get(h).ok().flatten();
+        let (content_type, location) = (header("Content-Type"), header("Location"));
+        let body = read_capped(&mut resp, POLICY_CAP)
+            .await
+            .map_err(worker::Error::RustError)?;
+        Ok::<_, worker::Error>(PolicyFetch::Response {
+            status: resp.status_code(),
+            content_type,
+            location,
+            body,
+        })
+    };
+    match within(cfg.check_timeout_secs, get).await {
+        None => {
+            abort.abort();
+            PolicyFetch::Timeout {
+                seconds: cfg.check_timeout_secs,
+            }
+        }
+        Some(Ok(f)) => f,
+        Some(Err(e)) => fetch_error(e.to_string()),
+    }
+}
+
+/// Sorts a `fetch` failure into a TLS problem or an unreachable host, by what workerd says.
+fn fetch_error(reason: String) -> PolicyFetch {
+    let r = reason.to_ascii_lowercase();
+    if ["certificate", "tls", "ssl", "handshake"]
+        .iter()
+        .any(|w| r.contains(w))
+    {
+        PolicyFetch::Tls { reason }
+    } else {
+        PolicyFetch::Unreachable { reason }
+    }
+}
+
+/// Gathers the facts: the five DNS questions at once, then the policy when there is a record to justify it.
+async fn gather(cfg: &Config, domain: &str) -> Facts {
+    let names = [
+        (format!("_mta-sts.{domain}"), Kind::Txt),
+        (format!("_smtp._tls.{domain}"), Kind::Txt),
+        (domain.to_owned(), Kind::Txt),
+        (format!("_smtp-tlsrpt.{domain}"), Kind::Txt),
+        (domain.to_owned(), Kind::Mx),
+    ];
+    let mut answers = join_all(names.iter().map(|(n, k)| resolve(cfg, n, *k)))
+        .await
+        .into_iter();
+    let mut next = || {
+        answers.next().unwrap_or(doh::Answer {
+            dns: Dns::Failed("no answer".into()),
+            authenticated: false,
+        })
+    };
+    let (sts, tlsrpt, apex, old, mx) = (next(), next(), next(), next(), next());
+    let dnssec = Some(sts.authenticated && mx.authenticated);
+    let policy = if matches!(&sts.dns, Dns::Records(r) if !r.is_empty()) {
+        Some(fetch_policy(cfg, domain).await)
+    } else {
+        None
+    };
+    Facts {
+        domain: domain.to_owned(),
+        sts_txt: sts.dns,
+        tlsrpt_txt: tlsrpt.dns,
+        apex_txt: Some(apex.dns),
+        old_tlsrpt_txt: Some(old.dns),
+        mx: mx.dns,
+        policy,
+        smtp_tested: false,
+        mx_tls: Vec::new(),
+        dnssec,
+        previous: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fetch_failures_are_sorted() {
+        for (msg, tls) in [
+            ("TLS peer's certificate is not trusted; reason = unable to get local issuer certificate", true),
+            ("internal error: SSL handshake failed", true),
+            ("Network connection lost.", false),
+            ("DNS lookup failed", false),
+        ] {
+            assert_eq!(matches!(fetch_error(msg.into()), PolicyFetch::Tls { .. }), tls, "{msg}");
+        }
+    }
+}
