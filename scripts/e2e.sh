@@ -2,6 +2,12 @@
 # End-to-end tests against the real runtimes: builds the web app and the worker once, starts `wrangler dev`
 # (workerd + local KV in a fresh directory) on a loopback port, and runs tests/*.test.mjs with Node 22
 # (HTTP against workerd; Chromium through playwright-core for the site).
+#
+# The live check (/api/check) is tested against mtasts-testbed: DNS over HTTPS and HTTPS policy hosts for one
+# `*.check.test` domain per case, on loopback. workerd fetches `https://mta-sts.<domain>/` on port 443 through the
+# system resolver, so wrangler runs in a private mount namespace whose /etc/hosts names those hosts 127.0.0.1 (the
+# machine's own /etc/hosts is untouched), and trusts the testbed CA through NODE_EXTRA_CA_CERTS (which miniflare
+# hands to workerd). That needs root (port 443, unshare); without it the check tests are skipped, saying why.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -9,7 +15,7 @@ PORT=${E2E_PORT:-8799}
 OUT=tests/out
 mkdir -p "$OUT"
 STATE=$(mktemp -d /tmp/mtasts-e2e.XXXXXX)
-cargo build -q -p mtasts-cli   # the web tests lint the generator output with the CLI
+cargo build -q -p mtasts-cli -p mtasts-testbed   # the web tests lint with the CLI; the check tests compare with it
 scripts/build-web.sh >/dev/null
 # The token in effect: .dev.vars wins when present (wrangler loads it), else our own.
 if [ -f .dev.vars ] && grep -q '^ADMIN_TOKEN=' .dev.vars; then
@@ -17,11 +23,31 @@ if [ -f .dev.vars ] && grep -q '^ADMIN_TOKEN=' .dev.vars; then
 else
   TOKEN="e2e-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"; VARS=(--var "ADMIN_TOKEN:$TOKEN")
 fi
-wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" --show-interactive-dev-session=false \
+TBPID=
+cleanup() {
+  kill ${WPID:-} ${TBPID:-} 2>/dev/null || true; wait ${WPID:-} ${TBPID:-} 2>/dev/null || true; rm -rf "$STATE"
+}
+trap cleanup EXIT
+WRAP=()
+if [ "$(id -u)" = 0 ] && unshare --mount true 2>/dev/null; then
+  target/debug/mtasts-testbed --https-port 443 --dir "$STATE/testbed" > "$STATE/testbed.json" 2> "$OUT/testbed.log" &
+  TBPID=$!
+  for i in $(seq 1 50); do [ -s "$STATE/testbed.json" ] && break; sleep 0.1; done
+  if [ -s "$STATE/testbed.json" ]; then
+    export TESTBED="$STATE/testbed.json"
+    DOH_URL=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1])).doh_url)' "$TESTBED")
+    export NODE_EXTRA_CA_CERTS="$STATE/testbed/ca.pem"
+    VARS+=(--var "DOH_URL:$DOH_URL" --var CHECK_TIMEOUT_SECONDS:3 --var DNS_TIMEOUT_SECONDS:5)
+    WRAP=(unshare --mount sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' "$STATE/testbed/hosts")
+  else
+    cat "$OUT/testbed.log"; export TESTBED_SKIP="mtasts-testbed did not start (port 443 taken?)"
+  fi
+else
+  export TESTBED_SKIP="the live-check tests need root (port 443, a private /etc/hosts via unshare)"
+fi
+"${WRAP[@]}" wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" --show-interactive-dev-session=false \
   "${VARS[@]}" > "$OUT/wrangler.log" 2>&1 &
 WPID=$!
-cleanup() { kill $WPID 2>/dev/null || true; wait $WPID 2>/dev/null || true; rm -rf "$STATE"; }
-trap cleanup EXIT
 for i in $(seq 1 240); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/" && break
   if ! kill -0 $WPID 2>/dev/null; then cat "$OUT/wrangler.log"; echo "wrangler exited"; exit 1; fi

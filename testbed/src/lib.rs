@@ -183,7 +183,7 @@ pub fn start(dir: &Path, https_port: u16) -> Testbed {
     let dns = dns::serve_udp(zone.clone());
     let doh_port = http::serve_doh(zone, version.clone());
     let hosts = dir.join("hosts");
-    let lines: String = std::iter::once("127.0.0.1 localhost\n".to_owned())
+    let lines: String = std::iter::once("127.0.0.1 localhost\n::1 localhost\n".to_owned())
         .chain(sites.keys().map(|h| format!("127.0.0.1 {h}\n")))
         .collect();
     std::fs::write(&hosts, lines).expect("hosts");

@@ -2,9 +2,10 @@
 //! client address. The worker only gathers facts — TXT and MX answers through DNS over HTTPS (RFC 8484, endpoint
 //! `DOH_URL`), the policy through `fetch` with redirects off, a 64 KB cap and a timeout — and core's
 //! `check::judge` gives the verdict, the same one `mtasts check` gives. Workers cannot open port 25, so STARTTLS
-//! on the MX hosts is left to the CLI, and the answer says so (`check/smtp-not-tested`).
+//! on the MX hosts is left to the CLI, and the answer says so (`check/smtp-not-tested`). The last id and policy
+//! hash seen per domain are kept in KV, so a policy changed without a new id is caught between checks.
 
-use crate::{http, Config};
+use crate::{http, store, Config};
 use futures_util::future::{join_all, select, Either};
 use futures_util::StreamExt;
 use mtasts_core::check::{self, Dns, Facts, Fetch as PolicyFetch};
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 use worker::{
     AbortController, Delay, Env, Fetch, Headers, Method, Request, RequestInit, RequestRedirect,
-    Response, Result,
+    Response, Result, SecureTransport, Socket,
 };
 
 /// Largest policy body read (RFC 8461 §3.3: 64 KB); one byte more shows a larger body as too large.
@@ -59,14 +60,58 @@ pub async fn handle(req: &Request, env: &Env, cfg: &Config) -> Result<Response> 
         .get("lang")
         .and_then(|l| Lang::from_tag(l))
         .unwrap_or(Lang::En);
-    let facts = gather(cfg, &domain).await;
+    let mut facts = gather(cfg, &domain).await;
+    let kv = env.kv(store::BINDING)?;
+    let seen_key = store::check_seen_key(&domain);
+    let seen = kv
+        .get(&seen_key)
+        .json::<store::Seen>()
+        .await
+        .unwrap_or_default();
+    facts.previous = seen.as_ref().map(|s| (s.id.clone(), s.policy_hash.clone()));
     let verdict = check::judge(&facts);
+    remember(&kv, &seen_key, seen, &verdict).await;
     let cat = Catalog::get(lang);
     http::json(
         &mtasts_core::output::CheckAnswer::new(&facts, &verdict, &cat),
         200,
     )
 }
+
+/// Remembers the id and policy hash just seen, unless the id stayed while the policy changed (keeping the old
+/// pair keeps the warning until a new id is published) or nothing changed (no write).
+async fn remember(
+    kv: &worker::kv::KvStore,
+    key: &str,
+    seen: Option<store::Seen>,
+    v: &check::Verdict,
+) {
+    let (Some(id), Some(hash)) = (&v.sts_id, &v.policy_hash) else {
+        return;
+    };
+    let now = store::Seen {
+        id: id.clone(),
+        policy_hash: hash.clone(),
+    };
+    let drifted = v
+        .diagnostics
+        .iter()
+        .any(|d| d.code == mtasts_core::Code::CheckIdNotChanged);
+    if drifted || seen.as_ref() == Some(&now) {
+        return;
+    }
+    let put = match kv.put(key, &now) {
+        Ok(p) => p.expiration_ttl(SEEN_TTL_SECS).execute().await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = put {
+        // the verdict is still right; only the next check loses its memory
+        worker::console_error!("remember {key}: {e}");
+    }
+}
+
+/// How long the check remembers a domain (a year: longer than the longest max_age, RFC 8461 §3.2).
+const SEEN_TTL_SECS: u64 = 400 * 24 * 3600;
 
 /// 429 when the client (its `CF-Connecting-IP`) went over the limit; no limit when the binding is absent.
 async fn rate_limited(req: &Request, env: &Env) -> Result<Option<Response>> {
@@ -193,18 +238,41 @@ async fn fetch_policy(cfg: &Config, domain: &str) -> PolicyFetch {
             }
         }
         Some(Ok(f)) => f,
-        Some(Err(e)) => fetch_error(e.to_string()),
+        Some(Err(e)) => {
+            let host = format!("mta-sts.{domain}");
+            let port_open = within(cfg.dns_timeout_secs, port_443_open(&host)).await == Some(true);
+            fetch_error(e.to_string(), port_open)
+        }
     }
 }
 
-/// Sorts a `fetch` failure into a TLS problem or an unreachable host, by what workerd says.
-fn fetch_error(reason: String) -> PolicyFetch {
+/// Whether `host` accepts TCP connections on 443: when it does, a failed HTTPS fetch failed in TLS.
+async fn port_443_open(host: &str) -> bool {
+    let Ok(mut socket) = Socket::builder()
+        .secure_transport(SecureTransport::Off)
+        .connect(host, 443)
+    else {
+        return false;
+    };
+    let open = socket.opened().await.is_ok();
+    let _ = socket.close().await;
+    open
+}
+
+/// Sorts a `fetch` failure into a TLS problem or an unreachable host. workerd often reports a failed handshake
+/// only as "internal error" (the reason goes to its log), so a host that takes TCP connections on 443 but gives
+/// no HTTPS answer counts as a TLS failure.
+fn fetch_error(reason: String, port_open: bool) -> PolicyFetch {
     let r = reason.to_ascii_lowercase();
-    if ["certificate", "tls", "ssl", "handshake"]
+    let says_tls = ["certificate", "tls", "ssl", "handshake"]
         .iter()
-        .any(|w| r.contains(w))
-    {
+        .any(|w| r.contains(w));
+    if says_tls {
         PolicyFetch::Tls { reason }
+    } else if port_open {
+        PolicyFetch::Tls {
+            reason: format!("no valid HTTPS on port 443, though it accepts connections (is the certificate valid for this name?): {reason}"),
+        }
     } else {
         PolicyFetch::Unreachable { reason }
     }
@@ -256,13 +324,16 @@ mod tests {
 
     #[test]
     fn fetch_failures_are_sorted() {
-        for (msg, tls) in [
-            ("TLS peer's certificate is not trusted; reason = unable to get local issuer certificate", true),
-            ("internal error: SSL handshake failed", true),
-            ("Network connection lost.", false),
-            ("DNS lookup failed", false),
+        for (msg, port_open, tls) in [
+            ("TLS peer's certificate is not trusted; reason = unable to get local issuer certificate", false, true),
+            ("internal error: SSL handshake failed", false, true),
+            ("Error: internal error; reference = 4kni628h8c1a4lmq0ubd6gqv.", true, true),
+            ("Error: internal error; reference = 4kni628h8c1a4lmq0ubd6gqv.", false, false),
+            ("Network connection lost.", false, false),
+            ("DNS lookup failed", false, false),
         ] {
-            assert_eq!(matches!(fetch_error(msg.into()), PolicyFetch::Tls { .. }), tls, "{msg}");
+            let got = fetch_error(msg.into(), port_open);
+            assert_eq!(matches!(got, PolicyFetch::Tls { .. }), tls, "{msg} {port_open}");
         }
     }
 }

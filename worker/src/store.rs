@@ -20,6 +20,20 @@ pub fn policy_key(domain: &str) -> String {
     format!("policy:{domain}")
 }
 
+/// Key of what the live check last saw for a domain: its `_mta-sts` id and policy hash (RFC 8461 §3.1 drift).
+pub fn check_seen_key(domain: &str) -> String {
+    format!("check-seen:{domain}")
+}
+
+/// What the live check last saw for a domain.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Seen {
+    /// The `_mta-sts` id.
+    pub id: String,
+    /// The policy's content hash.
+    pub policy_hash: String,
+}
+
 /// Key of a stored report.
 pub fn report_key(domain: &str, day: &str, organization: &str, report_id: &str) -> String {
     let mut h = Sha256::new();

@@ -1,0 +1,133 @@
+// The live check through the worker (GET /api/check on workerd) against mtasts-testbed — DNS over HTTPS and
+// HTTPS policy hosts on loopback, one *.check.test domain per case — compared with `mtasts check` on the same
+// domains: the same verdicts both ways (the CLI also tests STARTTLS; here it runs with --no-smtp like the worker).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { request, json, ROOT } from './lib.mjs';
+
+const skip = process.env.TESTBED_SKIP || (!process.env.TESTBED && 'TESTBED is not set: run through scripts/e2e.sh');
+const bed = process.env.TESTBED ? JSON.parse(fs.readFileSync(process.env.TESTBED, 'utf8')) : { cases: [] };
+const CLI = path.join(ROOT, 'target/debug/mtasts');
+
+const check = (domain, lang) =>
+  request('GET', `/api/check?domain=${encodeURIComponent(domain)}${lang ? `&lang=${lang}` : ''}`);
+
+function cli(domain, extra = []) {
+  const args = ['check', domain, '--format', 'json', '--no-smtp', '--timeout', '3', '--resolver', bed.dns,
+    '--https-port', String(bed.https_port), '--ca-file', bed.ca, ...extra];
+  try {
+    return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, LANG: 'C' } }));
+  } catch (e) {
+    if (e.status === 1 && e.stdout) return JSON.parse(e.stdout); // exit 1: broken, still an answer
+    throw e;
+  }
+}
+
+const problems = (answer) => answer.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code).sort();
+const codes = (answer) => answer.diagnostics.map((d) => d.code);
+
+function nextPolicy() {
+  const u = new URL(bed.doh_url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: '/next-policy', method: 'POST' }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+test('every testbed case: the worker and the CLI give the expected, identical verdict', { skip }, async () => {
+  const summary = [];
+  for (const c of bed.cases) {
+    const r = await check(c.domain);
+    assert.equal(r.status, 200, `${c.name}: ${r.body}`);
+    assert.equal(r.headers['access-control-allow-origin'], '*');
+    assert.equal(r.headers['cache-control'], 'no-store');
+    const w = json(r);
+    const local = cli(c.domain);
+    assert.equal(w.status, c.status, `${c.name} (worker): ${JSON.stringify(w.diagnostics)}`);
+    assert.equal(local.status, c.status, `${c.name} (cli)`);
+    for (const code of c.codes) assert.ok(problems(w).includes(code), `${c.name}: ${code} in ${JSON.stringify(w.diagnostics)}`);
+    if (!c.codes.length) assert.deepEqual(problems(w), [], c.name);
+    assert.deepEqual(problems(w), problems(local), `${c.name}: worker and CLI disagree`);
+    assert.equal(w.sts_id, local.sts_id, c.name);
+    assert.equal(w.policy_hash, local.policy_hash, c.name);
+    // port 25 is out of a worker's reach, and the answer says so
+    assert.equal(w.smtp_tested, false);
+    if (w.facts.mx.kind === 'records') assert.ok(codes(w).includes('check/smtp-not-tested'), c.name);
+    summary.push(`${c.name}\t${w.status}\t${problems(w).join(',')}\t${Math.round(r.ms)} ms`);
+  }
+  fs.writeFileSync(path.join(ROOT, 'tests/out/check-verdicts.tsv'), summary.join('\n') + '\n');
+});
+
+test('details: redirect target, fetched policy, coverage, DNSSEC, CNAME delegation, messages in the language asked', { skip }, async () => {
+  const redirect = json(await check('redirect.check.test'));
+  const moved = redirect.diagnostics.find((d) => d.code === 'check/policy-redirect');
+  assert.match(moved.message, /https:\/\/www\.redirect\.check\.test\/mta-sts\.txt/);
+  assert.equal(redirect.facts.policy.status, 301);
+
+  const good = json(await check('good.check.test'));
+  assert.equal(good.facts.policy.body.replaceAll('\r\n', '\n'), 'version: STSv1\nmode: enforce\nmx: mx1.good.check.test\nmx: *.mail.good.check.test\nmax_age: 1209600\n');
+  assert.deepEqual(good.coverage.hosts, [{ host: 'mx1.good.check.test', pattern: 'mx1.good.check.test' }]);
+  assert.ok(codes(good).includes('check/dnssec-validated'), 'the testbed signs good.check.test (AD bit)');
+  assert.ok(codes(json(await check('testing.check.test'))).includes('check/dnssec-not-validated'));
+
+  const delegated = json(await check('delegated.check.test'));
+  assert.deepEqual(delegated.facts.sts_txt, { kind: 'records', value: ['v=STSv1; id=20260101T000000'] });
+
+  const slow = json(await check('slow.check.test'));
+  assert.deepEqual(slow.facts.policy, { kind: 'timeout', seconds: 3 });
+
+  const ja = json(await check('not-found.check.test', 'ja'));
+  assert.match(ja.summary, /MTA-STS/);
+  assert.match(ja.diagnostics.find((d) => d.code === 'check/policy-http-status').message, /404/);
+  assert.notEqual(ja.summary, json(await check('not-found.check.test')).summary);
+});
+
+test('a policy changed without a new id is caught by the worker between checks, as by the CLI with --state', { skip }, async () => {
+  const state = path.join(ROOT, 'tests/out/check-state.json');
+  fs.rmSync(state, { force: true });
+  const flagged = (a) => codes(a).includes('check/id-not-changed');
+  assert.ok(!flagged(json(await check('changed.check.test'))), 'first sight');
+  assert.ok(!flagged(cli('changed.check.test', ['--state', state])));
+  assert.ok(!flagged(json(await check('changed.check.test'))), 'same policy, same id');
+  await nextPolicy();
+  const w = json(await check('changed.check.test'));
+  assert.ok(flagged(w), JSON.stringify(w.diagnostics));
+  assert.ok(flagged(cli('changed.check.test', ['--state', state])));
+  assert.equal(w.status, 'working', 'a warning, not a breakage');
+});
+
+test('only a host name is accepted: URLs, IP literals, ports, wildcards and junk get 400 with a stable code', async () => {
+  for (const bad of ['https://example.com/', '192.0.2.1', '[2001:db8::1]', 'example.com:25', '*.example.com',
+    'localhost', 'exa mple.com', 'user@example.com', 'a'.repeat(300) + '.com', '%00']) {
+    const r = await check(bad);
+    assert.equal(r.status, 400, bad);
+    assert.equal(json(r).error.code, 'check/bad-domain', bad);
+  }
+  const none = await request('GET', '/api/check');
+  assert.equal(none.status, 400);
+  assert.equal(json(none).error.code, 'check/missing-domain');
+  const post = await request('POST', '/api/check?domain=example.com', { body: '' });
+  assert.equal(post.status, 405);
+});
+
+test('rate limit per client address: 429 with Retry-After past the limit, other clients unaffected', { skip }, async () => {
+  const from = (ip) => request('GET', '/api/check?domain=unconfigured.check.test', { headers: { 'CF-Connecting-IP': ip } });
+  let limited;
+  for (let i = 0; i < 40 && !limited; i++) {
+    const r = await from('203.0.113.7');
+    if (r.status === 429) limited = r;
+    else assert.equal(r.status, 200);
+  }
+  assert.ok(limited, 'no 429 after 40 checks within a minute');
+  assert.equal(json(limited).error.code, 'check/rate-limited');
+  assert.equal(limited.headers['retry-after'], '60');
+  assert.equal((await from('203.0.113.8')).status, 200, 'another address is not limited');
+});
