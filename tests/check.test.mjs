@@ -7,14 +7,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { request, json, ROOT } from './lib.mjs';
+import { request, json, ROOT, BASE, OUT } from './lib.mjs';
+import { launch } from './browser.mjs';
 
 const skip = process.env.TESTBED_SKIP || (!process.env.TESTBED && 'TESTBED is not set: run through scripts/e2e.sh');
 const bed = process.env.TESTBED ? JSON.parse(fs.readFileSync(process.env.TESTBED, 'utf8')) : { cases: [] };
 const CLI = path.join(ROOT, 'target/debug/mtasts');
 
+// Each call comes from its own documentation address (RFC 5737), so only the rate-limit test meets the limit.
+let client = 0;
 const check = (domain, lang) =>
-  request('GET', `/api/check?domain=${encodeURIComponent(domain)}${lang ? `&lang=${lang}` : ''}`);
+  request('GET', `/api/check?domain=${encodeURIComponent(domain)}${lang ? `&lang=${lang}` : ''}`,
+    { headers: { 'CF-Connecting-IP': `192.0.2.${++client % 250}` } });
 
 function cli(domain, extra = []) {
   const args = ['check', domain, '--format', 'json', '--no-smtp', '--timeout', '3', '--resolver', bed.dns,
@@ -60,7 +64,7 @@ test('every testbed case: the worker and the CLI give the expected, identical ve
     assert.equal(w.policy_hash, local.policy_hash, c.name);
     // port 25 is out of a worker's reach, and the answer says so
     assert.equal(w.smtp_tested, false);
-    if (w.facts.mx.kind === 'records') assert.ok(codes(w).includes('check/smtp-not-tested'), c.name);
+    if (Array.isArray(w.facts.mx.records)) assert.ok(codes(w).includes('check/smtp-not-tested'), c.name);
     summary.push(`${c.name}\t${w.status}\t${problems(w).join(',')}\t${Math.round(r.ms)} ms`);
   }
   fs.writeFileSync(path.join(ROOT, 'tests/out/check-verdicts.tsv'), summary.join('\n') + '\n');
@@ -70,19 +74,19 @@ test('details: redirect target, fetched policy, coverage, DNSSEC, CNAME delegati
   const redirect = json(await check('redirect.check.test'));
   const moved = redirect.diagnostics.find((d) => d.code === 'check/policy-redirect');
   assert.match(moved.message, /https:\/\/www\.redirect\.check\.test\/mta-sts\.txt/);
-  assert.equal(redirect.facts.policy.status, 301);
+  assert.equal(redirect.facts.policy.response.status, 301);
 
   const good = json(await check('good.check.test'));
-  assert.equal(good.facts.policy.body.replaceAll('\r\n', '\n'), 'version: STSv1\nmode: enforce\nmx: mx1.good.check.test\nmx: *.mail.good.check.test\nmax_age: 1209600\n');
+  assert.equal(good.facts.policy.response.body.replaceAll('\r\n', '\n'), 'version: STSv1\nmode: enforce\nmx: mx1.good.check.test\nmx: *.mail.good.check.test\nmax_age: 1209600\n');
   assert.deepEqual(good.coverage.hosts, [{ host: 'mx1.good.check.test', pattern: 'mx1.good.check.test' }]);
   assert.ok(codes(good).includes('check/dnssec-validated'), 'the testbed signs good.check.test (AD bit)');
   assert.ok(codes(json(await check('testing.check.test'))).includes('check/dnssec-not-validated'));
 
   const delegated = json(await check('delegated.check.test'));
-  assert.deepEqual(delegated.facts.sts_txt, { kind: 'records', value: ['v=STSv1; id=20260101T000000'] });
+  assert.deepEqual(delegated.facts.sts_txt, { records: ['v=STSv1; id=20260101T000000'] });
 
   const slow = json(await check('slow.check.test'));
-  assert.deepEqual(slow.facts.policy, { kind: 'timeout', seconds: 3 });
+  assert.deepEqual(slow.facts.policy, { timeout: { seconds: 3 } });
 
   const ja = json(await check('not-found.check.test', 'ja'));
   assert.match(ja.summary, /MTA-STS/);
@@ -130,4 +134,49 @@ test('rate limit per client address: 429 with Retry-After past the limit, other 
   assert.equal(json(limited).error.code, 'check/rate-limited');
   assert.equal(limited.headers['retry-after'], '60');
   assert.equal((await from('203.0.113.8')).status, 200, 'another address is not limited');
+});
+
+test('web page: verdict, next step, findings, fetched policy, generator pre-filled with the live MX set', { skip }, async () => {
+  const browser = await launch();
+  const ctx = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'CF-Connecting-IP': '198.51.100.1' } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    // a shared link runs the check at once
+    await page.goto(`${BASE}/check?domain=uncovered.check.test`);
+    await page.waitForSelector('#check-result', { timeout: 30000 });
+    assert.equal(await page.getAttribute('#check-result', 'data-status'), 'broken');
+    assert.match(await page.textContent('#check-status'), /broken/);
+    assert.match(await page.textContent('#check-next'), /fix the errors/i);
+    assert.ok(await page.$('#check-policy-findings [data-code="mx/not-covered-enforce"][data-severity="error"]'));
+    assert.ok(await page.$('#check-findings [data-code="check/smtp-not-tested"]'), 'says port 25 was not tested');
+    assert.match(await page.textContent('#check-policy'), /mx: mx1\.uncovered\.check\.test/);
+    assert.match(await page.textContent('#check-mx'), /mx9\.other\.test\s+not covered/);
+    assert.equal(await page.textContent('#check-sts-id'), '20260101T000000');
+    await page.screenshot({ path: path.join(OUT, 'check.png'), fullPage: true });
+    const href = await page.getAttribute('#check-open-generator', 'href');
+    assert.equal(href, '/generate?domain=uncovered.check.test&mx=mx9.other.test&rua=mailto%3Atlsrpt%40uncovered.check.test');
+    await page.click('#check-open-generator');
+    await page.waitForSelector('#gen-policy');
+    assert.match(await page.inputValue('#gen-mx'), /mx9\.other\.test/);
+    assert.match(await page.textContent('#gen-policy'), /mx: mx9\.other\.test/);
+
+    // typed in the form; the address bar follows
+    await page.goto(`${BASE}/check`);
+    await page.fill('#check-domain', 'Good.Check.Test.');
+    await page.click('#check-run');
+    await page.waitForSelector('#check-result[data-status="working"]', { timeout: 30000 });
+    assert.ok(page.url().endsWith('/check?domain=good.check.test'), page.url());
+    assert.ok(await page.$('#check-findings [data-code="check/dnssec-validated"]'));
+    const t0 = Date.now();
+    await page.fill('#check-domain', 'https://example.com/');
+    await page.click('#check-run');
+    await page.waitForSelector('#check-error');
+    assert.match(await page.textContent('#check-error'), /not a URL/);
+    assert.ok(Date.now() - t0 < 5000);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
 });

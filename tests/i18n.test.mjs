@@ -29,7 +29,7 @@ for (const lang of LANGS) {
     const tr = catalog(lang);
     // English texts that this language translates differently; none may show up.
     const english = Object.entries(en).filter(([id, text]) => tr[id] && tr[id] !== text && text.length >= 8).map(([, text]) => text);
-    const ctx = await browser.newContext({ locale: 'en-US' });
+    const ctx = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'CF-Connecting-IP': `198.51.100.${10 + LANGS.indexOf(lang)}` } });
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -40,13 +40,19 @@ for (const lang of LANGS) {
     await page.fill('#validate-input', 'version: STSv1\nmode: Enforce\nmx: mail.*.example.com\nmax_age: 1\n');
     await page.waitForSelector('[data-code="policy/bad-mode"]');
     const checks = [['validate', null]];
-    checks.push(['generate', '/generate'], ['reports', '/reports'], ['stored', '/stored']);
+    checks.push(['generate', '/generate'], ['check', '/check'], ['reports', '/reports'], ['stored', '/stored']);
     for (const [name, url] of checks) {
       if (url) {
         await page.click(`#nav-${name}`);
         await page.waitForURL(`**${url}`);
       }
       if (name === 'generate') await page.waitForSelector('#gen-policy');
+      if (name === 'check' && process.env.TESTBED) {
+        // the worker renders the verdict and the findings in the page's language
+        await page.fill('#check-domain', 'html.check.test');
+        await page.click('#check-run');
+        await page.waitForSelector('#check-result [data-code="check/policy-content-type"]', { timeout: 30000 });
+      }
       if (name === 'reports') {
         await page.setInputFiles('#report-files', [path.join(CORPUS, 'reports/rfc8460-example.json'), path.join(CORPUS, 'reports/real/mailru-parsedmarc.json')]);
         await page.waitForSelector('#report-summary');
@@ -59,7 +65,7 @@ for (const lang of LANGS) {
     }
     // the diagnostic message itself is translated
     await page.goto(`${BASE}/#text=${encodeURIComponent('version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n')}`);
-    // (the app starts in English and switches once the remembered language's catalog is fetched)
+    // (the app loads the remembered language's catalog before its first render)
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await page.waitForFunction(() => {
       const m = document.querySelector('[data-code="policy/bad-mode"] .diag-msg');

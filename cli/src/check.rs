@@ -107,6 +107,10 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         if let (Some(id), Some(hash)) = (&v.sts_id, &v.policy_hash) {
             println!("  _mta-sts id: {id}   policy hash: {hash}");
         }
+        println!(
+            "  {}",
+            cat.render("check--next", &[("status", v.status.as_str().to_owned())])
+        );
         anstream::print!("\n{}", render::human(&domain, None, &v.diagnostics, &cat));
     }
     Ok(if v.status == check::Status::Broken {

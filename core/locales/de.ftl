@@ -217,6 +217,7 @@ step--removal = Um MTA-STS abzuschalten, veröffentlichen Sie `mode: none` mit e
 ui--nav-label = Hauptmenü
 ui--nav-validate = Prüfen
 ui--nav-generate = Erstellen
+ui--nav-check = Domain prüfen
 ui--nav-reports = Berichte
 ui--nav-stored = Gespeicherte Berichte
 ui--not-found = Diese Seite gibt es nicht.
@@ -329,6 +330,25 @@ ui--col-ip = Sendende IP
 ui--col-receiving-ip = Empfangende IP
 ui--col-reason = Ursachencode
 ui--col-info = Weitere Informationen
+ui--check-title = Eine Live-Domain prüfen
+ui--check-lead = Fragt die MTA-STS- und TLS-Reporting-Einträge der Domain ab und ruft ihre Richtlinie so ab wie ein sendender Server (RFC 8461 §3.3); danach wird alles mit denselben Regeln wie in der Prüfung bewertet.
+ui--check-domain = E-Mail-Domain
+ui--check-run = Prüfen
+ui--check-running = { $domain } wird geprüft…
+ui--check-sts-id = `_mta-sts`-ID
+ui--check-policy-hash = Hash des Richtlinieninhalts
+ui--check-mx = MX-Hosts
+ui--check-covered-by = abgedeckt durch `{ $pattern }`
+ui--check-not-covered = nicht von der Richtlinie abgedeckt
+ui--check-findings = Ergebnisse
+ui--check-policy = Die abgerufene Richtlinie
+ui--check-raw = DNS- und HTTP-Antworten
+ui--check-open-generator = Generator mit dieser Domain, ihren MX-Hosts und Berichtsadressen öffnen
+ui--check-error = Die Prüfung konnte nicht laufen: { $reason }
+ui--check-rate-limited = Zu viele Prüfungen von Ihrer Adresse: Warten Sie eine Minute und versuchen Sie es erneut.
+ui--check-bad-domain = Geben Sie eine E-Mail-Domain wie example.com ein – keine URL, keine IP-Adresse und keinen Port.
+ui--check-privacy = Diese Prüfung läuft auf dem Server dieser Website: Sie fragt das öffentliche DNS und den Richtlinien-Host der Domain ab und speichert nur die gesehene ID und den Richtlinien-Hash (um eine ohne neue ID geänderte Richtlinie zu bemerken).
+ui--check-none = (keine)
 ui--stored-title = Gespeicherte Berichte
 ui--stored-lead = Berichte, die Ihr Worker unter /v1/tlsrpt empfangen hat. Das Admin-Token bleibt im Sitzungsspeicher dieses Tabs.
 ui--token = Admin-Token
@@ -376,4 +396,11 @@ check--status = { $status ->
         [removing] MTA-STS wird entfernt (mode none).
         [not-configured] MTA-STS ist für diese Domain nicht eingerichtet.
        *[broken] MTA-STS funktioniert nicht: Beheben Sie die Fehler unten.
+    }
+check--next = { $status ->
+        [working] Nächster Schritt: Lesen Sie weiter die täglichen TLS-Berichte und veröffentlichen Sie bei jeder Änderung der Richtlinie eine neue `_mta-sts`-ID.
+        [testing] Nächster Schritt: Lesen Sie etwa zwei Wochen lang die täglichen TLS-Berichte; zeigen sie keine Fehler, setzen Sie `mode: enforce` und veröffentlichen eine neue ID.
+        [removing] Nächster Schritt: Warten Sie, bis das längste max_age abgelaufen ist, und löschen Sie dann den `_mta-sts`-Eintrag und die Richtlinie.
+        [not-configured] Nächster Schritt: Veröffentlichen Sie zuerst den Reporting-Eintrag `_smtp._tls`, dann die Richtlinie im Testmodus und den `_mta-sts`-Eintrag – der Generator erstellt alle drei.
+       *[broken] Nächster Schritt: Beheben Sie die Fehler unten von oben nach unten; bis dahin behandeln Absender die Domain, als hätte sie keine nutzbare Richtlinie.
     }

@@ -218,6 +218,7 @@ step--removal = To turn MTA-STS off, publish `mode: none` with a new id, wait un
 ui--nav-label = Main
 ui--nav-validate = Validate
 ui--nav-generate = Generate
+ui--nav-check = Check a domain
 ui--nav-reports = Reports
 ui--nav-stored = Stored reports
 ui--not-found = This page does not exist.
@@ -333,6 +334,25 @@ ui--col-ip = Sending IP
 ui--col-receiving-ip = Receiving IP
 ui--col-reason = Reason code
 ui--col-info = More information
+ui--check-title = Check a live domain
+ui--check-lead = Looks up the domain's MTA-STS and TLS reporting records and fetches its policy the way a sending server does (RFC 8461 §3.3), then checks everything with the same rules as the validator.
+ui--check-domain = Mail domain
+ui--check-run = Check
+ui--check-running = Checking { $domain }…
+ui--check-sts-id = `_mta-sts` id
+ui--check-policy-hash = Policy content hash
+ui--check-mx = MX hosts
+ui--check-covered-by = covered by `{ $pattern }`
+ui--check-not-covered = not covered by the policy
+ui--check-findings = Findings
+ui--check-policy = The policy as fetched
+ui--check-raw = DNS and HTTP answers
+ui--check-open-generator = Open the generator with this domain, its MX hosts and report addresses
+ui--check-error = The check could not run: { $reason }
+ui--check-rate-limited = Too many checks from your address: wait a minute and try again.
+ui--check-bad-domain = Enter a mail domain such as example.com — not a URL, an IP address or a port.
+ui--check-privacy = This check runs on the server of this site: it asks public DNS and the domain's policy host, and keeps only the id and policy hash it saw (to notice a policy changed without a new id).
+ui--check-none = (none)
 ui--stored-title = Stored reports
 ui--stored-lead = Reports your worker received at /v1/tlsrpt. The admin token stays in this tab's session storage.
 ui--token = Admin token
@@ -380,4 +400,11 @@ check--status = { $status ->
         [removing] MTA-STS is being removed (mode none).
         [not-configured] MTA-STS is not set up for this domain.
        *[broken] MTA-STS is broken: fix the errors below.
+    }
+check--next = { $status ->
+        [working] Next: keep reading the daily TLS reports, and publish a new `_mta-sts` id every time the policy changes.
+        [testing] Next: read the daily TLS reports for about two weeks; when they show no failures, set `mode: enforce` and publish a new id.
+        [removing] Next: wait for the largest max_age to pass, then delete the `_mta-sts` record and the policy.
+        [not-configured] Next: publish the `_smtp._tls` reporting record first, then the policy in testing mode and the `_mta-sts` record — the generator writes all three.
+       *[broken] Next: fix the errors below from the top; senders treat the domain as if it had no usable policy until then.
     }

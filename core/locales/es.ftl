@@ -217,6 +217,7 @@ step--removal = Para desactivar MTA-STS, publica `mode: none` con un id nuevo, e
 ui--nav-label = Principal
 ui--nav-validate = Comprobar
 ui--nav-generate = Generar
+ui--nav-check = Comprobar un dominio
 ui--nav-reports = Informes
 ui--nav-stored = Informes guardados
 ui--not-found = Esta página no existe.
@@ -332,6 +333,25 @@ ui--col-ip = IP remitente
 ui--col-receiving-ip = IP receptora
 ui--col-reason = Código de motivo
 ui--col-info = Más información
+ui--check-title = Comprobar un dominio en producción
+ui--check-lead = Consulta los registros MTA-STS y de informes TLS del dominio y descarga su política como lo haría un servidor remitente (RFC 8461 §3.3); después lo comprueba todo con las mismas reglas que el validador.
+ui--check-domain = Dominio de correo
+ui--check-run = Comprobar
+ui--check-running = Comprobando { $domain }…
+ui--check-sts-id = ID de `_mta-sts`
+ui--check-policy-hash = Hash del contenido de la política
+ui--check-mx = Hosts MX
+ui--check-covered-by = cubierto por `{ $pattern }`
+ui--check-not-covered = no cubierto por la política
+ui--check-findings = Resultados
+ui--check-policy = La política descargada
+ui--check-raw = Respuestas DNS y HTTP
+ui--check-open-generator = Abrir el generador con este dominio, sus hosts MX y sus direcciones de informes
+ui--check-error = No se ha podido hacer la comprobación: { $reason }
+ui--check-rate-limited = Demasiadas comprobaciones desde tu dirección: espera un minuto y vuelve a intentarlo.
+ui--check-bad-domain = Escribe un dominio de correo como example.com, no una URL, una dirección IP ni un puerto.
+ui--check-privacy = Esta comprobación se ejecuta en el servidor de este sitio: consulta el DNS público y el host de la política del dominio, y solo guarda el ID y el hash de la política que ha visto (para detectar una política cambiada sin un ID nuevo).
+ui--check-none = (ninguno)
 ui--stored-title = Informes guardados
 ui--stored-lead = Informes que tu worker recibió en /v1/tlsrpt. El token de administración se queda en el almacenamiento de sesión de esta pestaña.
 ui--token = Token de administración
@@ -379,4 +399,11 @@ check--status = { $status ->
         [removing] MTA-STS se está retirando (mode none).
         [not-configured] MTA-STS no está configurado para este dominio.
        *[broken] MTA-STS no funciona: corrige los errores de abajo.
+    }
+check--next = { $status ->
+        [working] Siguiente paso: sigue leyendo los informes TLS diarios y publica un ID de `_mta-sts` nuevo cada vez que cambie la política.
+        [testing] Siguiente paso: lee los informes TLS diarios durante unas dos semanas; si no muestran fallos, pon `mode: enforce` y publica un ID nuevo.
+        [removing] Siguiente paso: espera a que pase el max_age más largo y después elimina el registro `_mta-sts` y la política.
+        [not-configured] Siguiente paso: publica primero el registro de informes `_smtp._tls`, después la política en modo testing y el registro `_mta-sts`; el generador escribe los tres.
+       *[broken] Siguiente paso: corrige los errores de abajo empezando por el primero; hasta entonces los remitentes tratan el dominio como si no tuviera una política utilizable.
     }

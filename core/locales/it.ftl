@@ -217,6 +217,7 @@ step--removal = Per disattivare MTA-STS, pubblica `mode: none` con un nuovo id, 
 ui--nav-label = Principale
 ui--nav-validate = Verifica
 ui--nav-generate = Genera
+ui--nav-check = Verifica un dominio
 ui--nav-reports = Rapporti
 ui--nav-stored = Rapporti archiviati
 ui--not-found = Questa pagina non esiste.
@@ -332,6 +333,25 @@ ui--col-ip = IP mittente
 ui--col-receiving-ip = IP ricevente
 ui--col-reason = Codice del motivo
 ui--col-info = Ulteriori informazioni
+ui--check-title = Verifica un dominio attivo
+ui--check-lead = Legge i record MTA-STS e di segnalazione TLS del dominio e scarica il file dei criteri come farebbe un server mittente (RFC 8461 §3.3), poi controlla tutto con le stesse regole della verifica.
+ui--check-domain = Dominio di posta
+ui--check-run = Verifica
+ui--check-running = Verifica di { $domain } in corso…
+ui--check-sts-id = ID `_mta-sts`
+ui--check-policy-hash = Hash del contenuto dei criteri
+ui--check-mx = Host MX
+ui--check-covered-by = coperto da `{ $pattern }`
+ui--check-not-covered = non coperto dai criteri
+ui--check-findings = Risultati
+ui--check-policy = Il file dei criteri scaricato
+ui--check-raw = Risposte DNS e HTTP
+ui--check-open-generator = Apri il generatore con questo dominio, i suoi host MX e gli indirizzi per i rapporti
+ui--check-error = Impossibile eseguire la verifica: { $reason }
+ui--check-rate-limited = Troppe verifiche dal tuo indirizzo: attendi un minuto e riprova.
+ui--check-bad-domain = Inserisci un dominio di posta come example.com, non un URL, un indirizzo IP o una porta.
+ui--check-privacy = Questa verifica viene eseguita sul server di questo sito: interroga il DNS pubblico e l'host dei criteri del dominio e conserva solo l'ID e l'hash dei criteri visti (per accorgersi di criteri modificati senza un nuovo ID).
+ui--check-none = (nessuno)
 ui--stored-title = Rapporti archiviati
 ui--stored-lead = Rapporti ricevuti dal tuo worker su /v1/tlsrpt. Il token di amministrazione resta nell'archivio di sessione di questa scheda.
 ui--token = Token di amministrazione
@@ -379,4 +399,11 @@ check--status = { $status ->
         [removing] MTA-STS è in fase di rimozione (mode none).
         [not-configured] MTA-STS non è configurato per questo dominio.
        *[broken] MTA-STS non funziona: correggi gli errori qui sotto.
+    }
+check--next = { $status ->
+        [working] Prossimo passo: continua a leggere i rapporti TLS giornalieri e pubblica un nuovo ID `_mta-sts` a ogni modifica dei criteri.
+        [testing] Prossimo passo: leggi i rapporti TLS giornalieri per circa due settimane; se non mostrano errori, imposta `mode: enforce` e pubblica un nuovo ID.
+        [removing] Prossimo passo: attendi che scada il max_age più lungo, poi elimina il record `_mta-sts` e il file dei criteri.
+        [not-configured] Prossimo passo: pubblica prima il record di segnalazione `_smtp._tls`, poi i criteri in modalità testing e il record `_mta-sts`: il generatore li scrive tutti e tre.
+       *[broken] Prossimo passo: correggi gli errori qui sotto partendo dall'alto; fino ad allora i mittenti trattano il dominio come se non avesse criteri utilizzabili.
     }

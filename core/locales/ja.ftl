@@ -217,6 +217,7 @@ step--removal = MTA-STS を無効にするには、新しい ID で `mode: none`
 ui--nav-label = メイン
 ui--nav-validate = チェック
 ui--nav-generate = 作成
+ui--nav-check = ドメインを確認
 ui--nav-reports = レポート
 ui--nav-stored = 保存済みレポート
 ui--not-found = このページは存在しません。
@@ -323,6 +324,25 @@ ui--col-ip = 送信元 IP
 ui--col-receiving-ip = 受信 IP
 ui--col-reason = 理由コード
 ui--col-info = 詳細情報
+ui--check-title = 公開中のドメインを確認
+ui--check-lead = ドメインの MTA-STS と TLS レポートのレコードを調べ、送信側サーバーと同じ方法でポリシーを取得し（RFC 8461 §3.3）、チェックと同じルールですべてを確認します。
+ui--check-domain = メールドメイン
+ui--check-run = 確認
+ui--check-running = { $domain } を確認しています…
+ui--check-sts-id = `_mta-sts` の ID
+ui--check-policy-hash = ポリシー内容のハッシュ
+ui--check-mx = MX ホスト
+ui--check-covered-by = `{ $pattern }` が対象
+ui--check-not-covered = ポリシーの対象外
+ui--check-findings = 結果
+ui--check-policy = 取得したポリシー
+ui--check-raw = DNS と HTTP の応答
+ui--check-open-generator = このドメイン、MX ホスト、レポートの送信先を入れた状態で作成ページを開く
+ui--check-error = 確認を実行できませんでした: { $reason }
+ui--check-rate-limited = このアドレスからの確認が多すぎます。1 分待ってからもう一度お試しください。
+ui--check-bad-domain = example.com のようなメールドメインを入力してください（URL、IP アドレス、ポートは使えません）。
+ui--check-privacy = この確認はこのサイトのサーバーで実行されます。公開 DNS とドメインのポリシー ホストに問い合わせ、保存するのは確認した ID とポリシーのハッシュだけです（新しい ID なしでポリシーが変更されたことを検出するため）。
+ui--check-none = （なし）
 ui--stored-title = 保存済みレポート
 ui--stored-lead = Worker が /v1/tlsrpt で受け取ったレポートです。管理トークンはこのタブのセッション ストレージにのみ保存されます。
 ui--token = 管理トークン
@@ -370,4 +390,11 @@ check--status = { $status ->
         [removing] MTA-STS を削除中です（mode none）。
         [not-configured] このドメインでは MTA-STS が設定されていません。
        *[broken] MTA-STS が機能していません。以下のエラーを修正してください。
+    }
+check--next = { $status ->
+        [working] 次の手順: 毎日の TLS レポートを引き続き確認し、ポリシーを変更するたびに新しい `_mta-sts` の ID を公開してください。
+        [testing] 次の手順: 毎日の TLS レポートを 2 週間ほど確認し、失敗がなければ `mode: enforce` に変更して新しい ID を公開してください。
+        [removing] 次の手順: 最も長い max_age が過ぎるのを待ってから、`_mta-sts` レコードとポリシーを削除してください。
+        [not-configured] 次の手順: まず `_smtp._tls` のレポート用レコードを公開し、次に testing モードのポリシーと `_mta-sts` レコードを公開してください。3 つとも作成ページで作成できます。
+       *[broken] 次の手順: 下のエラーを上から順に修正してください。修正されるまで、送信側はこのドメインに使えるポリシーがないものとして扱います。
     }

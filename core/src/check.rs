@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// A DNS answer as a shell saw it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+#[serde(rename_all = "kebab-case")]
 pub enum Dns {
     /// The records at the name (TXT strings already joined; MX as host names). Empty: the name exists, no records.
     Records(Vec<String>),
@@ -31,7 +31,7 @@ impl Dns {
 
 /// What fetching `https://mta-sts.<domain>/.well-known/mta-sts.txt` gave (RFC 8461 §3.3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[serde(rename_all = "kebab-case")]
 pub enum Fetch {
     /// An HTTP response (redirects not followed).
     Response {
@@ -63,16 +63,11 @@ pub enum Fetch {
 }
 
 /// The policy body in JSON: a string when it is UTF-8 (the normal case, readable), else an array of bytes, so
-/// that judging deserialized facts sees exactly the bytes that were fetched.
+/// that judging deserialized facts sees exactly the bytes that were fetched. (A visitor rather than an untagged
+/// enum: serde's buffering for untagged enums costs the web app's wasm budget.)
 mod body {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    #[derive(Serialize, Deserialize)]
-    #[serde(untagged)]
-    enum Repr {
-        Text(String),
-        Bytes(Vec<u8>),
-    }
+    use serde::de::{Error, SeqAccess, Visitor};
+    use serde::{Deserializer, Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
         match std::str::from_utf8(b) {
@@ -81,17 +76,33 @@ mod body {
         }
     }
 
+    struct Body;
+
+    impl<'de> Visitor<'de> for Body {
+        type Value = Vec<u8>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string or an array of bytes")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<Vec<u8>, E> {
+            Ok(v.as_bytes().to_vec())
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(b) = seq.next_element::<u8>()? {
+                out.push(b);
+            }
+            Ok(out)
+        }
+    }
+
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        Ok(match Repr::deserialize(d)? {
-            Repr::Text(t) => t.into_bytes(),
-            Repr::Bytes(b) => b,
-        })
+        d.deserialize_any(Body)
     }
 }
 
 /// The STARTTLS result for one MX (RFC 8461 §4.2), when the shell could test it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind", content = "reason")]
+#[serde(rename_all = "kebab-case")]
 pub enum MxTls {
     /// STARTTLS worked and the certificate is valid for the MX name.
     Valid,
@@ -682,8 +693,11 @@ mod tests {
             assert_eq!(judge(&back), judge(&f));
         }
         let json = serde_json::to_value(good()).expect("serialize");
-        assert_eq!(json["policy"]["body"], POLICY, "UTF-8 bodies stay readable");
-        assert_eq!(json["sts_txt"]["kind"], "records");
+        assert_eq!(
+            json["policy"]["response"]["body"], POLICY,
+            "UTF-8 bodies stay readable"
+        );
+        assert_eq!(json["sts_txt"]["records"][0], "v=STSv1; id=20240101T000000");
     }
 
     #[test]

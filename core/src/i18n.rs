@@ -50,10 +50,12 @@ impl Lang {
         }
     }
 
-    /// The catalog source built into this binary: every language with the default `all-locales` feature, only
-    /// English without it (the web app then fetches the others on demand, see [`Catalog::install`]).
+    /// The catalog source built into this binary: every language with the default `all-locales` feature, none
+    /// without it (the web app fetches the ones it needs, English included, see [`Catalog::install`]: built in,
+    /// the catalogs would cost its wasm budget 8 KB gzip each).
     pub fn source(self) -> Option<&'static str> {
         match self {
+            #[cfg(feature = "all-locales")]
             Lang::En => Some(include_str!("../locales/en.ftl")),
             #[cfg(feature = "all-locales")]
             Lang::It => Some(include_str!("../locales/it.ftl")),
@@ -146,7 +148,8 @@ impl Catalog {
         lang.source().is_some() || CATALOGS.with(|c| c[i].get().is_some())
     }
 
-    /// The catalog for `lang`, parsed once per thread; English while `lang` is neither built in nor installed.
+    /// The catalog for `lang`, parsed once per thread; English while `lang` is neither built in nor installed
+    /// (and, before English is installed where it is not built in, an empty catalog: messages show their ids).
     pub fn get(lang: Lang) -> Catalog {
         let i = lang.index();
         if let Some(c) = CATALOGS.with(|c| c[i].get().cloned()) {
@@ -156,6 +159,7 @@ impl Catalog {
             Some(src) => {
                 CATALOGS.with(|c| c[i].get_or_init(|| Catalog::from_source(lang, src)).clone())
             }
+            None if lang == Lang::En => Catalog::from_source(Lang::En, ""),
             None => Catalog::get(Lang::En),
         }
     }

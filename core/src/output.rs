@@ -76,6 +76,8 @@ pub struct CheckAnswer<'a> {
     pub status: Status,
     /// The verdict as a sentence in the chosen language.
     pub summary: String,
+    /// What to do next, in the guide's order, in the chosen language.
+    pub next: String,
     /// The `_mta-sts` id in DNS.
     pub sts_id: Option<&'a str>,
     /// The policy's content hash, to compare with the id (RFC 8461 §3.1).
@@ -99,6 +101,7 @@ impl<'a> CheckAnswer<'a> {
             domain: &facts.domain,
             status: v.status,
             summary: cat.render("check--status", &[("status", v.status.as_str().to_owned())]),
+            next: cat.render("check--next", &[("status", v.status.as_str().to_owned())]),
             sts_id: v.sts_id.as_deref(),
             policy_hash: v.policy_hash.as_deref(),
             policy: v.policy.as_ref(),

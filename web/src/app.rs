@@ -2,7 +2,8 @@
 
 use crate::i18n::t;
 use crate::pages::{
-    generate::GeneratePage, reports::ReportsPage, stored::StoredPage, validate::ValidatePage,
+    check::CheckPage, generate::GeneratePage, reports::ReportsPage, stored::StoredPage,
+    validate::ValidatePage,
 };
 use mtasts_core::i18n::Lang;
 use yew::prelude::*;
@@ -20,6 +21,9 @@ pub enum Route {
     /// The drag-and-drop report viewer.
     #[at("/reports")]
     Reports,
+    /// The live check of a domain (through the worker's `/api/check`).
+    #[at("/check")]
+    Check,
     /// Reports stored by the worker.
     #[at("/stored")]
     Stored,
@@ -34,6 +38,7 @@ fn switch(route: Route) -> Html {
         Route::Validate => html! { <ValidatePage /> },
         Route::Generate => html! { <GeneratePage /> },
         Route::Reports => html! { <ReportsPage /> },
+        Route::Check => html! { <CheckPage /> },
         Route::Stored => html! { <StoredPage /> },
         Route::NotFound => {
             html! { <section class="page"><h1>{ t("ui--not-found") }</h1></section> }
@@ -53,6 +58,7 @@ fn nav() -> Html {
             <ul>
                 { item(Route::Validate, "nav-validate", "ui--nav-validate") }
                 { item(Route::Generate, "nav-generate", "ui--nav-generate") }
+                { item(Route::Check, "nav-check", "ui--nav-check") }
                 { item(Route::Reports, "nav-reports", "ui--nav-reports") }
                 { item(Route::Stored, "nav-stored", "ui--nav-stored") }
             </ul>
@@ -60,11 +66,12 @@ fn nav() -> Html {
     }
 }
 
-/// The application root. Changing the language re-mounts the tree (keyed by the language), so every text is
-/// rendered again from the new catalog; pages restore their input from the URL.
+/// The application root, first rendered in the language [`crate::run`] loaded. Changing the language re-mounts the
+/// tree (keyed by the language), so every text is rendered again from the new catalog; pages restore their input
+/// from the URL.
 #[function_component(App)]
 pub fn app() -> Html {
-    let lang = use_state(|| Lang::En);
+    let lang = use_state(crate::i18n::lang);
     let switch_to = {
         let lang = lang.clone();
         Callback::from(move |(l, remember): (Lang, bool)| {
@@ -76,16 +83,6 @@ pub fn app() -> Html {
             });
         })
     };
-    {
-        let switch_to = switch_to.clone();
-        use_effect_with((), move |_| {
-            let l = crate::i18n::detect();
-            crate::i18n::set_lang(Lang::En, false);
-            if l != Lang::En {
-                switch_to.emit((l, false));
-            }
-        });
-    }
     let onchange = Callback::from(move |e: Event| {
         let tag = e
             .target_unchecked_into::<web_sys::HtmlSelectElement>()

@@ -34,8 +34,8 @@ pub fn detect() -> Lang {
         .unwrap_or(Lang::En)
 }
 
-/// Makes sure `l`'s catalog is loaded: only English is built into the wasm; the others are fetched once from
-/// `/locales/<tag>.ftl` (static files of this site). On failure the UI stays readable in English.
+/// Makes sure `l`'s catalog is loaded: no catalog is built into the wasm (8 KB gzip each); they are fetched once
+/// from `/locales/<tag>.ftl` (static files of this site). On failure the UI falls back to English.
 pub async fn ensure_loaded(l: Lang) {
     if Catalog::available(l) {
         return;

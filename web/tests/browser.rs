@@ -100,6 +100,11 @@ async fn dashboard_renders_report_content_as_text() {
 
 #[wasm_bindgen_test]
 async fn diagnostics_carry_code_and_severity_hooks() {
+    // the app fetches its catalogs at start; here the English one is installed directly
+    mtasts_core::i18n::Catalog::install(
+        mtasts_core::i18n::Lang::En,
+        include_str!("../../core/locales/en.ftl"),
+    );
     let lint = mtasts_core::policy::lint(
         "version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n",
     );
@@ -123,4 +128,13 @@ async fn diagnostics_carry_code_and_severity_hooks() {
         Some("policy/bad-mode")
     );
     assert_eq!(li.get_attribute("data-severity").as_deref(), Some("error"));
+    let msg = li
+        .query_selector(".diag-msg")
+        .expect("query")
+        .expect("message");
+    let text = msg.text_content().unwrap_or_default();
+    assert!(
+        text.contains("doubt"),
+        "message rendered from the catalog: {text}"
+    );
 }

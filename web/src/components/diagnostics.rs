@@ -47,6 +47,40 @@ pub struct DiagnosticListProps {
     pub on_pick: Option<Callback<(usize, usize)>>,
 }
 
+/// One finding, ready to show: from a core [`Diagnostic`] and the catalog, or from the worker's JSON answer
+/// (already in the reader's language). Both render through [`item`], so they look and read the same.
+struct Item {
+    severity: Severity,
+    code: String,
+    rfc: String,
+    where_: Option<String>,
+    pick: Option<Callback<MouseEvent>>,
+    message: String,
+    fix: Option<String>,
+}
+
+fn item(d: Item) -> Html {
+    let sev = d.severity.as_str();
+    html! {
+        <li class={classes!("diag", sev)} data-code={d.code.clone()} data-severity={sev}>
+            <div class="diag-head">
+                <span class={classes!("badge", sev)}>{ severity_label(d.severity) }</span>
+                <code class="diag-code">{ d.code }</code>
+                { for d.where_.map(|w| match d.pick {
+                    Some(onclick) => html! { <button type="button" class="link where" {onclick}>{ w }</button> },
+                    None => html! { <span class="where">{ w }</span> },
+                }) }
+                { match rfc_link(&d.rfc) {
+                    Some(href) => html! { <a class="rfc" href={href} target="_blank" rel="noopener noreferrer">{ d.rfc }</a> },
+                    None => html! { <span class="rfc">{ d.rfc }</span> },
+                } }
+            </div>
+            <p class="diag-msg">{ rich(&d.message) }</p>
+            { for d.fix.map(|f| html! { <p class="diag-fix"><strong>{ t("ui--fix") }</strong>{ " " }{ rich(&f) }</p> }) }
+        </li>
+    }
+}
+
 /// Renders diagnostics as an accessible list.
 #[function_component(DiagnosticList)]
 pub fn diagnostic_list(p: &DiagnosticListProps) -> Html {
@@ -57,36 +91,58 @@ pub fn diagnostic_list(p: &DiagnosticListProps) -> Html {
     let idx = p.text.as_ref().map(|t| LineIndex::new(t.as_str()));
     html! {
         <ul class="diags" id="diagnostics">
-        { for p.diagnostics.iter().map(|d| {
-            let sev = d.severity();
-            let where_ = idx.as_ref().map(|i| {
+        { for p.diagnostics.iter().map(|d| item(Item {
+            severity: d.severity(),
+            code: d.code.name().to_owned(),
+            rfc: d.code.rfc().to_owned(),
+            where_: idx.as_ref().map(|i| {
                 let lc = i.line_col(d.span.start);
                 format!("{} {}:{}", t("ui--line"), lc.line, lc.column)
-            }).or_else(|| d.get("field").map(str::to_owned));
-            let pick = p.on_pick.clone().map(|cb| {
+            }).or_else(|| d.get("field").map(str::to_owned)),
+            pick: p.on_pick.clone().map(|cb| {
                 let span = (d.span.start, d.span.end);
                 Callback::from(move |_| cb.emit(span))
-            });
-            let fix = cat.fix(d);
-            html! {
-                <li class={classes!("diag", sev.as_str())} data-code={d.code.name()} data-severity={sev.as_str()}>
-                    <div class="diag-head">
-                        <span class={classes!("badge", sev.as_str())}>{ severity_label(sev) }</span>
-                        <code class="diag-code">{ d.code.name() }</code>
-                        { for where_.map(|w| match pick.clone() {
-                            Some(onclick) => html! { <button type="button" class="link where" {onclick}>{ w }</button> },
-                            None => html! { <span class="where">{ w }</span> },
-                        }) }
-                        { match rfc_link(d.code.rfc()) {
-                            Some(href) => html! { <a class="rfc" href={href} target="_blank" rel="noopener noreferrer">{ d.code.rfc() }</a> },
-                            None => html! { <span class="rfc">{ d.code.rfc() }</span> },
-                        } }
-                    </div>
-                    <p class="diag-msg">{ rich(&cat.message(d)) }</p>
-                    { for fix.map(|f| html! { <p class="diag-fix"><strong>{ t("ui--fix") }</strong>{ " " }{ rich(&f) }</p> }) }
-                </li>
-            }
-        }) }
+            }),
+            message: cat.message(d),
+            fix: cat.fix(d),
+        })) }
+        </ul>
+    }
+}
+
+/// Props of [`RenderedDiagnosticList`].
+#[derive(Properties, PartialEq)]
+pub struct RenderedDiagnosticListProps {
+    /// Diagnostics as the JSON contract gives them (`mtasts_core::output::JsonDiagnostic`).
+    pub diagnostics: Vec<serde_json::Value>,
+    /// The list's element id.
+    pub id: AttrValue,
+}
+
+/// Renders diagnostics a server already rendered (the worker's `/api/check`), like [`DiagnosticList`].
+#[function_component(RenderedDiagnosticList)]
+pub fn rendered_diagnostic_list(p: &RenderedDiagnosticListProps) -> Html {
+    if p.diagnostics.is_empty() {
+        return html! {};
+    }
+    let s = |d: &serde_json::Value, k: &str| d[k].as_str().unwrap_or_default().to_owned();
+    html! {
+        <ul class="diags" id={p.id.clone()}>
+        { for p.diagnostics.iter().map(|d| item(Item {
+            severity: match d["severity"].as_str() {
+                Some("error") => Severity::Error,
+                Some("warning") => Severity::Warning,
+                _ => Severity::Info,
+            },
+            code: s(d, "code"),
+            rfc: s(d, "rfc"),
+            where_: d["line"].as_u64().filter(|l| *l > 0).map(|l| {
+                format!("{} {}:{}", t("ui--line"), l, d["column"].as_u64().unwrap_or(0))
+            }),
+            pick: None,
+            message: s(d, "message"),
+            fix: d["fix"].as_str().map(str::to_owned),
+        })) }
         </ul>
     }
 }

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod check;
 pub mod generate;
 pub mod reports;
 pub mod stored;
