@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Fuzzes every parser entry point of mtasts-core with cargo-fuzz (libFuzzer, nightly), seeded with the shared
-# corpus. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s, all targets)
+# corpus (DNS answers and check facts: fuzz/seeds). Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default 60 s, all targets)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-60}; shift || true
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 CORPUS=${MTASTS_CORPUS:-../shared/corpus}
-TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(policy sts_record tlsrpt_record report detect_and_generate)
+TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(policy sts_record tlsrpt_record report detect_and_generate doh_answer check_facts)
 for t in "${TARGETS[@]}"; do
   dir=fuzz/corpus/$t; mkdir -p "$dir"
   case $t in
     policy) cp "$CORPUS"/policies/* "$dir"/ ;;
     sts_record|tlsrpt_record|detect_and_generate) cp "$CORPUS"/txt/* "$dir"/ ;;
     report) cp "$CORPUS"/reports/*.json "$CORPUS"/reports/real/* "$dir"/ ;;
+    doh_answer|check_facts) cp fuzz/seeds/$t/* "$dir"/ ;;
   esac
   echo "== fuzzing $t for ${SECS}s"
   log=fuzz/$t.log

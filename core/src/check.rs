@@ -322,8 +322,13 @@ pub fn judge(f: &Facts) -> Verdict {
                 let (lint, cov) = policy::lint_bytes_with_mx(body, &mx_hosts);
                 let text = String::from_utf8_lossy(body).into_owned();
                 policy_diags = lint.diagnostics;
-                v.policy_hash = lint.policy.as_ref().map(id_from_policy);
-                v.policy = lint.policy;
+                // the policy senders parse, even when an MX is not covered (that is judged above, not here)
+                let parsed = match lint.policy {
+                    Some(p) => Some(p),
+                    None => policy::lint_bytes(body).policy,
+                };
+                v.policy_hash = parsed.as_ref().map(id_from_policy);
+                v.policy = parsed;
                 v.coverage = cov;
                 v.policy_text = Some(text);
             }
@@ -640,6 +645,17 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == Code::CheckIdNotChanged && d.get("hash") == Some(hash.as_str())));
+    }
+
+    #[test]
+    fn an_uncovered_mx_still_shows_the_policy_and_its_hash() {
+        let v = judge(&Facts {
+            mx: Dns::Records(vec!["mx9.example.org".into()]),
+            ..good()
+        });
+        assert_eq!(v.status, Status::Broken);
+        assert!(v.policy.is_some());
+        assert_eq!(v.policy_hash, judge(&good()).policy_hash);
     }
 
     #[test]
