@@ -76,18 +76,11 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         facts.previous = Some((id.to_owned(), hash.to_owned()));
     }
     let v = check::judge(&facts);
-    if let (Some(path), Some(id), Some(hash)) = (&a.state, &v.sts_id, &v.policy_hash) {
-        // Remember what was seen, unless the id stayed while the policy changed (keep the old pair to keep warning).
-        if !v
-            .diagnostics
-            .iter()
-            .any(|d| d.code == mtasts_core::Code::CheckIdNotChanged)
-        {
-            state[&domain] = json!({"id": id, "policy_hash": hash});
-            let text = serde_json::to_string_pretty(&state).map_err(|e| e.to_string())?;
-            std::fs::write(path, text)
-                .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
-        }
+    if let (Some(path), Some((id, hash))) = (&a.state, v.to_remember()) {
+        state[&domain] = json!({"id": id, "policy_hash": hash});
+        let text = serde_json::to_string_pretty(&state).map_err(|e| e.to_string())?;
+        std::fs::write(path, text)
+            .map_err(|e| format!("cannot write `{}`: {e}", path.display()))?;
     }
     let cat = Catalog::load(lang);
     if a.format == Format::Json {

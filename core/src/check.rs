@@ -190,6 +190,22 @@ pub struct Verdict {
     pub coverage: Option<Coverage>,
 }
 
+impl Verdict {
+    /// The `_mta-sts` id and policy hash a shell should remember for the next check of this domain: the ones
+    /// seen now, except when the id stayed while the policy changed — keeping the old pair keeps the warning
+    /// until a new id is published (RFC 8461 §3.1).
+    pub fn to_remember(&self) -> Option<(String, String)> {
+        let drifted = self
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::CheckIdNotChanged);
+        match (&self.sts_id, &self.policy_hash) {
+            (Some(id), Some(hash)) if !drifted => Some((id.clone(), hash.clone())),
+            _ => None,
+        }
+    }
+}
+
 fn at(code: Code) -> Diagnostic {
     Diagnostic::new(code, Span::default())
 }
@@ -645,6 +661,11 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.code == Code::CheckIdNotChanged && d.get("hash") == Some(hash.as_str())));
+        assert_eq!(d.to_remember(), None, "keep the old pair: keep warning");
+        assert_eq!(
+            judge(&same).to_remember(),
+            Some(("20240101T000000".into(), hash))
+        );
     }
 
     #[test]

@@ -78,26 +78,18 @@ pub async fn handle(req: &Request, env: &Env, cfg: &Config) -> Result<Response> 
     )
 }
 
-/// Remembers the id and policy hash just seen, unless the id stayed while the policy changed (keeping the old
-/// pair keeps the warning until a new id is published) or nothing changed (no write).
+/// Remembers what [`check::Verdict::to_remember`] says, unless it is already what was stored (no write).
 async fn remember(
     kv: &worker::kv::KvStore,
     key: &str,
     seen: Option<store::Seen>,
     v: &check::Verdict,
 ) {
-    let (Some(id), Some(hash)) = (&v.sts_id, &v.policy_hash) else {
+    let Some((id, policy_hash)) = v.to_remember() else {
         return;
     };
-    let now = store::Seen {
-        id: id.clone(),
-        policy_hash: hash.clone(),
-    };
-    let drifted = v
-        .diagnostics
-        .iter()
-        .any(|d| d.code == mtasts_core::Code::CheckIdNotChanged);
-    if drifted || seen.as_ref() == Some(&now) {
+    let now = store::Seen { id, policy_hash };
+    if seen.as_ref() == Some(&now) {
         return;
     }
     let put = match kv.put(key, &now) {
