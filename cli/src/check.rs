@@ -425,7 +425,7 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
         policy,
         smtp_tested: !a.no_smtp,
         mx_tls,
-        // hickory's lookups do not expose the AD bit
+        // unknown: without its DNSSEC features hickory-resolver does not ask for the AD bit (RFC 6840 §5.7)
         dnssec: None,
         previous: None,
     })
