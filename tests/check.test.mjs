@@ -59,7 +59,8 @@ test('every testbed case: the worker and the CLI give the expected, identical ve
     assert.equal(local.status, c.status, `${c.name} (cli)`);
     for (const code of c.codes) assert.ok(problems(w).includes(code), `${c.name}: ${code} in ${JSON.stringify(w.diagnostics)}`);
     if (!c.codes.length) assert.deepEqual(problems(w), [], c.name);
-    assert.deepEqual(problems(w), problems(local), `${c.name}: worker and CLI disagree`);
+    // every finding, notes included (the CLI runs with --no-smtp, and reads the AD bit too)
+    assert.deepEqual([...codes(w)].sort(), [...codes(local)].sort(), `${c.name}: worker and CLI disagree`);
     assert.equal(w.sts_id, local.sts_id, c.name);
     assert.equal(w.policy_hash, local.policy_hash, c.name);
     // port 25 is out of a worker's reach, and the answer says so

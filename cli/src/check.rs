@@ -8,6 +8,7 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::RData;
 use hickory_resolver::TokioResolver;
 use mtasts_core::check::{self, Dns, Facts, Fetch, MxTls};
+use mtasts_core::doh::{self, Kind};
 use mtasts_core::i18n::{Catalog, Lang};
 use rustls_pki_types::{pem::PemObject, CertificateDer, ServerName};
 use serde_json::json;
@@ -113,16 +114,23 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     })
 }
 
-fn resolver(a: &Args) -> Result<TokioResolver, String> {
+/// The `--resolver` address (IP or IP:PORT, port 53 by default), if given.
+fn resolver_addr(a: &Args) -> Result<Option<SocketAddr>, String> {
     let Some(addr) = &a.resolver else {
+        return Ok(None);
+    };
+    addr.parse()
+        .or_else(|_| addr.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
+        .map(Some)
+        .map_err(|_| format!("`--resolver {addr}` is not an IP address or IP:PORT"))
+}
+
+fn resolver(a: &Args) -> Result<TokioResolver, String> {
+    let Some(sock) = resolver_addr(a)? else {
         return TokioResolver::builder_tokio()
             .and_then(|b| b.build())
             .map_err(|e| format!("cannot set up DNS: {e}"));
     };
-    let sock: SocketAddr = addr
-        .parse()
-        .or_else(|_| addr.parse::<IpAddr>().map(|ip| SocketAddr::new(ip, 53)))
-        .map_err(|_| format!("`--resolver {addr}` is not an IP address or IP:PORT"))?;
     let mut ns = NameServerConfig::udp_and_tcp(sock.ip());
     for c in &mut ns.connections {
         c.port = sock.port();
@@ -133,6 +141,57 @@ fn resolver(a: &Args) -> Result<TokioResolver, String> {
     )
     .build()
     .map_err(|e| format!("cannot set up DNS: {e}"))
+}
+
+/// Whether the resolver validated the `_mta-sts` TXT and MX answers with DNSSEC: asked directly over UDP with
+/// the AD bit set (RFC 6840 §5.7; hickory-resolver without its DNSSEC features does not ask), read with core's
+/// DNS message code. `None` when the resolver cannot be asked or answers with an error.
+async fn dnssec(a: &Args, domain: &str) -> Option<bool> {
+    let server = match resolver_addr(a).ok()? {
+        Some(s) => s,
+        None => {
+            let (conf, _) = hickory_resolver::system_conf::read_system_conf().ok()?;
+            SocketAddr::new(conf.name_servers().first()?.ip, 53)
+        }
+    };
+    let local = if server.is_ipv4() {
+        "0.0.0.0:0"
+    } else {
+        "[::]:0"
+    };
+    let sock = tokio::net::UdpSocket::bind(local).await.ok()?;
+    sock.connect(server).await.ok()?;
+    let mut validated = true;
+    for (name, kind) in [
+        (format!("_mta-sts.{domain}"), Kind::Txt),
+        (domain.to_owned(), Kind::Mx),
+    ] {
+        // over UDP the id matters (RFC 5452): a fresh one per query, and only the answer carrying it counts
+        let mut q = doh::query(&name, kind).ok()?;
+        let id = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.subsec_nanos() as u16 | 1);
+        q[..2].copy_from_slice(&id.to_be_bytes());
+        sock.send(&q).await.ok()?;
+        let mut buf = vec![0u8; 65_535];
+        let recv = async {
+            loop {
+                let n = sock.recv(&mut buf).await.ok()?;
+                if n >= 2 && buf[..2] == id.to_be_bytes() {
+                    return Some(n);
+                }
+            }
+        };
+        let n = tokio::time::timeout(Duration::from_secs(5), recv)
+            .await
+            .ok()??;
+        let answer = doh::answer(&name, kind, &buf[..n]);
+        if matches!(answer.dns, Dns::Failed(_)) {
+            return None;
+        }
+        validated &= answer.authenticated;
+    }
+    Some(validated)
 }
 
 async fn txt(r: &TokioResolver, name: &str) -> Dns {
@@ -425,8 +484,7 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
         policy,
         smtp_tested: !a.no_smtp,
         mx_tls,
-        // unknown: without its DNSSEC features hickory-resolver does not ask for the AD bit (RFC 6840 §5.7)
-        dnssec: None,
+        dnssec: dnssec(a, domain).await,
         previous: None,
     })
 }
