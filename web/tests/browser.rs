@@ -138,3 +138,34 @@ async fn diagnostics_carry_code_and_severity_hooks() {
         "message rendered from the catalog: {text}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn server_rendered_findings_are_text_not_markup() {
+    use mtasts_web::components::diagnostics::{
+        RenderedDiagnosticList, RenderedDiagnosticListProps,
+    };
+    // a policy host controls its Location header and policy text, which the check's messages quote
+    let evil = serde_json::json!({
+        "code": "check/policy-redirect", "severity": "error", "line": 0, "column": 0,
+        "message": "`https://mta-sts.example.com/` redirects to `<img src=x onerror=alert(1)>`",
+        "fix": "<script>alert(2)</script>", "rfc": "RFC 8461 §3.3"
+    });
+    let root = mount();
+    yew::Renderer::<RenderedDiagnosticList>::with_root_and_props(
+        root.clone(),
+        RenderedDiagnosticListProps {
+            diagnostics: vec![evil],
+            id: "evil".into(),
+        },
+    )
+    .render();
+    tick().await;
+    let li = root
+        .query_selector("[data-code='check/policy-redirect'][data-severity='error']")
+        .expect("query")
+        .expect("the finding");
+    assert!(li.query_selector("img, script").expect("query").is_none());
+    let text = li.text_content().unwrap_or_default();
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+    assert!(text.contains("<script>alert(2)</script>"), "{text}");
+}
