@@ -107,6 +107,7 @@ pub fn start(dir: &Path, https_port: u16) -> Testbed {
         ("delegated", "working", vec![]),
         ("unconfigured", "not-configured", vec![]),
         ("apex", "broken", vec!["check/sts-at-apex"]),
+        ("spf", "broken", vec!["sts-record/wrong-record-type"]),
         ("changed", "working", vec![]),
     ];
     for (name, status, codes) in table {
@@ -161,6 +162,7 @@ pub fn start(dir: &Path, https_port: u16) -> Testbed {
                 zone.txt.insert(target, std::mem::take(&mut sts));
             }
             "unconfigured" => sts.clear(),
+            "spf" => sts = vec!["v=spf1 -all".into()],
             "apex" => {
                 zone.txt.insert(d.clone(), std::mem::take(&mut sts));
             }
