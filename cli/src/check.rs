@@ -8,6 +8,7 @@ use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::RData;
 use hickory_resolver::TokioResolver;
 use mtasts_core::check::{self, Dns, Facts, Fetch, MxTls};
+use mtasts_core::diag::has_errors;
 use mtasts_core::doh::{self, Kind};
 use mtasts_core::i18n::{Catalog, Lang};
 use rustls_pki_types::{pem::PemObject, CertificateDer, ServerName};
@@ -105,7 +106,28 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             "  {}",
             cat.render("check--next", &[("status", v.status.as_str().to_owned())])
         );
-        anstream::print!("\n{}", render::human(&domain, None, &v.diagnostics, &cat));
+        // DNS and HTTP findings have no span; policy findings point into the fetched policy, shown rustc-style
+        let (in_policy, about_dns): (Vec<_>, Vec<_>) = v
+            .diagnostics
+            .iter()
+            .cloned()
+            .partition(|d| d.span != mtasts_core::Span::default());
+        let dns_part = render::human(&domain, None, &about_dns, &cat);
+        let policy_part = match &v.policy_text {
+            Some(text) => {
+                let url = format!("https://mta-sts.{domain}/.well-known/mta-sts.txt");
+                render::human(&url, Some(text), &in_policy, &cat)
+            }
+            None => String::new(),
+        };
+        // errors first, wherever they are
+        let policy_first = has_errors(&in_policy) && !has_errors(&about_dns);
+        let (first, second) = if policy_first {
+            (policy_part, dns_part)
+        } else {
+            (dns_part, policy_part)
+        };
+        anstream::print!("\n{first}{second}");
     }
     Ok(if v.status == check::Status::Broken {
         ExitCode::from(1)

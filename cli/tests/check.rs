@@ -124,3 +124,40 @@ fn a_policy_changed_without_a_new_id_is_caught_across_runs() {
     assert!(flagged(run()), "policy changed, id did not");
     assert!(flagged(run()), "still flagged until the id changes");
 }
+
+#[test]
+fn human_output_points_into_the_fetched_policy_errors_first() {
+    let tb = mtasts_testbed::start(&scratch("human"), 0);
+    let out = Command::cargo_bin("mtasts")
+        .expect("binary")
+        .env_remove("LANG")
+        .args([
+            "check",
+            "uncovered.check.test",
+            "--no-smtp",
+            "--timeout",
+            "5",
+        ])
+        .args(["--resolver", &tb.dns.to_string()])
+        .args(["--https-port", &tb.https_port.to_string()])
+        .arg("--ca-file")
+        .arg(&tb.ca)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.starts_with("uncovered.check.test: MTA-STS is broken"),
+        "{text}"
+    );
+    assert!(text.contains("Next: fix the errors below"), "{text}");
+    let error = text
+        .find("error[mx/not-covered-enforce]")
+        .expect("the error");
+    let note = text.find("note[").expect("a note");
+    assert!(error < note, "errors first:\n{text}");
+    assert!(
+        text.contains("--> https://mta-sts.uncovered.check.test/.well-known/mta-sts.txt:4:5"),
+        "{text}"
+    );
+}
