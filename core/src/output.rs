@@ -122,3 +122,51 @@ impl<'a> CheckAnswer<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{judge, Dns, Fetch};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn check_answer_places_policy_findings_in_the_policy_and_the_rest_nowhere() {
+        let facts = Facts {
+            domain: "example.com".into(),
+            sts_txt: Dns::Records(vec!["v=STSv1; id=1".into()]),
+            tlsrpt_txt: Dns::NoSuchName,
+            apex_txt: None,
+            old_tlsrpt_txt: None,
+            mx: Dns::Records(vec!["mx9.example.org".into()]),
+            policy: Some(Fetch::Response {
+                status: 200,
+                content_type: Some("text/plain".into()),
+                location: None,
+                body: b"version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 86400\n"
+                    .to_vec(),
+            }),
+            smtp_tested: false,
+            mx_tls: vec![],
+            dnssec: None,
+            previous: None,
+        };
+        let v = judge(&facts);
+        let a = CheckAnswer::new(&facts, &v, &Catalog::get(Lang::En));
+        let find = |code: &str| a.diagnostics.iter().find(|d| d.code == code).expect(code);
+        assert_eq!(
+            find("check/no-tlsrpt-record").line,
+            0,
+            "a DNS finding has no line"
+        );
+        assert_eq!(
+            find("mx/pattern-unused").line,
+            3,
+            "a policy finding points into the policy"
+        );
+        assert_eq!(a.status, Status::Broken);
+        assert!(a.next.starts_with("Next:"), "{}", a.next);
+        let json = serde_json::to_value(&a).expect("json");
+        assert_eq!(json["facts"]["mx"]["records"][0], "mx9.example.org");
+        assert_eq!(json["smtp_tested"], false);
+    }
+}
