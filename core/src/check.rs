@@ -335,14 +335,12 @@ pub fn judge(f: &Facts) -> Verdict {
                     );
                 }
                 let mx_hosts: Vec<&str> = f.mx.records().iter().map(String::as_str).collect();
-                let (lint, cov) = policy::lint_bytes_with_mx(body, &mx_hosts);
+                let mut lint = policy::lint_bytes(body);
+                // the policy senders parse, even when an MX is not covered (coverage is judged as a finding)
+                let parsed = lint.policy.clone();
+                let cov = policy::add_mx_coverage(&mut lint, body.len(), &mx_hosts);
                 let text = String::from_utf8_lossy(body).into_owned();
                 policy_diags = lint.diagnostics;
-                // the policy senders parse, even when an MX is not covered (that is judged above, not here)
-                let parsed = match lint.policy {
-                    Some(p) => Some(p),
-                    None => policy::lint_bytes(body).policy,
-                };
                 v.policy_hash = parsed.as_ref().map(id_from_policy);
                 v.policy = parsed;
                 v.coverage = cov;

@@ -446,21 +446,24 @@ pub fn lint_with_mx(text: &str, hosts: &[&str]) -> (PolicyLint, Option<mx::Cover
 /// [`lint_with_mx`] for a policy as bytes (a file or an HTTP body that may not be UTF-8).
 pub fn lint_bytes_with_mx(bytes: &[u8], hosts: &[&str]) -> (PolicyLint, Option<mx::Coverage>) {
     let mut lint = lint_bytes(bytes);
+    let cov = add_mx_coverage(&mut lint, bytes.len(), hosts);
+    (lint, cov)
+}
+
+/// Adds to `lint` of a policy of `len` bytes the MX coverage findings for `hosts` (RFC 8461 §4.1), and clears
+/// its policy when that makes it invalid; `None` without hosts or in mode `none`.
+pub fn add_mx_coverage(lint: &mut PolicyLint, len: usize, hosts: &[&str]) -> Option<mx::Coverage> {
     if hosts.is_empty() || lint.mode == Some(Mode::None) {
-        return (lint, None);
+        return None;
     }
-    let anchor = lint
-        .mx
-        .last()
-        .map(|p| p.span)
-        .unwrap_or(Span::point(bytes.len()));
+    let anchor = lint.mx.last().map(|p| p.span).unwrap_or(Span::point(len));
     let (cov, diags) = mx::coverage(&lint.mx, lint.mode == Some(Mode::Enforce), hosts, anchor);
     lint.diagnostics.extend(diags);
     diag::sort(&mut lint.diagnostics);
     if diag::has_errors(&lint.diagnostics) {
         lint.policy = None;
     }
-    (lint, Some(cov))
+    Some(cov)
 }
 
 #[cfg(test)]
