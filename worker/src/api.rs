@@ -62,13 +62,12 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
         );
     }
     if !authorized(&req, cfg)? {
-        let mut r = http::error(
+        return http::error_with_header(
             401,
             "auth/invalid-token",
             "missing or wrong `Authorization: Bearer <token>`",
-        )?;
-        r.headers_mut().set("WWW-Authenticate", "Bearer")?;
-        return Ok(r);
+            ("WWW-Authenticate", "Bearer"),
+        );
     }
     let url = req.url()?;
     let q: HashMap<String, String> = url.query_pairs().into_owned().collect();

@@ -1,7 +1,8 @@
 //! Small HTTP helpers: JSON bodies, errors with stable codes, and CORS limited to the site's own origin.
 
+use futures_util::StreamExt;
 use serde::Serialize;
-use worker::{Headers, Request, Response, Result};
+use worker::{ByteStream, Headers, Request, Response, Result};
 
 /// A JSON response with `status`.
 pub fn json<T: Serialize>(value: &T, status: u16) -> Result<Response> {
@@ -31,11 +32,54 @@ pub fn error_with(
     )
 }
 
+/// An [`error`] with one more header (`Allow`, `Retry-After`, `WWW-Authenticate`…).
+pub fn error_with_header(
+    status: u16,
+    code: &str,
+    message: impl Into<String>,
+    (name, value): (&str, &str),
+) -> Result<Response> {
+    let mut r = error(status, code, message)?;
+    r.headers_mut().set(name, value)?;
+    Ok(r)
+}
+
 /// 405 with `Allow`.
 pub fn method_not_allowed(allow: &str) -> Result<Response> {
-    let mut r = error(405, "http/method-not-allowed", format!("use {allow}"))?;
-    r.headers_mut().set("Allow", allow)?;
-    Ok(r)
+    error_with_header(
+        405,
+        "http/method-not-allowed",
+        format!("use {allow}"),
+        ("Allow", allow),
+    )
+}
+
+/// A body longer than the cap: its first `cap + 1` bytes, and how many bytes had arrived when reading stopped.
+pub struct TooLong {
+    /// The first `cap + 1` bytes.
+    pub head: Vec<u8>,
+    /// Bytes received when the cap was passed.
+    pub seen: usize,
+}
+
+/// Reads a body stream, never buffering more than `cap + 1` bytes: the body when it fits, else [`TooLong`] (the
+/// rest is not read).
+pub async fn read_capped(
+    mut stream: ByteStream,
+    cap: usize,
+) -> Result<std::result::Result<Vec<u8>, TooLong>> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        if buf.len() + chunk.len() > cap {
+            let seen = buf.len() + chunk.len();
+            let take = cap + 1 - buf.len();
+            buf.extend_from_slice(&chunk[..take]);
+            return Ok(Err(TooLong { head: buf, seen }));
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(Ok(buf))
 }
 
 /// Adds CORS headers when the request's `Origin` is the configured site origin (and only then).

@@ -8,7 +8,6 @@
 
 use crate::store::{self, Meta};
 use crate::{http, Config};
-use futures_util::StreamExt;
 use mtasts_core::report::{self, time, Container, Limits};
 use mtasts_core::Code;
 use serde_json::json;
@@ -24,22 +23,6 @@ const ACCEPTED_TYPES: &[&str] = &[
     "application/octet-stream",
     "",
 ];
-
-/// Reads the body, refusing more than `cap` bytes without buffering them.
-async fn read_capped(req: &mut Request, cap: usize) -> Result<std::result::Result<Vec<u8>, usize>> {
-    let mut buf = Vec::new();
-    let Ok(mut stream) = req.stream() else {
-        return Ok(Ok(buf));
-    };
-    while let Some(chunk) = stream.next().await {
-        let chunk = chunk?;
-        if buf.len() + chunk.len() > cap {
-            return Ok(Err(buf.len() + chunk.len()));
-        }
-        buf.extend_from_slice(&chunk);
-    }
-    Ok(Ok(buf))
-}
 
 /// Handles one upload.
 pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Response> {
@@ -66,9 +49,13 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Respons
             );
         }
     }
-    let body = match read_capped(&mut req, cap).await? {
+    let read = match req.stream() {
+        Ok(stream) => http::read_capped(stream, cap).await?,
+        Err(_) => Ok(Vec::new()),
+    };
+    let body = match read {
         Ok(b) => b,
-        Err(seen) => {
+        Err(http::TooLong { seen, .. }) => {
             return http::error(
                 413,
                 Code::ReportTooLarge.name(),
