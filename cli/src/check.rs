@@ -111,7 +111,7 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             .diagnostics
             .iter()
             .cloned()
-            .partition(|d| d.span != mtasts_core::Span::default());
+            .partition(check::points_into_policy);
         let dns_part = render::human(&domain, None, &about_dns, &cat);
         let policy_part = match &v.policy_text {
             Some(text) => {

@@ -406,6 +406,11 @@ pub fn judge(f: &Facts) -> Verdict {
     v
 }
 
+/// Whether a finding of a [`Verdict`] points into its `policy_text`: DNS and HTTP findings carry no span.
+pub fn points_into_policy(d: &Diagnostic) -> bool {
+    d.span != Span::default()
+}
+
 /// Record diagnostics here refer to DNS answers, not to a text the user sees: drop their spans.
 fn no_span(mut d: Diagnostic) -> Diagnostic {
     d.span = Span::default();

@@ -2,7 +2,7 @@
 //! answer of a live check. `mtasts … --format json` prints these; the worker's `/api/check` answers with them.
 
 use crate::check::{Facts, Status, Verdict};
-use crate::diag::{Diagnostic, LineIndex, Severity, Span};
+use crate::diag::{Diagnostic, LineIndex, Severity};
 use crate::i18n::Catalog;
 use crate::policy::{mx::Coverage, Policy};
 use serde::Serialize;
@@ -113,7 +113,7 @@ impl<'a> CheckAnswer<'a> {
                 v.diagnostics
                     .iter()
                     .map(|d| {
-                        let spanned = d.span != Span::default();
+                        let spanned = crate::check::points_into_policy(d);
                         json_diagnostic(d, idx.as_ref().filter(|_| spanned), cat)
                     })
                     .collect()
