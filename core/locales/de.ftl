@@ -386,6 +386,8 @@ check--id-not-changed = Die Richtlinie hat sich geändert (Inhalts-Hash { $hash 
 check--mx-no-starttls = Der MX `{ $host }` bietet kein STARTTLS an.
 check--mx-cert-mismatch = Das Zertifikat des MX `{ $host }` ist für diesen Namen nicht gültig.
 check--mx-tls-error = TLS mit dem MX `{ $host }` ist fehlgeschlagen: { $reason }.
+check--resolver-failed = Der Prüfer hat von seinem Resolver keine Antwort für `{ $name }` erhalten: { $reason }.
+    .fix = Versuchen Sie es später erneut; hält es an, ist der Resolver des Prüfers (`DOH_URL` oder `--resolver`) ausgefallen.
 check--smtp-not-tested = STARTTLS auf den MX-Hosts wurde von hier aus nicht geprüft (eine Web-Prüfung kann Port 25 nicht öffnen).
     .fix = Führen Sie `mtasts check { $domain }` (ohne `--no-smtp`) auf einem Host aus, der Port 25 erreicht, um STARTTLS und das Zertifikat jedes MX zu prüfen.
 check--dnssec-validated = Der Resolver hat diese DNS-Antworten mit DNSSEC validiert.
@@ -395,6 +397,7 @@ check--status = { $status ->
         [testing] MTA-STS funktioniert im Testmodus: Lesen Sie die Berichte und wechseln Sie dann zur Erzwingung.
         [removing] MTA-STS wird entfernt (mode none).
         [not-configured] MTA-STS ist für diese Domain nicht eingerichtet.
+        [could-not-check] Die Prüfung konnte nicht abgeschlossen werden: Die Angaben unten sind unvollständig, daher gibt es kein Urteil über die Domain.
        *[broken] MTA-STS funktioniert nicht: Beheben Sie die Fehler unten.
     }
 check--next = { $status ->
@@ -402,5 +405,49 @@ check--next = { $status ->
         [testing] Nächster Schritt: Lesen Sie etwa zwei Wochen lang die täglichen TLS-Berichte; zeigen sie keine Fehler, setzen Sie `mode: enforce` und veröffentlichen eine neue ID.
         [removing] Nächster Schritt: Warten Sie, bis das längste max_age abgelaufen ist, und löschen Sie dann den `_mta-sts`-Eintrag und die Richtlinie.
         [not-configured] Nächster Schritt: Veröffentlichen Sie zuerst den Reporting-Eintrag `_smtp._tls`, dann die Richtlinie im Testmodus und den `_mta-sts`-Eintrag – der Generator erstellt alle drei.
+        [could-not-check] Nächster Schritt: Versuchen Sie es später erneut; das Problem liegt beim Prüfer (seinem Resolver), nicht unbedingt bei der Domain.
        *[broken] Nächster Schritt: Beheben Sie die Fehler unten von oben nach unten; bis dahin behandeln Absender die Domain, als hätte sie keine nutzbare Richtlinie.
     }
+
+## Die HTTP-Antworten des Workers (Ablehnungen; dieselbe Form wie jede Diagnose)
+auth--not-configured = Die Admin-API ist abgeschaltet: Diese Installation hat kein Admin-Token.
+    .fix = Setzen Sie das Secret `ADMIN_TOKEN` (`wrangler secret put ADMIN_TOKEN`; lokal in `.dev.vars`).
+auth--invalid-token = Das Token `Authorization: Bearer` fehlt oder ist falsch.
+    .fix = Senden Sie `Authorization: Bearer <ADMIN_TOKEN>` mit jeder Admin-Anfrage.
+api--not-found = Unter `{ $path }` gibt es nichts.
+api--bad-domain = `{ $value }` ist kein Domainname ({ domain-reason }).
+    .fix = Geben Sie einen Namen wie example.com an.
+api--bad-date = `{ $param }` muss ein Datum JJJJ-MM-TT sein, nicht `{ $value }`.
+api--bad-key = `{ $value }` ist nicht der Schlüssel eines gespeicherten Berichts.
+    .fix = Verwenden Sie einen `key`, den `GET /api/reports` auflistet.
+api--unreadable-body = Der Anfragetext konnte nicht gelesen werden: { $reason }.
+    .fix = Senden Sie ihn erneut.
+api--invalid-policy = Die Richtlinie hat { $errors ->
+        [one] einen Fehler
+       *[other] { $errors } Fehler
+    } und wurde nicht gespeichert.
+    .fix = Beheben Sie die unter `details` aufgeführten Befunde und speichern Sie sie erneut.
+api--cannot-generate = Die Einträge für `{ $domain }` konnten aus der gespeicherten Richtlinie nicht erzeugt werden.
+    .fix = Speichern Sie zuerst eine gültige Richtlinie für die Domain.
+ingest--unsupported-type = `{ $value }` ist nicht der Medientyp eines TLS-Berichts.
+    .fix = Senden Sie mit `Content-Type: application/tlsrpt+gzip` oder `application/tlsrpt+json`.
+ingest--empty-body = Die Anfrage hat keinen Inhalt.
+    .fix = Senden Sie den Bericht selbst.
+ingest--domain-not-served = Dieser Endpunkt nimmt nur Berichte für die Domains an, die er bedient; dieser Bericht betrifft { $domains }.
+    .fix = Senden Sie den Bericht an die Adresse im `_smtp._tls`-Eintrag dieser Domain.
+http--not-found = Unter `{ $path }` gibt es nichts.
+http--method-not-allowed = `{ $method }` ist hier nicht erlaubt.
+    .fix = Verwenden Sie { $allow }.
+server--unavailable = Der Speicher ist gerade nicht verfügbar; es wurde nichts gespeichert.
+    .fix = Versuchen Sie es später erneut.
+policy--unknown-host = `{ $host }` ist kein hier bedienter `mta-sts.<Domain>`-Host.
+policy--unknown-domain = Für `{ $domain }` ist keine Richtlinie gespeichert.
+    .fix = Speichern Sie eine mit `PUT /api/policies/{ $domain }`.
+policy--invalid-stored = Die gespeicherte Richtlinie von `{ $domain }` enthält Fehler und wird daher nicht ausgeliefert.
+    .fix = Speichern Sie eine gültige Richtlinie mit `PUT /api/policies/{ $domain }`.
+check--missing-domain = Geben Sie die zu prüfende Mail-Domain an.
+    .fix = z. B. `/api/check?domain=example.com`.
+check--bad-domain = `{ $value }` ist kein Mail-Domainname ({ domain-reason }).
+    .fix = Geben Sie einen Namen wie example.com an – keine URL, keine IP-Adresse und keinen Port.
+check--rate-limited = Zu viele Prüfungen von Ihrer Adresse.
+    .fix = Warten Sie { $seconds } Sekunden und versuchen Sie es dann erneut.

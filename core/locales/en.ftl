@@ -390,6 +390,8 @@ check--id-not-changed = The policy changed (content hash { $hash }) but the `_mt
 check--mx-no-starttls = The MX `{ $host }` does not offer STARTTLS.
 check--mx-cert-mismatch = The certificate of the MX `{ $host }` is not valid for that name.
 check--mx-tls-error = TLS with the MX `{ $host }` failed: { $reason }.
+check--resolver-failed = The checker could not get an answer for `{ $name }` from its resolver: { $reason }.
+    .fix = Try again later; if it persists, the checker's resolver (`DOH_URL`, or `--resolver`) is down.
 check--smtp-not-tested = STARTTLS on the MX hosts was not tested from here (a web checker cannot open port 25).
     .fix = Run `mtasts check { $domain }` (without `--no-smtp`) from a host that can reach port 25 to test each MX's STARTTLS and certificate.
 check--dnssec-validated = The resolver validated these DNS answers with DNSSEC.
@@ -399,6 +401,7 @@ check--status = { $status ->
         [testing] MTA-STS is working in testing mode: read the reports, then switch to enforce.
         [removing] MTA-STS is being removed (mode none).
         [not-configured] MTA-STS is not set up for this domain.
+        [could-not-check] The check could not be completed: the facts below are incomplete, so there is no verdict on the domain.
        *[broken] MTA-STS is broken: fix the errors below.
     }
 check--next = { $status ->
@@ -406,5 +409,49 @@ check--next = { $status ->
         [testing] Next: read the daily TLS reports for about two weeks; when they show no failures, set `mode: enforce` and publish a new id.
         [removing] Next: wait for the largest max_age to pass, then delete the `_mta-sts` record and the policy.
         [not-configured] Next: publish the `_smtp._tls` reporting record first, then the policy in testing mode and the `_mta-sts` record — the generator writes all three.
+        [could-not-check] Next: try again later; the problem is on the checker's side (its resolver), not necessarily the domain's.
        *[broken] Next: fix the errors below from the top; senders treat the domain as if it had no usable policy until then.
     }
+
+## The worker's HTTP answers (refusals; the same diagnostic shape as every finding)
+auth--not-configured = The admin API is switched off: this deployment has no admin token.
+    .fix = Set the `ADMIN_TOKEN` secret (`wrangler secret put ADMIN_TOKEN`; locally in `.dev.vars`).
+auth--invalid-token = The `Authorization: Bearer` token is missing or wrong.
+    .fix = Send `Authorization: Bearer <ADMIN_TOKEN>` with every admin request.
+api--not-found = There is nothing at `{ $path }`.
+api--bad-domain = `{ $value }` is not a domain name ({ domain-reason }).
+    .fix = Give a name like example.com.
+api--bad-date = `{ $param }` must be a date YYYY-MM-DD, not `{ $value }`.
+api--bad-key = `{ $value }` is not the key of a stored report.
+    .fix = Use a `key` that `GET /api/reports` lists.
+api--unreadable-body = The request body could not be read: { $reason }.
+    .fix = Send the body again.
+api--invalid-policy = The policy has { $errors ->
+        [one] one error
+       *[other] { $errors } errors
+    } and was not stored.
+    .fix = Fix the findings listed in `details`, then store it again.
+api--cannot-generate = The records for `{ $domain }` could not be generated from its stored policy.
+    .fix = Store a valid policy for the domain first.
+ingest--unsupported-type = `{ $value }` is not the media type of a TLS report.
+    .fix = Post with `Content-Type: application/tlsrpt+gzip` or `application/tlsrpt+json`.
+ingest--empty-body = The request has no body.
+    .fix = Post the report itself.
+ingest--domain-not-served = This endpoint takes reports only for the domains it serves; this report is for { $domains }.
+    .fix = Send the report to the address in that domain's own `_smtp._tls` record.
+http--not-found = There is nothing at `{ $path }`.
+http--method-not-allowed = `{ $method }` is not allowed here.
+    .fix = Use { $allow }.
+server--unavailable = Storage is unavailable right now; nothing was stored.
+    .fix = Retry later.
+policy--unknown-host = `{ $host }` is not an `mta-sts.<domain>` host served here.
+policy--unknown-domain = No policy is stored for `{ $domain }`.
+    .fix = Store one with `PUT /api/policies/{ $domain }`.
+policy--invalid-stored = The stored policy of `{ $domain }` has errors, so it is not served.
+    .fix = Store a valid policy with `PUT /api/policies/{ $domain }`.
+check--missing-domain = Give the mail domain to check.
+    .fix = e.g. `/api/check?domain=example.com`.
+check--bad-domain = `{ $value }` is not a mail domain name ({ domain-reason }).
+    .fix = Give a name like example.com — not a URL, an IP address or a port.
+check--rate-limited = Too many checks from your address.
+    .fix = Wait { $seconds } seconds, then try again.

@@ -389,6 +389,8 @@ check--id-not-changed = La política ha cambiado (hash del contenido { $hash }) 
 check--mx-no-starttls = El MX `{ $host }` no ofrece STARTTLS.
 check--mx-cert-mismatch = El certificado del MX `{ $host }` no es válido para ese nombre.
 check--mx-tls-error = TLS con el MX `{ $host }` ha fallado: { $reason }.
+check--resolver-failed = El comprobador no obtuvo respuesta para `{ $name }` de su resolver: { $reason }.
+    .fix = Vuelve a intentarlo más tarde; si persiste, el resolver del comprobador (`DOH_URL` o `--resolver`) no funciona.
 check--smtp-not-tested = No se ha comprobado STARTTLS en los hosts MX desde aquí (una comprobación web no puede abrir el puerto 25).
     .fix = Ejecuta `mtasts check { $domain }` (sin `--no-smtp`) desde un host que llegue al puerto 25 para comprobar STARTTLS y el certificado de cada MX.
 check--dnssec-validated = El resolvedor ha validado estas respuestas DNS con DNSSEC.
@@ -398,6 +400,7 @@ check--status = { $status ->
         [testing] MTA-STS funciona en modo de prueba: lee los informes y después pasa al modo de aplicación.
         [removing] MTA-STS se está retirando (mode none).
         [not-configured] MTA-STS no está configurado para este dominio.
+        [could-not-check] La comprobación no se pudo completar: los datos de abajo están incompletos, así que no hay veredicto sobre el dominio.
        *[broken] MTA-STS no funciona: corrige los errores de abajo.
     }
 check--next = { $status ->
@@ -405,5 +408,49 @@ check--next = { $status ->
         [testing] Siguiente paso: lee los informes TLS diarios durante unas dos semanas; si no muestran fallos, pon `mode: enforce` y publica un ID nuevo.
         [removing] Siguiente paso: espera a que pase el max_age más largo y después elimina el registro `_mta-sts` y la política.
         [not-configured] Siguiente paso: publica primero el registro de informes `_smtp._tls`, después la política en modo testing y el registro `_mta-sts`; el generador escribe los tres.
+        [could-not-check] Siguiente paso: vuelve a intentarlo más tarde; el problema está del lado del comprobador (su resolver), no necesariamente del dominio.
        *[broken] Siguiente paso: corrige los errores de abajo empezando por el primero; hasta entonces los remitentes tratan el dominio como si no tuviera una política utilizable.
     }
+
+## Las respuestas HTTP del worker (rechazos; la misma forma que cualquier diagnóstico)
+auth--not-configured = La API de administración está desactivada: esta instalación no tiene token de administración.
+    .fix = Define el secreto `ADMIN_TOKEN` (`wrangler secret put ADMIN_TOKEN`; en local en `.dev.vars`).
+auth--invalid-token = El token `Authorization: Bearer` falta o es incorrecto.
+    .fix = Envía `Authorization: Bearer <ADMIN_TOKEN>` con cada petición de administración.
+api--not-found = No hay nada en `{ $path }`.
+api--bad-domain = `{ $value }` no es un nombre de dominio ({ domain-reason }).
+    .fix = Indica un nombre como example.com.
+api--bad-date = `{ $param }` debe ser una fecha AAAA-MM-DD, no `{ $value }`.
+api--bad-key = `{ $value }` no es la clave de un informe guardado.
+    .fix = Usa una `key` de las que lista `GET /api/reports`.
+api--unreadable-body = No se pudo leer el cuerpo de la petición: { $reason }.
+    .fix = Envía el cuerpo de nuevo.
+api--invalid-policy = La política tiene { $errors ->
+        [one] un error
+       *[other] { $errors } errores
+    } y no se ha guardado.
+    .fix = Corrige los problemas listados en `details` y guárdala de nuevo.
+api--cannot-generate = No se pudieron generar los registros de `{ $domain }` a partir de su política guardada.
+    .fix = Guarda primero una política válida para el dominio.
+ingest--unsupported-type = `{ $value }` no es el tipo de contenido de un informe de TLS.
+    .fix = Envía con `Content-Type: application/tlsrpt+gzip` o `application/tlsrpt+json`.
+ingest--empty-body = La petición no tiene cuerpo.
+    .fix = Envía el informe en sí.
+ingest--domain-not-served = Este endpoint solo acepta informes de los dominios que sirve; este informe es de { $domains }.
+    .fix = Envía el informe a la dirección del registro `_smtp._tls` de ese dominio.
+http--not-found = No hay nada en `{ $path }`.
+http--method-not-allowed = `{ $method }` no está permitido aquí.
+    .fix = Usa { $allow }.
+server--unavailable = El almacenamiento no está disponible ahora; no se ha guardado nada.
+    .fix = Vuelve a intentarlo más tarde.
+policy--unknown-host = `{ $host }` no es un host `mta-sts.<dominio>` servido aquí.
+policy--unknown-domain = No hay ninguna política guardada para `{ $domain }`.
+    .fix = Guarda una con `PUT /api/policies/{ $domain }`.
+policy--invalid-stored = La política guardada de `{ $domain }` tiene errores, así que no se sirve.
+    .fix = Guarda una política válida con `PUT /api/policies/{ $domain }`.
+check--missing-domain = Indica el dominio de correo que quieres comprobar.
+    .fix = p. ej. `/api/check?domain=example.com`.
+check--bad-domain = `{ $value }` no es un nombre de dominio de correo ({ domain-reason }).
+    .fix = Indica un nombre como example.com, no una URL, una dirección IP ni un puerto.
+check--rate-limited = Demasiadas comprobaciones desde tu dirección.
+    .fix = Espera { $seconds } segundos y vuelve a intentarlo.

@@ -389,6 +389,8 @@ check--id-not-changed = Il criterio è cambiato (hash del contenuto { $hash }) m
 check--mx-no-starttls = L'MX `{ $host }` non offre STARTTLS.
 check--mx-cert-mismatch = Il certificato dell'MX `{ $host }` non è valido per quel nome.
 check--mx-tls-error = TLS con l'MX `{ $host }` non è riuscito: { $reason }.
+check--resolver-failed = Chi controlla non ha ottenuto una risposta per `{ $name }` dal proprio resolver: { $reason }.
+    .fix = Riprova più tardi; se persiste, il resolver di chi controlla (`DOH_URL` o `--resolver`) non funziona.
 check--smtp-not-tested = STARTTLS sugli host MX non è stato verificato da qui (un controllo via web non può aprire la porta 25).
     .fix = Esegui `mtasts check { $domain }` (senza `--no-smtp`) da un host che raggiunge la porta 25 per verificare STARTTLS e il certificato di ogni MX.
 check--dnssec-validated = Il resolver ha convalidato queste risposte DNS con DNSSEC.
@@ -398,6 +400,7 @@ check--status = { $status ->
         [testing] MTA-STS funziona in modalità di prova: leggi i rapporti, poi passa all'applicazione forzata.
         [removing] MTA-STS è in fase di rimozione (mode none).
         [not-configured] MTA-STS non è configurato per questo dominio.
+        [could-not-check] Il controllo non è stato completato: i dati qui sotto sono incompleti, quindi non c'è un giudizio sul dominio.
        *[broken] MTA-STS non funziona: correggi gli errori qui sotto.
     }
 check--next = { $status ->
@@ -405,5 +408,49 @@ check--next = { $status ->
         [testing] Prossimo passo: leggi i rapporti TLS giornalieri per circa due settimane; se non mostrano errori, imposta `mode: enforce` e pubblica un nuovo ID.
         [removing] Prossimo passo: attendi che scada il max_age più lungo, poi elimina il record `_mta-sts` e il file dei criteri.
         [not-configured] Prossimo passo: pubblica prima il record di segnalazione `_smtp._tls`, poi i criteri in modalità testing e il record `_mta-sts`: il generatore li scrive tutti e tre.
+        [could-not-check] Prossimo passo: riprova più tardi; il problema è dal lato di chi controlla (il suo resolver), non per forza del dominio.
        *[broken] Prossimo passo: correggi gli errori qui sotto partendo dall'alto; fino ad allora i mittenti trattano il dominio come se non avesse criteri utilizzabili.
     }
+
+## Le risposte HTTP del worker (rifiuti; la stessa forma di ogni diagnostica)
+auth--not-configured = L'API di amministrazione è disattivata: questa installazione non ha un token di amministrazione.
+    .fix = Imposta il secret `ADMIN_TOKEN` (`wrangler secret put ADMIN_TOKEN`; in locale in `.dev.vars`).
+auth--invalid-token = Il token `Authorization: Bearer` manca o è errato.
+    .fix = Invia `Authorization: Bearer <ADMIN_TOKEN>` con ogni richiesta di amministrazione.
+api--not-found = Non c'è nulla in `{ $path }`.
+api--bad-domain = `{ $value }` non è un nome di dominio ({ domain-reason }).
+    .fix = Indica un nome come example.com.
+api--bad-date = `{ $param }` deve essere una data AAAA-MM-GG, non `{ $value }`.
+api--bad-key = `{ $value }` non è la chiave di un rapporto archiviato.
+    .fix = Usa una `key` elencata da `GET /api/reports`.
+api--unreadable-body = Impossibile leggere il corpo della richiesta: { $reason }.
+    .fix = Invia di nuovo il corpo.
+api--invalid-policy = I criteri hanno { $errors ->
+        [one] un errore
+       *[other] { $errors } errori
+    } e non sono stati salvati.
+    .fix = Correggi i problemi elencati in `details`, poi salvali di nuovo.
+api--cannot-generate = Impossibile generare i record per `{ $domain }` dai criteri salvati.
+    .fix = Salva prima dei criteri validi per il dominio.
+ingest--unsupported-type = `{ $value }` non è il tipo di contenuto di un rapporto TLS.
+    .fix = Invia con `Content-Type: application/tlsrpt+gzip` o `application/tlsrpt+json`.
+ingest--empty-body = La richiesta non ha un corpo.
+    .fix = Invia il rapporto stesso.
+ingest--domain-not-served = Questo endpoint accetta rapporti solo per i domini che gestisce; questo rapporto riguarda { $domains }.
+    .fix = Invia il rapporto all'indirizzo del record `_smtp._tls` di quel dominio.
+http--not-found = Non c'è nulla in `{ $path }`.
+http--method-not-allowed = `{ $method }` non è consentito qui.
+    .fix = Usa { $allow }.
+server--unavailable = L'archivio non è disponibile al momento; non è stato salvato nulla.
+    .fix = Riprova più tardi.
+policy--unknown-host = `{ $host }` non è un host `mta-sts.<dominio>` gestito qui.
+policy--unknown-domain = Non ci sono criteri salvati per `{ $domain }`.
+    .fix = Salvali con `PUT /api/policies/{ $domain }`.
+policy--invalid-stored = I criteri salvati di `{ $domain }` contengono errori, quindi non vengono pubblicati.
+    .fix = Salva criteri validi con `PUT /api/policies/{ $domain }`.
+check--missing-domain = Indica il dominio di posta da controllare.
+    .fix = ad es. `/api/check?domain=example.com`.
+check--bad-domain = `{ $value }` non è un nome di dominio di posta ({ domain-reason }).
+    .fix = Indica un nome come example.com, non un URL, un indirizzo IP o una porta.
+check--rate-limited = Troppi controlli dal tuo indirizzo.
+    .fix = Attendi { $seconds } secondi, poi riprova.

@@ -380,6 +380,8 @@ check--id-not-changed = ポリシーは変更されました（内容のハッ�
 check--mx-no-starttls = MX `{ $host }` は STARTTLS を提供していません。
 check--mx-cert-mismatch = MX `{ $host }` の証明書はその名前に対して有効ではありません。
 check--mx-tls-error = MX `{ $host }` との TLS に失敗しました: { $reason }
+check--resolver-failed = チェック側のリゾルバーから `{ $name }` の応答を得られませんでした: { $reason }。
+    .fix = しばらくしてから再試行してください。続く場合は、チェック側のリゾルバー（`DOH_URL` または `--resolver`）が停止しています。
 check--smtp-not-tested = ここからは MX ホストの STARTTLS を確認していません（Web からの確認ではポート 25 に接続できません）。
     .fix = ポート 25 に接続できるホストで `mtasts check { $domain }` を（`--no-smtp` なしで）実行すると、各 MX の STARTTLS と証明書を確認できます。
 check--dnssec-validated = リゾルバはこれらの DNS 応答を DNSSEC で検証しました。
@@ -389,6 +391,7 @@ check--status = { $status ->
         [testing] MTA-STS はテストモードで機能しています。レポートを確認してから適用モードに切り替えてください。
         [removing] MTA-STS を削除中です（mode none）。
         [not-configured] このドメインでは MTA-STS が設定されていません。
+        [could-not-check] チェックを完了できませんでした。以下の情報が不完全なため、このドメインの判定はありません。
        *[broken] MTA-STS が機能していません。以下のエラーを修正してください。
     }
 check--next = { $status ->
@@ -396,5 +399,46 @@ check--next = { $status ->
         [testing] 次の手順: 毎日の TLS レポートを 2 週間ほど確認し、失敗がなければ `mode: enforce` に変更して新しい ID を公開してください。
         [removing] 次の手順: 最も長い max_age が過ぎるのを待ってから、`_mta-sts` レコードとポリシーを削除してください。
         [not-configured] 次の手順: まず `_smtp._tls` のレポート用レコードを公開し、次に testing モードのポリシーと `_mta-sts` レコードを公開してください。3 つとも作成ページで作成できます。
+        [could-not-check] 次の手順: しばらくしてから再試行してください。問題はチェックする側（リゾルバー）にあり、ドメイン側とは限りません。
        *[broken] 次の手順: 下のエラーを上から順に修正してください。修正されるまで、送信側はこのドメインに使えるポリシーがないものとして扱います。
     }
+
+## ワーカーの HTTP 応答（拒否。すべての診断と同じ形式）
+auth--not-configured = 管理 API は無効です。この環境には管理トークンが設定されていません。
+    .fix = シークレット `ADMIN_TOKEN` を設定してください（`wrangler secret put ADMIN_TOKEN`、ローカルでは `.dev.vars`）。
+auth--invalid-token = `Authorization: Bearer` のトークンがないか、間違っています。
+    .fix = 管理用のリクエストには必ず `Authorization: Bearer <ADMIN_TOKEN>` を付けてください。
+api--not-found = `{ $path }` には何もありません。
+api--bad-domain = `{ $value }` はドメイン名ではありません（{ domain-reason }）。
+    .fix = example.com のような名前を指定してください。
+api--bad-date = `{ $param }` は `{ $value }` ではなく、YYYY-MM-DD 形式の日付にしてください。
+api--bad-key = `{ $value }` は保存済みレポートのキーではありません。
+    .fix = `GET /api/reports` が一覧する `key` を使ってください。
+api--unreadable-body = リクエスト本文を読み取れませんでした: { $reason }。
+    .fix = 本文をもう一度送信してください。
+api--invalid-policy = ポリシーに { $errors } 件のエラーがあるため、保存しませんでした。
+    .fix = `details` に挙げた問題を修正してから、もう一度保存してください。
+api--cannot-generate = 保存済みのポリシーから `{ $domain }` のレコードを生成できませんでした。
+    .fix = まずこのドメインの有効なポリシーを保存してください。
+ingest--unsupported-type = `{ $value }` は TLS レポートのメディアタイプではありません。
+    .fix = `Content-Type: application/tlsrpt+gzip` または `application/tlsrpt+json` で送信してください。
+ingest--empty-body = リクエストに本文がありません。
+    .fix = レポート本体を送信してください。
+ingest--domain-not-served = このエンドポイントは、ここで配信しているドメインのレポートのみ受け付けます。このレポートの対象は { $domains } です。
+    .fix = そのドメイン自身の `_smtp._tls` レコードにあるアドレスへレポートを送信してください。
+http--not-found = `{ $path }` には何もありません。
+http--method-not-allowed = ここでは `{ $method }` は使えません。
+    .fix = { $allow } を使ってください。
+server--unavailable = 現在ストレージを利用できません。何も保存されていません。
+    .fix = しばらくしてから再試行してください。
+policy--unknown-host = `{ $host }` は、ここで配信している `mta-sts.<ドメイン>` のホストではありません。
+policy--unknown-domain = `{ $domain }` のポリシーは保存されていません。
+    .fix = `PUT /api/policies/{ $domain }` で保存してください。
+policy--invalid-stored = `{ $domain }` の保存済みポリシーにエラーがあるため、配信していません。
+    .fix = `PUT /api/policies/{ $domain }` で有効なポリシーを保存してください。
+check--missing-domain = チェックするメールドメインを指定してください。
+    .fix = 例: `/api/check?domain=example.com`。
+check--bad-domain = `{ $value }` はメールドメイン名ではありません（{ domain-reason }）。
+    .fix = URL、IP アドレス、ポートではなく、example.com のような名前を指定してください。
+check--rate-limited = このアドレスからのチェックが多すぎます。
+    .fix = { $seconds } 秒待ってから、もう一度お試しください。

@@ -59,11 +59,12 @@ impl Span {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $sev:ident, $rfc:literal; )*) => {
-        /// Every finding this crate can report. The name is stable (it is part of the JSON contract and of
-        /// the message catalogs); each variant's doc says what it means.
+    ($( #[doc = $doc:literal] $variant:ident = $name:literal, $sev:ident, $rfc:literal; )*) => {
+        /// Every finding this product can report — the rules of core and the refusals of the worker's HTTP
+        /// answers alike. The name is stable (it is part of the JSON contract and of the message catalogs); each
+        /// variant's doc says what it means, and [`Code::summary`] gives that line at run time (rule pages).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code { $( $(#[$doc])* $variant, )* }
+        pub enum Code { $( #[doc = $doc] $variant, )* }
 
         impl Code {
             /// All codes, in declaration order (for docs, catalogs and their completeness test).
@@ -77,12 +78,63 @@ macro_rules! codes {
             pub const fn severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$sev,)* }
             }
-            /// The RFC section (or the guide) the rule comes from, e.g. `RFC 8461 §3.2`.
+            /// The one section the rule comes from, e.g. `RFC 8461 §3.2` (or `Workspace guide`); its heading is
+            /// in [`SECTIONS`].
             pub const fn rfc(self) -> &'static str {
                 match self { $(Code::$variant => $rfc,)* }
             }
+            /// The rule in one English line (the variant's doc), for `mtasts explain` and the rule index.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $doc.trim_ascii(),)* }
+            }
         }
     };
+}
+
+/// Every section a code cites, with its heading as the RFC writes it. A test reads RFC 8460 and RFC 8461 and
+/// requires each of their entries to be a real section with exactly this heading, so a wrong citation cannot
+/// come back; the other RFCs are cited for one definition each.
+pub const SECTIONS: &[(&str, &str)] = &[
+    ("RFC 8460 §3", "Reporting Policy"),
+    ("RFC 8460 §4.1", "Report Time Frame"),
+    ("RFC 8460 §4.2.2", "Failure Count"),
+    ("RFC 8460 §4.3", "Result Types"),
+    ("RFC 8460 §4.4", "JSON Report Schema"),
+    ("RFC 8460 §5.2", "Compression"),
+    ("RFC 8460 §5.3", "Email Transport"),
+    ("RFC 8460 §5.4", "HTTPS Transport"),
+    ("RFC 8460 §7", "Security Considerations"),
+    ("RFC 8461 §3.1", "MTA-STS TXT Records"),
+    ("RFC 8461 §3.2", "MTA-STS Policies"),
+    ("RFC 8461 §3.3", "HTTPS Policy Fetching"),
+    ("RFC 8461 §4.1", "MX Host Validation"),
+    ("RFC 8461 §4.2", "Recipient MTA Certificate Validation"),
+    ("RFC 8461 §8.3", "Removing MTA-STS"),
+    ("RFC 8461 §10.2", "Preventing Policy Discovery"),
+    ("RFC 8461 §10.3", "Denial of Service"),
+    ("RFC 1035 §5.1", "Format"),
+    ("RFC 8484 §4.2", "The HTTP Response"),
+    ("RFC 5321 §4.1.2", "Command Argument Syntax"),
+    ("RFC 7208 §3.3", "Multiple Strings in a Single DNS Record"),
+    ("RFC 6750 §3", "The WWW-Authenticate Response Header Field"),
+    ("RFC 9110 §15.5.1", "400 Bad Request"),
+    ("RFC 9110 §15.5.5", "404 Not Found"),
+    ("RFC 9110 §15.5.6", "405 Method Not Allowed"),
+    ("RFC 9110 §15.6.4", "503 Service Unavailable"),
+    ("RFC 6585 §4", "429 Too Many Requests"),
+    ("Workspace guide", "Google Workspace: set up MTA-STS and TLS reporting"),
+];
+
+/// The heading of a cited section, from [`SECTIONS`].
+pub fn section_heading(section: &str) -> Option<&'static str> {
+    SECTIONS.iter().find(|(s, _)| *s == section).map(|(_, h)| *h)
+}
+
+/// A link to the cited section, for rule pages and diagnostics (`None` for the guide).
+pub fn section_url(section: &str) -> Option<String> {
+    let rest = section.strip_prefix("RFC ")?;
+    let (num, sec) = rest.split_once(" §")?;
+    Some(format!("https://www.rfc-editor.org/rfc/rfc{num}#section-{sec}"))
 }
 
 codes! {
@@ -160,7 +212,7 @@ codes! {
     /// A field this version of the standard does not define: senders ignore it.
     RecordUnknownField = "record/unknown-field", Info, "RFC 8461 §3.1";
     /// A field given twice: senders use the first one.
-    RecordDuplicateField = "record/duplicate-field", Warning, "RFC 8461 §3.2";
+    RecordDuplicateField = "record/duplicate-field", Warning, "RFC 8461 §3.1";
     /// A record longer than 255 bytes must be split into several quoted strings in the zone.
     RecordLongString = "record/long-string", Info, "RFC 7208 §3.3";
 
@@ -260,7 +312,7 @@ codes! {
     /// A DNS query failed (not "no such name": a server failure or timeout).
     CheckDnsError = "check/dns-error", Error, "RFC 8461 §3.1";
     /// The domain has no MX records.
-    CheckNoMx = "check/no-mx", Warning, "RFC 8461 §4";
+    CheckNoMx = "check/no-mx", Warning, "RFC 8461 §4.1";
     /// The policy URL answered with a status other than 200.
     CheckPolicyHttpStatus = "check/policy-http-status", Error, "RFC 8461 §3.3";
     /// The policy URL answered with a redirect, which senders must not follow.
@@ -281,6 +333,8 @@ codes! {
     CheckMxCertMismatch = "check/mx-cert-mismatch", Error, "RFC 8461 §4.2";
     /// The TLS session with an MX failed (expired or untrusted certificate, handshake error).
     CheckMxTlsError = "check/mx-tls-error", Error, "RFC 8461 §4.2";
+    /// The checker's own resolver gave no usable answer: the check could not be completed (no verdict).
+    CheckResolverFailed = "check/resolver-failed", Warning, "RFC 8484 §4.2";
     /// STARTTLS on the MX hosts was not tested (a worker cannot open port 25): the CLI can.
     CheckSmtpNotTested = "check/smtp-not-tested", Info, "RFC 8461 §4.2";
     /// The resolver validated the answers with DNSSEC (AD bit).
@@ -300,43 +354,87 @@ codes! {
 
     // ---- reports (RFC 8460 §4)
     /// The input could not be read as JSON.
-    ReportBadJson = "report/bad-json", Error, "RFC 8460 §4";
+    ReportBadJson = "report/bad-json", Error, "RFC 8460 §4.4";
     /// Valid JSON but not a TLS report (no `policies`, not an object, …).
-    ReportNotReport = "report/not-report", Error, "RFC 8460 §4";
+    ReportNotReport = "report/not-report", Error, "RFC 8460 §4.4";
     /// A field required by the RFC is missing.
-    ReportMissingField = "report/missing-field", Warning, "RFC 8460 §4.3";
+    ReportMissingField = "report/missing-field", Warning, "RFC 8460 §4.4";
     /// The file is larger than the cap.
-    ReportTooLarge = "report/too-large", Error, "RFC 8460 §5.1";
+    ReportTooLarge = "report/too-large", Error, "RFC 8460 §7";
     /// The gzip data inflates past the cap (a gzip bomb or a huge report).
-    ReportInflatedTooLarge = "report/inflated-too-large", Error, "RFC 8460 §5.1";
+    ReportInflatedTooLarge = "report/inflated-too-large", Error, "RFC 8460 §5.2";
     /// The gzip data is corrupt.
-    ReportBadGzip = "report/bad-gzip", Error, "RFC 8460 §5.1";
+    ReportBadGzip = "report/bad-gzip", Error, "RFC 8460 §5.2";
     /// An e-mail with no TLS report attached.
     ReportEmailWithoutReport = "report/email-without-report", Error, "RFC 8460 §5.3";
     /// Not JSON, gzip or an e-mail.
-    ReportUnknownFormat = "report/unknown-format", Error, "RFC 8460 §5";
+    ReportUnknownFormat = "report/unknown-format", Error, "RFC 8460 §5.3";
     /// A date-time that is not RFC 3339.
-    ReportBadDatetime = "report/bad-datetime", Warning, "RFC 8460 §4.3";
+    ReportBadDatetime = "report/bad-datetime", Warning, "RFC 8460 §4.4";
     /// A date-time without a time zone (Microsoft sends these); read as UTC.
-    ReportDatetimeNoTimezone = "report/datetime-no-timezone", Info, "RFC 8460 §4.3";
+    ReportDatetimeNoTimezone = "report/datetime-no-timezone", Info, "RFC 8460 §4.4";
     /// `mx-host` as one string instead of an array (the RFC's own example; erratum 6241).
-    ReportMxHostString = "report/mx-host-string", Info, "RFC 8460 §4.3 (erratum 6241)";
+    ReportMxHostString = "report/mx-host-string", Info, "RFC 8460 §4.4";
     /// `mx-host` values prefixed with `mx: `.
-    ReportMxHostPrefixed = "report/mx-host-prefixed", Info, "RFC 8460 §4.3";
+    ReportMxHostPrefixed = "report/mx-host-prefixed", Info, "RFC 8460 §4.4";
     /// An IP address field that is empty or not an IP address.
-    ReportBadIp = "report/bad-ip", Warning, "RFC 8460 §4.3";
+    ReportBadIp = "report/bad-ip", Warning, "RFC 8460 §4.4";
     /// A result type outside the RFC 8460 registry.
     ReportUnknownResultType = "report/unknown-result-type", Info, "RFC 8460 §4.3";
     /// A policy type outside the RFC 8460 registry.
-    ReportUnknownPolicyType = "report/unknown-policy-type", Info, "RFC 8460 §4.3";
+    ReportUnknownPolicyType = "report/unknown-policy-type", Info, "RFC 8460 §4.4";
     /// A `policy-string` entry that holds a JSON array as one string (Microsoft's TLSA entries).
-    ReportPolicyStringJson = "report/policy-string-json", Info, "RFC 8460 §4.3";
+    ReportPolicyStringJson = "report/policy-string-json", Info, "RFC 8460 §4.4";
     /// `contact-info` is null.
-    ReportContactNull = "report/contact-null", Info, "RFC 8460 §4.3";
+    ReportContactNull = "report/contact-null", Info, "RFC 8460 §4.4";
     /// Failure-detail counts do not add up to the failure total (allowed: details may be sampled).
-    ReportFailureCountMismatch = "report/failure-count-mismatch", Info, "RFC 8460 §4";
+    ReportFailureCountMismatch = "report/failure-count-mismatch", Info, "RFC 8460 §4.2.2";
     /// A negative or non-integer session count.
-    ReportBadCount = "report/bad-count", Warning, "RFC 8460 §4.3";
+    ReportBadCount = "report/bad-count", Warning, "RFC 8460 §4.4";
+
+    // ---- the worker's HTTP answers (refusals with a status; the same JSON shape as every diagnostic)
+    /// The admin API is switched off: no `ADMIN_TOKEN` secret is set.
+    AuthNotConfigured = "auth/not-configured", Error, "RFC 6750 §3";
+    /// The `Authorization: Bearer` token is missing or wrong.
+    AuthInvalidToken = "auth/invalid-token", Error, "RFC 6750 §3";
+    /// No such API route or stored object.
+    ApiNotFound = "api/not-found", Error, "RFC 9110 §15.5.5";
+    /// A `domain` parameter or path segment that is not a domain name.
+    ApiBadDomain = "api/bad-domain", Error, "RFC 5321 §4.1.2";
+    /// A `from`/`to` filter that is not a date `YYYY-MM-DD`.
+    ApiBadDate = "api/bad-date", Error, "RFC 8460 §4.1";
+    /// A stored-report key that this store could never have written.
+    ApiBadKey = "api/bad-key", Error, "RFC 9110 §15.5.1";
+    /// A request body that could not be read.
+    ApiUnreadableBody = "api/unreadable-body", Error, "RFC 9110 §15.5.1";
+    /// A policy with errors: it was not stored.
+    ApiInvalidPolicy = "api/invalid-policy", Error, "RFC 8461 §3.2";
+    /// The records for the stored policy could not be generated.
+    ApiCannotGenerate = "api/cannot-generate", Error, "RFC 8461 §3.1";
+    /// A report upload with a media type that is not a TLS report's.
+    IngestUnsupportedType = "ingest/unsupported-type", Error, "RFC 8460 §5.4";
+    /// A report upload without a body.
+    IngestEmptyBody = "ingest/empty-body", Error, "RFC 8460 §5.4";
+    /// A report about policy domains this deployment does not serve.
+    IngestDomainNotServed = "ingest/domain-not-served", Error, "RFC 8460 §7";
+    /// No such route.
+    HttpNotFound = "http/not-found", Error, "RFC 9110 §15.5.5";
+    /// A method the route does not take (the `Allow` header lists those it does).
+    HttpMethodNotAllowed = "http/method-not-allowed", Error, "RFC 9110 §15.5.6";
+    /// Our own storage failed; retry later (the only 503 the worker gives for a request it understood).
+    ServerUnavailable = "server/unavailable", Error, "RFC 9110 §15.6.4";
+    /// A policy request for a host that is not `mta-sts.<domain>`.
+    PolicyUnknownHost = "policy/unknown-host", Error, "RFC 8461 §3.3";
+    /// A policy request for a domain this deployment does not serve.
+    PolicyUnknownDomain = "policy/unknown-domain", Error, "RFC 8461 §3.3";
+    /// The stored policy does not lint, so it is not served (fail closed).
+    PolicyInvalidStored = "policy/invalid-stored", Error, "RFC 8461 §3.2";
+    /// The live check was asked without a domain.
+    CheckMissingDomain = "check/missing-domain", Error, "RFC 8461 §3.1";
+    /// The live check was given something that is not a mail domain (a URL, an IP address, a port).
+    CheckBadDomain = "check/bad-domain", Error, "RFC 5321 §4.1.2";
+    /// Too many live checks from one client address.
+    CheckRateLimited = "check/rate-limited", Error, "RFC 6585 §4";
 }
 
 impl fmt::Display for Code {
@@ -386,10 +484,6 @@ impl Diagnostic {
             .iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.as_str())
-    }
-    /// Renders the message in English (see [`crate::i18n`] for other languages).
-    pub fn message(&self) -> String {
-        crate::i18n::Catalog::english().message(self)
     }
 }
 
@@ -486,6 +580,67 @@ mod tests {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
             }
         }
+    }
+
+    /// Section number → heading, read from an RFC's text (`3.1.  MTA-STS TXT Records` lines).
+    fn rfc_headings(rfc: &str) -> std::collections::HashMap<String, String> {
+        let dir = std::env::var("MTASTS_RFC").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/rfc").to_owned()
+        });
+        let path = format!("{dir}/rfc{rfc}.txt");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        text.lines()
+            .filter_map(|l| {
+                let (num, title) = l.split_once(".  ")?;
+                let ok = !num.is_empty() && num.split('.').all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty());
+                ok.then(|| (num.to_owned(), title.trim().to_owned()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_citation_is_a_real_section_with_the_heading_named() {
+        let rfcs = [("8460", rfc_headings("8460")), ("8461", rfc_headings("8461"))];
+        for (section, heading) in SECTIONS {
+            let Some((num, sec)) = section.strip_prefix("RFC ").and_then(|r| r.split_once(" §")) else {
+                continue;
+            };
+            if let Some((_, map)) = rfcs.iter().find(|(n, _)| *n == num) {
+                assert_eq!(map.get(sec).map(String::as_str), Some(*heading), "{section}");
+            }
+        }
+        for c in Code::ALL {
+            assert!(
+                section_heading(c.rfc()).is_some(),
+                "{} cites `{}`, which is not in SECTIONS (one section per code, no ranges)",
+                c.name(),
+                c.rfc()
+            );
+            assert!(!c.summary().is_empty(), "{} has no doc line", c.name());
+        }
+    }
+
+    #[test]
+    fn schema_rules_cite_the_json_report_schema() {
+        for name in [
+            "report/missing-field",
+            "report/bad-datetime",
+            "report/datetime-no-timezone",
+            "report/mx-host-string",
+            "report/mx-host-prefixed",
+            "report/bad-ip",
+            "report/unknown-policy-type",
+            "report/policy-string-json",
+            "report/contact-null",
+            "report/bad-count",
+        ] {
+            let c = Code::ALL.iter().find(|c| c.name() == name).expect(name);
+            assert_eq!(c.rfc(), "RFC 8460 §4.4", "{name}");
+        }
+        assert_eq!(
+            section_url("RFC 8460 §4.4").as_deref(),
+            Some("https://www.rfc-editor.org/rfc/rfc8460#section-4.4")
+        );
     }
 
     #[test]

@@ -6,16 +6,8 @@
 //! hickory-proto did the job but cost the worker ~130 KB gzip of wasm (a third of it), for ~150 lines of code that
 //! is fuzzed (`fuzz/fuzz_targets/doh_answer.rs`) and tested against hickory's encoder.
 
+pub use crate::check::plan::{Answer, Kind};
 use crate::check::Dns;
-
-/// The record types the check asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// TXT: `_mta-sts`, `_smtp._tls` and the mistakes the check looks for.
-    Txt,
-    /// MX: the hosts the policy must cover.
-    Mx,
-}
 
 const TYPE_CNAME: u16 = 5;
 const TYPE_MX: u16 = 15;
@@ -67,15 +59,6 @@ pub fn get_url(endpoint: &str, name: &str, kind: Kind) -> Result<String, String>
         "{base}{sep}dns={}",
         data_encoding::BASE64URL_NOPAD.encode(&msg)
     ))
-}
-
-/// What a resolver answered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    /// The records (TXT strings joined, MX hosts by preference), NXDOMAIN, or why the query failed.
-    pub dns: Dns,
-    /// The AD bit: the resolver validated the answer with DNSSEC.
-    pub authenticated: bool,
 }
 
 /// A resource record of the answer section, as far as the check cares.
@@ -179,7 +162,8 @@ pub fn answer(name: &str, kind: Kind, wire: &[u8]) -> Answer {
     match parse(name, kind, wire) {
         Ok(a) => a,
         Err(why) => Answer {
-            dns: Dns::Failed(format!("malformed DNS answer: {why}")),
+            // the resolver's fault, not the domain's: no verdict on the domain from it
+            dns: Dns::Unanswered(format!("malformed DNS answer: {why}")),
             authenticated: false,
         },
     }

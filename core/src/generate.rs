@@ -70,6 +70,8 @@ pub struct Generated {
     pub zone: Vec<String>,
     /// The rollout, in order.
     pub steps: Vec<Step>,
+    /// What is allowed but unwise in the request (no report address: `generate/no-rua`).
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Normalizes a domain or host name: trims, drops a trailing dot, lower-cases, converts U-labels to A-labels.
@@ -79,7 +81,7 @@ pub fn normalize_host(input: &str) -> Result<String, policy::mx::DomainError> {
         t.to_ascii_lowercase()
     } else {
         policy::mx::to_a_labels(t).ok_or(policy::mx::DomainError {
-            reason: "bad-char",
+            reason: policy::mx::DomainReason::BadChar,
             detail: t.to_owned(),
         })?
     };
@@ -101,9 +103,9 @@ pub fn normalize_domain(input: &str) -> Result<String, policy::mx::DomainError> 
     };
     let tld = d.rsplit('.').next().unwrap_or("");
     if !d.contains('.') || d.starts_with("*.") {
-        fail("not-a-domain")
+        fail(policy::mx::DomainReason::NotADomain)
     } else if tld.bytes().all(|b| b.is_ascii_digit()) {
-        fail("ip-address")
+        fail(policy::mx::DomainReason::IpAddress)
     } else {
         Ok(d)
     }
@@ -147,7 +149,7 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     for m in req.mx.iter().filter(|m| !m.trim().is_empty()) {
         match normalize_host(m) {
             Ok(h) => {
-                if !mx.iter().any(|p| p.pattern == h) {
+                if !mx.iter().any(|p| p.pattern() == h) {
                     let mut d = Vec::new();
                     if let Some(p) = MxPattern::parse(&h, Span::default(), &mut d) {
                         mx.push(p);
@@ -186,6 +188,11 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     }
     if !diags.is_empty() {
         return Err(diags);
+    }
+    let mut warnings = Vec::new();
+    if rua.is_empty() {
+        // RFC 8460 §3: without a `_smtp._tls` record nobody reports what fails; the guide publishes it first
+        warnings.push(Diagnostic::new(Code::GenerateNoRua, Span::default()).arg("domain", &domain));
     }
     let policy = Policy {
         mode: req.mode,
@@ -238,6 +245,7 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
         tlsrpt_record,
         zone,
         steps,
+        warnings,
     })
 }
 
@@ -407,7 +415,7 @@ mod tests {
         ];
         for (input, want) in rows {
             let got = normalize_domain(input);
-            assert_eq!(got.as_deref().map_err(|e| e.reason), *want, "{input}");
+            assert_eq!(got.as_deref().map_err(|e| e.reason.token()), *want, "{input}");
         }
     }
 

@@ -66,6 +66,28 @@ fn json_diagnostic(d: &Diagnostic, idx: Option<&LineIndex>, cat: &Catalog) -> Js
     }
 }
 
+/// An HTTP error answer of the worker: `{"error": <diagnostic>, "details": [<diagnostic>…]}` — the refusal in
+/// the same shape as every finding (code, severity, message and fix in the asker's language, RFC section), and
+/// what it is about where there is more (the findings of a refused policy, with lines into it).
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorAnswer {
+    /// The refusal.
+    pub error: JsonDiagnostic,
+    /// Findings behind it, if any.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<JsonDiagnostic>,
+}
+
+impl ErrorAnswer {
+    /// The answer for refusal `d`, with `details` pointing into `text`.
+    pub fn new(d: &Diagnostic, text: Option<&str>, details: &[Diagnostic], cat: &Catalog) -> Self {
+        ErrorAnswer {
+            error: json_diagnostic(d, None, cat),
+            details: json_diagnostics(text, details, cat),
+        }
+    }
+}
+
 /// The answer of a live check (RFC 8461 §3–§5): the verdict, its details, and the facts it was judged from —
 /// so a client can judge them again (the web page does, in the reader's language) and show the raw answers.
 #[derive(Debug, Clone, Serialize)]
@@ -88,8 +110,10 @@ pub struct CheckAnswer<'a> {
     pub coverage: Option<&'a Coverage>,
     /// Whether STARTTLS was tested on each MX.
     pub smtp_tested: bool,
-    /// Findings, errors first; line/column point into the fetched policy.
+    /// Findings about DNS, HTTP and SMTP, errors first (line 0: they point into no text).
     pub diagnostics: Vec<JsonDiagnostic>,
+    /// Findings in the fetched policy, errors first; line/column point into `facts.policy.response.body`.
+    pub policy_diagnostics: Vec<JsonDiagnostic>,
     /// What was gathered.
     pub facts: &'a Facts,
 }
@@ -107,16 +131,11 @@ impl<'a> CheckAnswer<'a> {
             policy: v.policy.as_ref(),
             coverage: v.coverage.as_ref(),
             smtp_tested: facts.smtp_tested,
-            // DNS and HTTP findings have no span; policy findings point into the fetched policy
-            diagnostics: {
-                let idx = v.policy_text.as_deref().map(LineIndex::new);
-                v.diagnostics
-                    .iter()
-                    .map(|d| {
-                        let spanned = crate::check::points_into_policy(d);
-                        json_diagnostic(d, idx.as_ref().filter(|_| spanned), cat)
-                    })
-                    .collect()
+            diagnostics: json_diagnostics(None, &v.findings, cat),
+            policy_diagnostics: {
+                let mut d = json_diagnostics(v.policy_text.as_deref(), &v.policy_findings, cat);
+                d.sort_by_key(|x| std::cmp::Reverse(x.severity == Severity::Error));
+                d
             },
             facts,
         }
@@ -152,7 +171,13 @@ mod tests {
         };
         let v = judge(&facts);
         let a = CheckAnswer::new(&facts, &v, &Catalog::get(Lang::En));
-        let find = |code: &str| a.diagnostics.iter().find(|d| d.code == code).expect(code);
+        let find = |code: &str| {
+            a.diagnostics
+                .iter()
+                .chain(&a.policy_diagnostics)
+                .find(|d| d.code == code)
+                .expect(code)
+        };
         assert_eq!(
             find("check/no-tlsrpt-record").line,
             0,
@@ -163,10 +188,59 @@ mod tests {
             3,
             "a policy finding points into the policy"
         );
+        assert!(a.diagnostics.iter().all(|d| d.line == 0));
+        assert!(a.policy_diagnostics.iter().all(|d| d.line > 0));
         assert_eq!(a.status, Status::Broken);
         assert!(a.next.starts_with("Next:"), "{}", a.next);
         let json = serde_json::to_value(&a).expect("json");
         assert_eq!(json["facts"]["mx"]["records"][0], "mx9.example.org");
         assert_eq!(json["smtp_tested"], false);
+    }
+
+    #[test]
+    fn a_fetched_policy_without_a_version_line_is_a_policy_finding_on_line_1() {
+        let facts = Facts {
+            domain: "example.com".into(),
+            sts_txt: Dns::Records(vec!["v=STSv1; id=1".into()]),
+            tlsrpt_txt: Dns::Records(vec!["v=TLSRPTv1; rua=mailto:a@example.com".into()]),
+            apex_txt: None,
+            old_tlsrpt_txt: None,
+            mx: Dns::Records(vec!["mx1.example.com".into()]),
+            policy: Some(Fetch::Response {
+                status: 200,
+                content_type: Some("text/plain".into()),
+                location: None,
+                body: b"mode: enforce\r\nmx: mx1.example.com\nmax_age: 86400\r\n".to_vec(),
+            }),
+            smtp_tested: true,
+            mx_tls: vec![],
+            dnssec: None,
+            previous: None,
+        };
+        let v = judge(&facts);
+        let a = CheckAnswer::new(&facts, &v, &Catalog::get(Lang::En));
+        for code in ["policy/missing-version", "policy/mixed-line-endings"] {
+            let d = a
+                .policy_diagnostics
+                .iter()
+                .find(|d| d.code == code)
+                .expect(code);
+            assert!(d.line >= 1, "{code} has a line in the policy");
+            assert!(a.diagnostics.iter().all(|x| x.code != code), "{code}");
+        }
+    }
+
+    #[test]
+    fn an_error_answer_is_a_diagnostic_in_the_language_asked() {
+        let d = Diagnostic::new(crate::Code::CheckRateLimited, Default::default()).arg("seconds", 60);
+        for lang in Lang::ALL {
+            let e = ErrorAnswer::new(&d, None, &[], &Catalog::get(*lang));
+            let json = serde_json::to_value(&e).expect("json");
+            assert_eq!(json["error"]["code"], "check/rate-limited");
+            assert_eq!(json["error"]["severity"], "error");
+            assert_eq!(json["error"]["rfc"], "RFC 6585 §4");
+            assert!(json["error"]["fix"].as_str().is_some_and(|f| f.contains("60")), "{lang:?}");
+            assert!(json.get("details").is_none());
+        }
     }
 }

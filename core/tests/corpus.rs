@@ -15,6 +15,7 @@ fn corpus_matches_expected_tsv() {
     let dir = corpus_dir();
     let tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv"))
         .expect("the corpus is at ../shared/corpus (or $MTASTS_CORPUS)");
+    let english = mtasts_core::i18n::Catalog::get(mtasts_core::i18n::Lang::En);
     let mut checked = 0;
     let mut failures = Vec::new();
     for line in tsv
@@ -42,7 +43,7 @@ fn corpus_matches_expected_tsv() {
                         r.failure_detail_rows()
                     )
                 }
-                Err(e) => format!("error: {}", e.message()),
+                Err(e) => format!("error: {}", english.message(&e)),
             },
             other => panic!("unknown kind {other}"),
         };
@@ -90,4 +91,31 @@ fn corpus_reports_aggregate_with_dedup() {
     assert_eq!((s.reports, s.duplicates), (12, 1));
     assert_eq!(s.successful, 5326 + 1 + 48 + 4 + 1 + 1 + 1 + 4 + 2);
     assert_eq!(s.failed, 303 + 3 + 1 + 3);
+}
+
+/// The parsed view (`GET /api/reports/<key>`, `mtasts report --format json`'s model) is the report as RFC 8460
+/// §4.4 writes it: serialized and read again, every corpus report is the same report.
+#[test]
+fn every_corpus_report_round_trips_through_its_serialized_form() {
+    let dir = corpus_dir();
+    let tsv = std::fs::read_to_string(dir.join("EXPECTED.tsv")).expect("EXPECTED.tsv");
+    let mut checked = 0;
+    for line in tsv.lines().filter(|l| l.starts_with("report\t")) {
+        let path = line.split('\t').nth(1).expect("path");
+        let bytes = std::fs::read(dir.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let Ok(loaded) = report::load(&bytes, report::Limits::default()) else {
+            continue;
+        };
+        for l in loaded {
+            let json = serde_json::to_vec(&l.report).expect("serializable");
+            let text = String::from_utf8_lossy(&json);
+            assert!(!text.contains("{\"value\""), "{path}: counts are plain numbers: {text}");
+            assert!(!text.contains(":null") || l.report.contact_info == Some(None), "{path}: absent fields stay absent: {text}");
+            let again = report::load(&json, report::Limits::default())
+                .unwrap_or_else(|e| panic!("{path}: re-read: {:?}", e.code));
+            assert_eq!(again[0].report, l.report, "{path}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} reports");
 }

@@ -249,7 +249,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
                 .unwrap_or_else(|| format!("https://mta-sts.{domain}/v1/tlsrpt"));
             let greq = GenRequest {
                 domain: domain.clone(),
-                mx: p.mx.iter().map(|m| m.pattern.clone()).collect(),
+                mx: p.mx.iter().map(|m| m.pattern().to_owned()).collect(),
                 mode: p.mode,
                 max_age: p.max_age,
                 rua: vec![rua],

@@ -70,7 +70,7 @@ impl Policy {
     pub fn to_text(&self, eol: &str) -> String {
         let mut s = format!("version: STSv1{eol}mode: {}{eol}", self.mode.as_str());
         for m in &self.mx {
-            s.push_str(&format!("mx: {}{eol}", m.pattern));
+            s.push_str(&format!("mx: {}{eol}", m.pattern()));
         }
         s.push_str(&format!("max_age: {}{eol}", self.max_age));
         for (k, v) in &self.extensions {
@@ -382,7 +382,7 @@ fn judge(
         if let Some(p) = MxPattern::parse(value, *span, diags) {
             if patterns
                 .iter()
-                .any(|q| q.pattern.eq_ignore_ascii_case(&p.pattern))
+                .any(|q| q.pattern().eq_ignore_ascii_case(p.pattern()))
             {
                 diags.push(Diagnostic::new(Code::PolicyMxDuplicate, *span).arg("value", value));
             } else {
@@ -456,7 +456,7 @@ pub fn add_mx_coverage(lint: &mut PolicyLint, len: usize, hosts: &[&str]) -> Opt
     if hosts.is_empty() || lint.mode == Some(Mode::None) {
         return None;
     }
-    let anchor = lint.mx.last().map(|p| p.span).unwrap_or(Span::point(len));
+    let anchor = lint.mx.last().map(|p| p.span()).unwrap_or(Span::point(len));
     let (cov, diags) = mx::coverage(&lint.mx, lint.mode == Some(Mode::Enforce), hosts, anchor);
     lint.diagnostics.extend(diags);
     diag::sort(&mut lint.diagnostics);

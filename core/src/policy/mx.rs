@@ -6,16 +6,18 @@
 use crate::diag::{Code, Diagnostic, Span};
 use serde::Serialize;
 
-/// One `mx` pattern of a policy. Equality ignores where it was written.
+/// One `mx` pattern of a policy. Equality ignores where it was written. The fields are private: a pattern is
+/// only made by [`MxPattern::parse`] or [`MxPattern::new`], so `wildcard` always agrees with `pattern` and
+/// [`MxPattern::matches`] can rely on it.
 #[derive(Debug, Clone, Eq, Serialize)]
 pub struct MxPattern {
     /// The pattern as written, e.g. `*.example.net`.
-    pub pattern: String,
+    pattern: String,
     /// True for `*.` patterns.
-    pub wildcard: bool,
+    wildcard: bool,
     /// Where the pattern is in the policy text (empty when built by hand).
     #[serde(skip)]
-    pub span: Span,
+    span: Span,
 }
 
 impl PartialEq for MxPattern {
@@ -75,6 +77,19 @@ impl MxPattern {
         })
     }
 
+    /// The pattern as written, e.g. `*.example.net`.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+    /// True for `*.` patterns (RFC 8461 §4.1: `*` is exactly one left-most label).
+    pub fn is_wildcard(&self) -> bool {
+        self.wildcard
+    }
+    /// Where the pattern is in the policy text (empty when built by hand).
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
     /// Builds a pattern from trusted text (tests, generator after validation).
     pub fn new(pattern: &str) -> MxPattern {
         MxPattern {
@@ -118,29 +133,64 @@ pub fn to_a_labels(host: &str) -> Option<String> {
     Some(out.join("."))
 }
 
-/// Why a host name is invalid: a `reason` token the catalogs put into words, and the offending part.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DomainError {
-    /// `empty`, `too-long`, `empty-label`, `label-too-long`, `bad-char` or `hyphen-edge`.
-    pub reason: &'static str,
-    /// The offending label or character (empty when not applicable).
-    pub detail: String,
+/// Why a host name is invalid: each reason is a token the catalogs put into words (`domain-reason`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DomainReason {
+    /// The name is empty.
+    Empty,
+    /// Longer than 253 characters (RFC 1035 §2.3.4).
+    TooLong,
+    /// Two dots in a row, or a leading dot.
+    EmptyLabel,
+    /// A label longer than 63 characters (RFC 1035 §2.3.4).
+    LabelTooLong,
+    /// A character outside letters, digits and `-` (RFC 5321 §4.1.2 `Domain`).
+    BadChar,
+    /// A label starting or ending with `-`.
+    HyphenEdge,
+    /// A single label where a domain is needed.
+    NotADomain,
+    /// An IP address where a domain name is needed.
+    IpAddress,
 }
 
-impl std::fmt::Display for DomainError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let args = [
-            ("reason", self.reason.to_owned()),
-            ("detail", self.detail.clone()),
-        ];
-        f.write_str(&crate::i18n::Catalog::english().render("domain-reason", &args))
+impl DomainReason {
+    /// The selector of the catalogs' `domain-reason` term.
+    pub fn token(self) -> &'static str {
+        match self {
+            DomainReason::Empty => "empty",
+            DomainReason::TooLong => "too-long",
+            DomainReason::EmptyLabel => "empty-label",
+            DomainReason::LabelTooLong => "label-too-long",
+            DomainReason::BadChar => "bad-char",
+            DomainReason::HyphenEdge => "hyphen-edge",
+            DomainReason::NotADomain => "not-a-domain",
+            DomainReason::IpAddress => "ip-address",
+        }
     }
+}
+
+/// Why a host name is invalid, and the offending part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DomainError {
+    /// What is wrong.
+    pub reason: DomainReason,
+    /// The offending label or character (empty when not applicable).
+    pub detail: String,
 }
 
 impl DomainError {
     /// Adds this error's `reason` and `detail` to a diagnostic.
     pub fn on(&self, d: Diagnostic) -> Diagnostic {
-        d.arg("reason", self.reason).arg("detail", &self.detail)
+        d.arg("reason", self.reason.token()).arg("detail", &self.detail)
+    }
+    /// The reason in words, in the catalog's language.
+    pub fn describe(&self, cat: &crate::i18n::Catalog) -> String {
+        let args = [
+            ("reason", self.reason.token().to_owned()),
+            ("detail", self.detail.clone()),
+        ];
+        cat.render("domain-reason", &args)
     }
 }
 
@@ -153,26 +203,26 @@ pub fn check_domain(domain: &str) -> Result<(), DomainError> {
         })
     };
     if domain.is_empty() {
-        return fail("empty", "");
+        return fail(DomainReason::Empty, "");
     }
     if domain.len() > 253 {
-        return fail("too-long", &domain.len().to_string());
+        return fail(DomainReason::TooLong, &domain.len().to_string());
     }
     for label in domain.split('.') {
         if label.is_empty() {
-            return fail("empty-label", "");
+            return fail(DomainReason::EmptyLabel, "");
         }
         if label.len() > 63 {
-            return fail("label-too-long", label);
+            return fail(DomainReason::LabelTooLong, label);
         }
         if let Some(c) = label
             .chars()
             .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
         {
-            return fail("bad-char", &c.to_string());
+            return fail(DomainReason::BadChar, &c.to_string());
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return fail("hyphen-edge", label);
+            return fail(DomainReason::HyphenEdge, label);
         }
     }
     Ok(())

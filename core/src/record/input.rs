@@ -120,7 +120,9 @@ fn parse_line(
         }
         _ => None,
     };
-    let mut value = String::new();
+    // bytes, not chars: `\DDD` escapes are octets (RFC 1035 §5.1), so UTF-8 written as escapes (what `dig`
+    // prints for non-ASCII) joins back into characters; invalid UTF-8 becomes U+FFFD at its place
+    let mut raw = Vec::new();
     let mut map = Vec::new();
     let bytes = text.as_bytes();
     let mut i = start + first_quote;
@@ -139,14 +141,14 @@ fn parse_line(
                             break;
                         }
                         b'\\' if i + 1 < end => {
-                            let (ch, len) = unescape(&text[i + 1..end]);
-                            push_char(&mut value, &mut map, ch, i);
+                            let len = unescape(&bytes[i + 1..end], &mut raw);
+                            map.resize(raw.len(), i);
                             i += 1 + len;
                         }
-                        _ => {
-                            let ch = text[i..end].chars().next().unwrap_or('\u{fffd}');
-                            push_char(&mut value, &mut map, ch, i);
-                            i += ch.len_utf8();
+                        b => {
+                            raw.push(b);
+                            map.push(i);
+                            i += 1;
                         }
                     }
                 }
@@ -166,6 +168,7 @@ fn parse_line(
             }
         }
     }
+    let (value, mut map) = utf8_with_map(&raw, &map);
     map.push(last.saturating_sub(1).max(start));
     Some(Candidate {
         owner,
@@ -216,27 +219,48 @@ fn identity(value: &str, at: usize, owner: Option<(String, Span)>, span: Span) -
     }
 }
 
-fn push_char(value: &mut String, map: &mut Vec<usize>, ch: char, at: usize) {
-    for k in 0..ch.len_utf8() {
-        map.push(at + k);
+/// The text of `raw` (U+FFFD for each invalid sequence) and the input offset of each of its bytes.
+fn utf8_with_map(raw: &[u8], map: &[usize]) -> (String, Vec<usize>) {
+    if let Ok(s) = std::str::from_utf8(raw) {
+        return (s.to_owned(), map.to_vec());
     }
-    value.push(ch);
+    let (mut value, mut out) = (String::new(), Vec::new());
+    let mut at = 0;
+    for chunk in raw.utf8_chunks() {
+        value.push_str(chunk.valid());
+        out.extend_from_slice(&map[at..at + chunk.valid().len()]);
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            value.push('\u{fffd}');
+            out.extend([map[at]; 3]);
+            at += chunk.invalid().len();
+        }
+    }
+    (value, out)
 }
 
-/// RFC 1035 §5.1 escapes: `\X` is X, `\DDD` is the byte DDD (decimal). Returns the char and bytes consumed.
-fn unescape(rest: &str) -> (char, usize) {
-    let b = rest.as_bytes();
-    if b.len() >= 3 && b[..3].iter().all(u8::is_ascii_digit) {
-        let n = u32::from(b[0] - b'0') * 100 + u32::from(b[1] - b'0') * 10 + u32::from(b[2] - b'0');
-        return (
-            char::from_u32(n).filter(|_| n < 256).unwrap_or('\u{fffd}'),
-            3,
-        );
+/// RFC 1035 §5.1 escapes: `\X` is X, `\DDD` is the octet DDD (decimal, at most 255). Appends the octets to
+/// `out` and returns how many input bytes the escape took (after the backslash).
+fn unescape(rest: &[u8], out: &mut Vec<u8>) -> usize {
+    if rest.len() >= 3 && rest[..3].iter().all(u8::is_ascii_digit) {
+        let n = u32::from(rest[0] - b'0') * 100 + u32::from(rest[1] - b'0') * 10 + u32::from(rest[2] - b'0');
+        match u8::try_from(n) {
+            Ok(b) => out.push(b),
+            Err(_) => out.extend_from_slice("\u{fffd}".as_bytes()),
+        }
+        return 3;
     }
-    match rest.chars().next() {
-        Some(c) => (c, c.len_utf8()),
-        None => ('\\', 0),
+    // `\X`: X itself, a whole character
+    let len = match rest.first() {
+        None => return 0,
+        Some(b) if *b < 0x80 => 1,
+        Some(b) if *b >= 0xf0 => 4,
+        Some(b) if *b >= 0xe0 => 3,
+        Some(_) => 2,
     }
+    .min(rest.len());
+    out.extend_from_slice(&rest[..len]);
+    len
 }
 
 fn tokenize(s: &str) -> impl Iterator<Item = (usize, &str)> {
@@ -287,6 +311,10 @@ mod tests {
             ("split strings join without space", "\"v=STSv1; \" \"id=1\"", &["v=STSv1; id=1"]),
             ("dig line", "_mta-sts.example.com. 300 IN TXT \"v=STSv1; \" \"id=1\"", &["v=STSv1; id=1"]),
             ("escaped quote", r#""a\"b" "\059""#, &["a\"b;"]),
+            // dig prints UTF-8 as decimal escapes of its octets: they join back into the character
+            ("utf-8 as \\DDD", r#""caf\195\169""#, &["café"]),
+            ("invalid octet", r#""a\255b""#, &["a\u{fffd}b"]),
+            ("escape past 255", r#""a\999b""#, &["a\u{fffd}b"]),
             ("two lines", "v=STSv1; id=1\nv=spf1 -all\n", &["v=STSv1; id=1", "v=spf1 -all"]),
             ("dig comments skipped", ";; ANSWER SECTION:\n_smtp._tls.example.com. 60 IN TXT \"v=TLSRPTv1; rua=mailto:a@b.c\"\n", &["v=TLSRPTv1; rua=mailto:a@b.c"]),
             ("cname skipped", "_mta-sts.example.com. 300 IN CNAME _mta-sts.other.net.\n_mta-sts.other.net. 300 IN TXT \"v=STSv1; id=2\"", &["v=STSv1; id=2"]),

@@ -50,15 +50,46 @@ fn starts_with_version(value: &str, prefix: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with([';', ' ', '\t']))
 }
 
-/// Applies the name-level selection rule and parses the chosen record(s) with `parse`.
+/// Applies the name-level selection rule to pasted text and parses the chosen record(s) with `parse`.
 pub(crate) fn select<T>(
     text: &str,
     kind: &Kind,
     parse: impl Fn(&str, &mut Vec<Diagnostic>) -> Option<T>,
 ) -> Lint<T> {
-    let (cands, mut diagnostics) = input::candidates(text);
+    let (cands, diagnostics) = input::candidates(text);
+    select_candidates(cands, diagnostics, text.len(), false, kind, parse)
+}
+
+/// Applies the name-level selection rule to the TXT records a resolver returned (strings already joined, one
+/// per record): no paste parsing, no owner names, no note about 255-byte strings (DNS already split them).
+/// Spans are byte ranges of each record's own value.
+pub(crate) fn select_answers<T>(
+    records: &[String],
+    kind: &Kind,
+    parse: impl Fn(&str, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Lint<T> {
+    let cands = records
+        .iter()
+        .map(|r| Candidate {
+            owner: None,
+            value: r.clone(),
+            map: (0..=r.len()).collect(),
+            span: diag::Span::new(0, r.len()),
+        })
+        .collect();
+    select_candidates(cands, Vec::new(), 0, true, kind, parse)
+}
+
+fn select_candidates<T>(
+    cands: Vec<Candidate>,
+    mut diagnostics: Vec<Diagnostic>,
+    text_len: usize,
+    from_dns: bool,
+    kind: &Kind,
+    parse: impl Fn(&str, &mut Vec<Diagnostic>) -> Option<T>,
+) -> Lint<T> {
     if cands.is_empty() {
-        let at = text.len();
+        let at = text_len;
         if diagnostics.is_empty() {
             diagnostics.push(Diagnostic::new(Code::InputEmpty, diag::Span::new(0, at)));
         }
@@ -98,7 +129,7 @@ pub(crate) fn select<T>(
         }
     };
     for c in &to_parse {
-        if c.value.len() > 255 && !c.quoted() {
+        if c.value.len() > 255 && !c.quoted() && !from_dns {
             diagnostics
                 .push(Diagnostic::new(Code::RecordLongString, c.span).arg("len", c.value.len()));
         }

@@ -49,6 +49,12 @@ pub fn lint(text: &str) -> Lint<StsRecord> {
     super::select(text, &KIND, parse_value)
 }
 
+/// Checks the TXT records a resolver returned for the name (one string per record, already joined): the
+/// name-level rule picks the one record senders use. The live check uses this, never the paste parser.
+pub fn lint_answers(records: &[String]) -> Lint<StsRecord> {
+    super::select_answers(records, &KIND, parse_value)
+}
+
 /// True when `id` is valid by RFC 8461 §3.1.
 pub fn is_valid_id(id: &str) -> bool {
     (1..=MAX_ID_LEN).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric())

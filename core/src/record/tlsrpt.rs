@@ -69,6 +69,12 @@ pub fn lint(text: &str) -> Lint<TlsRptRecord> {
     super::select(text, &KIND, parse_value)
 }
 
+/// Checks the TXT records a resolver returned for the name (one string per record, already joined): the
+/// name-level rule picks the one record senders use. The live check uses this, never the paste parser.
+pub fn lint_answers(records: &[String]) -> Lint<TlsRptRecord> {
+    super::select_answers(records, &KIND, parse_value)
+}
+
 /// Parses one record value; diagnostics have spans relative to `value`.
 pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<TlsRptRecord> {
     let (fields, split_diags) = tags::split(value);

@@ -1,4 +1,4 @@
-//! The TLS report (RFC 8460 §4.3), typed for what senders really send.
+//! The TLS report (RFC 8460 §4.4), typed for what senders really send.
 //!
 //! Lenient where real reports deviate — `mx-host` as a string or an array (erratum 6241), `contact-info: null`,
 //! missing or empty IPs, counts as strings, date-times without a time zone, unknown result and policy types (the
@@ -12,36 +12,36 @@ use std::fmt;
 /// Report strings: inline up to 24 bytes (result types, IPs, host names), so a big report allocates far less.
 pub type Text = compact_str::CompactString;
 
-/// One aggregate report (RFC 8460 §4.3).
+/// One aggregate report (RFC 8460 §4.4).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub struct Report {
     /// `organization-name`: who sent the report.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organization_name: Option<String>,
     /// `date-range`: the period the report covers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_range: Option<DateRange>,
     /// `contact-info`: an address or URL of the sender. `Some(None)` when the sender wrote `null`.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
     pub contact_info: Option<Option<String>>,
     /// `report-id`: unique per sender.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_id: Option<String>,
     /// `policies`: one entry per policy the sender applied.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policies: Option<Vec<PolicyResult>>,
 }
 
-/// `date-range` (RFC 8460 §4.3), kept as written; see [`super::time`] for parsing.
+/// `date-range` (RFC 8460 §4.4), kept as written; see [`super::time`] for parsing.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub struct DateRange {
     /// `start-datetime`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_datetime: Option<Text>,
     /// `end-datetime`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_datetime: Option<Text>,
 }
 
@@ -50,13 +50,13 @@ pub struct DateRange {
 #[serde(rename_all = "kebab-case")]
 pub struct PolicyResult {
     /// `policy`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyDesc>,
     /// `summary`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     /// `failure-details` (absent when there were no failures).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_details: Option<Vec<FailureDetail>>,
 }
 
@@ -65,16 +65,16 @@ pub struct PolicyResult {
 #[serde(rename_all = "kebab-case")]
 pub struct PolicyDesc {
     /// `policy-type`: `sts`, `tlsa` or `no-policy-found` (RFC 8460 §4.5), or anything newer.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<Text>,
     /// `policy-string`: the policy as the sender saw it, one line per entry.
-    #[serde(default, deserialize_with = "string_or_list")]
+    #[serde(default, deserialize_with = "string_or_list", skip_serializing_if = "Option::is_none")]
     pub policy_string: Option<StringOrList>,
     /// `policy-domain`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_domain: Option<Text>,
     /// `mx-host`: the MX patterns of an STS policy.
-    #[serde(default, deserialize_with = "string_or_list")]
+    #[serde(default, deserialize_with = "string_or_list", skip_serializing_if = "Option::is_none")]
     pub mx_host: Option<StringOrList>,
 }
 
@@ -104,52 +104,67 @@ impl StringOrList {
 #[serde(rename_all = "kebab-case")]
 pub struct Summary {
     /// `total-successful-session-count`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_successful_session_count: Option<Count>,
     /// `total-failure-session-count`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub total_failure_session_count: Option<Count>,
 }
 
-/// One `failure-details[]` row (RFC 8460 §4.3).
+/// One `failure-details[]` row (RFC 8460 §4.4).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub struct FailureDetail {
     /// `result-type` (RFC 8460 §4.3.2 registry), e.g. `certificate-expired`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_type: Option<Text>,
     /// `sending-mta-ip`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sending_mta_ip: Option<Text>,
     /// `receiving-mx-hostname`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_mx_hostname: Option<Text>,
     /// `receiving-mx-helo`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_mx_helo: Option<Text>,
     /// `receiving-ip`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub receiving_ip: Option<Text>,
     /// `failed-session-count`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failed_session_count: Option<Count>,
     /// `additional-information`: a URI with more details.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additional_information: Option<Text>,
     /// `failure-reason-code`: free text from the sender.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub failure_reason_code: Option<Text>,
 }
 
 /// A session count, read leniently: an integer, an integer-valued float, or a numeric string.
 /// `exact` is false when the JSON was not a plain non-negative integer, so validation can say so.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+/// Serialized as the plain JSON integer RFC 8460 §4.4 writes (`"total-successful-session-count": 6`); equal when
+/// the counts are, however they were written.
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Count {
     /// The count (0 when unusable).
     pub value: u64,
     /// True when written as a plain non-negative JSON integer.
-    #[serde(skip)]
     pub exact: bool,
+}
+
+impl PartialEq for Count {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl Eq for Count {}
+
+impl Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.value)
+    }
 }
 
 impl<'de> Deserialize<'de> for Count {

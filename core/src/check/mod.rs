@@ -2,6 +2,8 @@
 //! set, the HTTPS response for the policy and, where a shell can open port 25, the STARTTLS result per MX. The CLI
 //! and the worker gather the facts their own way; this module holds every rule, so they give the same verdicts.
 
+pub mod plan;
+
 use crate::diag::{self, Code, Diagnostic, Severity, Span};
 use crate::generate::id_from_policy;
 use crate::policy::{self, mx::Coverage, Mode, Policy};
@@ -16,8 +18,12 @@ pub enum Dns {
     Records(Vec<String>),
     /// NXDOMAIN (the name does not exist).
     NoSuchName,
-    /// The query failed (SERVFAIL, timeout, …): the reason as text.
+    /// The resolver answered with an error (SERVFAIL, REFUSED, …): the reason as text. A sender's resolver
+    /// would fail the same way, so this is a finding about the domain.
     Failed(String),
+    /// No usable answer came from the checker's own resolver (unreachable, timed out, malformed answer): the
+    /// checker's problem, so the verdict is "could not check" instead of one about the domain.
+    Unanswered(String),
 }
 
 impl Dns {
@@ -156,6 +162,8 @@ pub enum Status {
     NotConfigured,
     /// Something a sender would trip over.
     Broken,
+    /// The checker could not gather the facts (its resolver failed): no verdict on the domain.
+    CouldNotCheck,
 }
 
 impl Status {
@@ -167,6 +175,7 @@ impl Status {
             Status::Removing => "removing",
             Status::NotConfigured => "not-configured",
             Status::Broken => "broken",
+            Status::CouldNotCheck => "could-not-check",
         }
     }
 }
@@ -176,8 +185,10 @@ impl Status {
 pub struct Verdict {
     /// The one-word verdict.
     pub status: Status,
-    /// Findings; spans of policy findings point into `policy_text`.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Findings about DNS, HTTP and SMTP (no span), errors first.
+    pub findings: Vec<Diagnostic>,
+    /// Findings in the fetched policy: spans point into `policy_text`.
+    pub policy_findings: Vec<Diagnostic>,
     /// The `_mta-sts` id in DNS.
     pub sts_id: Option<String>,
     /// The policy as fetched (text), for showing spans.
@@ -196,7 +207,7 @@ impl Verdict {
     /// until a new id is published (RFC 8461 §3.1).
     pub fn to_remember(&self) -> Option<(String, String)> {
         let drifted = self
-            .diagnostics
+            .findings
             .iter()
             .any(|d| d.code == Code::CheckIdNotChanged);
         match (&self.sts_id, &self.policy_hash) {
@@ -210,63 +221,108 @@ fn at(code: Code) -> Diagnostic {
     Diagnostic::new(code, Span::default())
 }
 
-/// Judges the facts.
+/// Judges the facts, one RFC step at a time: the reporting record, the `_mta-sts` record, the policy fetch and
+/// file, the MX hosts, and the id drift; then the one-word status.
 pub fn judge(f: &Facts) -> Verdict {
-    let d = &f.domain;
-    let mut diags = Vec::new();
     let mut v = Verdict {
         status: Status::Broken,
-        diagnostics: Vec::new(),
+        findings: Vec::new(),
+        policy_findings: Vec::new(),
         sts_id: None,
         policy_text: None,
         policy: None,
         policy_hash: None,
         coverage: None,
     };
-
-    // _smtp._tls (RFC 8460 §3)
-    match &f.tlsrpt_txt {
-        Dns::Failed(e) => diags.push(
-            at(Code::CheckDnsError)
-                .arg("name", format!("_smtp._tls.{d}"))
-                .arg("reason", e),
-        ),
-        dns => {
-            let recs = dns.records();
-            if recs.is_empty() {
-                let old = f.old_tlsrpt_txt.as_ref().map(Dns::records).unwrap_or(&[]);
-                if old.iter().any(|r| r.starts_with("v=TLSRPTv1")) {
-                    diags.push(
-                        at(Code::TlsrptOldName)
-                            .arg("name", format!("_smtp-tlsrpt.{d}"))
-                            .arg("expected", format!("_smtp._tls.{d}")),
-                    );
-                } else {
-                    diags.push(at(Code::CheckNoTlsrptRecord).arg("domain", d));
-                }
-            } else {
-                diags.extend(
-                    record::tlsrpt::lint(&recs.join("\n"))
-                        .diagnostics
-                        .into_iter()
-                        .map(no_span),
-                );
-            }
-        }
+    let unanswered = unanswered(f);
+    if !unanswered.is_empty() {
+        v.status = Status::CouldNotCheck;
+        v.findings = unanswered;
+        return v;
     }
+    let mut diags = Vec::new();
+    judge_tlsrpt_record(f, &mut diags);
+    let sts = judge_sts_record(f, &mut diags);
+    v.sts_id = sts.as_ref().map(|r| r.id.clone());
+    judge_policy(f, &mut v, &mut diags);
+    judge_mx(f, sts.is_some(), &mut diags);
+    judge_id_drift(f, &v, &mut diags);
+    v.status = status(f, &v, sts.is_some(), &diags);
+    diags.sort_by_key(|x| std::cmp::Reverse(matches!(x.severity(), Severity::Error)));
+    v.findings = diags;
+    v
+}
 
-    // _mta-sts (RFC 8461 §3.1)
-    let sts = match &f.sts_txt {
-        Dns::Failed(e) => {
+/// Questions the checker's own resolver left unanswered: each one a `check/resolver-failed` finding.
+fn unanswered(f: &Facts) -> Vec<Diagnostic> {
+    let d = &f.domain;
+    let asked = [
+        (plan::Question::Sts, Some(&f.sts_txt)),
+        (plan::Question::Tlsrpt, Some(&f.tlsrpt_txt)),
+        (plan::Question::Apex, f.apex_txt.as_ref()),
+        (plan::Question::OldTlsrpt, f.old_tlsrpt_txt.as_ref()),
+        (plan::Question::Mx, Some(&f.mx)),
+    ];
+    asked
+        .iter()
+        .filter_map(|(q, dns)| match dns {
+            Some(Dns::Unanswered(why)) => Some(
+                at(Code::CheckResolverFailed)
+                    .arg("name", q.name(d))
+                    .arg("reason", why),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// `_smtp._tls` (RFC 8460 §3): present, at the right name, valid.
+fn judge_tlsrpt_record(f: &Facts, diags: &mut Vec<Diagnostic>) {
+    let d = &f.domain;
+    let recs = match &f.tlsrpt_txt {
+        Dns::Failed(e) | Dns::Unanswered(e) => {
             diags.push(
                 at(Code::CheckDnsError)
-                    .arg("name", format!("_mta-sts.{d}"))
+                    .arg("name", plan::Question::Tlsrpt.name(d))
+                    .arg("reason", e),
+            );
+            return;
+        }
+        dns => dns.records(),
+    };
+    if !recs.is_empty() {
+        let lint = record::tlsrpt::lint_answers(recs);
+        diags.extend(lint.diagnostics.into_iter().map(no_span));
+        return;
+    }
+    let old = f.old_tlsrpt_txt.as_ref().map(Dns::records).unwrap_or(&[]);
+    if old.iter().any(|r| r.starts_with("v=TLSRPTv1")) {
+        // RFC 8460 §3: the record lives at `_smtp._tls`; `_smtp-tlsrpt` was a draft's name
+        diags.push(
+            at(Code::TlsrptOldName)
+                .arg("name", plan::Question::OldTlsrpt.name(d))
+                .arg("expected", plan::Question::Tlsrpt.name(d)),
+        );
+    } else {
+        diags.push(at(Code::CheckNoTlsrptRecord).arg("domain", d));
+    }
+}
+
+/// `_mta-sts` (RFC 8461 §3.1): exactly one valid `v=STSv1` record; the record senders use.
+fn judge_sts_record(f: &Facts, diags: &mut Vec<Diagnostic>) -> Option<record::sts::StsRecord> {
+    let d = &f.domain;
+    match &f.sts_txt {
+        Dns::Failed(e) | Dns::Unanswered(e) => {
+            diags.push(
+                at(Code::CheckDnsError)
+                    .arg("name", plan::Question::Sts.name(d))
                     .arg("reason", e),
             );
             None
         }
         dns if dns.records().is_empty() => {
             let apex = f.apex_txt.as_ref().map(Dns::records).unwrap_or(&[]);
+            // RFC 8461 §3.1: senders look only at `_mta-sts.<domain>`
             if apex.iter().any(|r| r.starts_with("v=STSv1")) {
                 diags.push(at(Code::CheckStsAtApex).arg("domain", d));
             } else {
@@ -275,83 +331,95 @@ pub fn judge(f: &Facts) -> Verdict {
             None
         }
         dns => {
-            let lint = record::sts::lint(&dns.records().join("\n"));
+            let lint = record::sts::lint_answers(dns.records());
             diags.extend(lint.diagnostics.into_iter().map(no_span));
             lint.record
         }
-    };
-    v.sts_id = sts.as_ref().map(|r| r.id.clone());
+    }
+}
 
-    // The policy (RFC 8461 §3.2–3.3)
-    let url = format!("https://mta-sts.{d}/.well-known/mta-sts.txt");
-    let host = format!("mta-sts.{d}");
-    let mut policy_diags = Vec::new();
-    match &f.policy {
-        None => {}
-        Some(Fetch::Timeout { seconds }) => diags.push(
-            at(Code::CheckPolicyTimeout)
-                .arg("url", &url)
-                .arg("seconds", seconds),
-        ),
-        Some(Fetch::Tls { reason: e }) => {
-            diags.push(at(Code::CheckPolicyTls).arg("host", &host).arg("reason", e))
+/// The policy fetch (RFC 8461 §3.3) and the policy file (§3.2), with MX coverage (§4.1).
+fn judge_policy(f: &Facts, v: &mut Verdict, diags: &mut Vec<Diagnostic>) {
+    let url = plan::policy_url(&f.domain);
+    let host = plan::policy_host(&f.domain);
+    let (status, content_type, location, body) = match &f.policy {
+        None => return,
+        Some(Fetch::Timeout { seconds }) => {
+            // RFC 8461 §3.3: senders give up after a timeout (one minute suggested)
+            diags.push(
+                at(Code::CheckPolicyTimeout)
+                    .arg("url", &url)
+                    .arg("seconds", seconds),
+            );
+            return;
         }
-        Some(Fetch::Unreachable { reason: e }) => diags.push(
-            at(Code::CheckPolicyUnreachable)
-                .arg("host", &host)
-                .arg("reason", e),
-        ),
+        Some(Fetch::Tls { reason }) => {
+            // RFC 8461 §3.3: the certificate must be valid for `mta-sts.<domain>`
+            diags.push(at(Code::CheckPolicyTls).arg("host", &host).arg("reason", reason));
+            return;
+        }
+        Some(Fetch::Unreachable { reason }) => {
+            diags.push(
+                at(Code::CheckPolicyUnreachable)
+                    .arg("host", &host)
+                    .arg("reason", reason),
+            );
+            return;
+        }
         Some(Fetch::Response {
             status,
             content_type,
             location,
             body,
-        }) => {
-            if (300..400).contains(status) {
-                diags.push(
-                    at(Code::CheckPolicyRedirect)
-                        .arg("url", &url)
-                        .arg("location", location.as_deref().unwrap_or("?")),
-                );
-            } else if *status != 200 {
-                diags.push(
-                    at(Code::CheckPolicyHttpStatus)
-                        .arg("url", &url)
-                        .arg("status", status),
-                );
-            } else {
-                let ct = content_type.as_deref().unwrap_or("");
-                let mime = ct
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                if mime != "text/plain" {
-                    diags.push(
-                        at(Code::CheckPolicyContentType)
-                            .arg("url", &url)
-                            .arg("value", if ct.is_empty() { "(none)" } else { ct }),
-                    );
-                }
-                let mx_hosts: Vec<&str> = f.mx.records().iter().map(String::as_str).collect();
-                let mut lint = policy::lint_bytes(body);
-                // the policy senders parse, even when an MX is not covered (coverage is judged as a finding)
-                let parsed = lint.policy.clone();
-                let cov = policy::add_mx_coverage(&mut lint, body.len(), &mx_hosts);
-                let text = String::from_utf8_lossy(body).into_owned();
-                policy_diags = lint.diagnostics;
-                v.policy_hash = parsed.as_ref().map(id_from_policy);
-                v.policy = parsed;
-                v.coverage = cov;
-                v.policy_text = Some(text);
-            }
-        }
+        }) => (*status, content_type, location, body),
+    };
+    if (300..400).contains(&status) {
+        // RFC 8461 §3.3: "HTTP 3xx redirects MUST NOT be followed"
+        diags.push(
+            at(Code::CheckPolicyRedirect)
+                .arg("url", &url)
+                .arg("location", location.as_deref().unwrap_or("?")),
+        );
+        return;
     }
+    if status != 200 {
+        // RFC 8461 §3.3: only a 200 answer is a policy
+        diags.push(
+            at(Code::CheckPolicyHttpStatus)
+                .arg("url", &url)
+                .arg("status", status),
+        );
+        return;
+    }
+    let ct = content_type.as_deref().unwrap_or("");
+    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if mime != "text/plain" {
+        // RFC 8461 §3.2: the policy is served as text/plain
+        diags.push(
+            at(Code::CheckPolicyContentType)
+                .arg("url", &url)
+                .arg("value", if ct.is_empty() { "(none)" } else { ct }),
+        );
+    }
+    let mx_hosts: Vec<&str> = f.mx.records().iter().map(String::as_str).collect();
+    let mut lint = policy::lint_bytes(body);
+    // the policy senders parse, even when an MX is not covered (coverage is judged as a finding)
+    let parsed = lint.policy.clone();
+    let cov = policy::add_mx_coverage(&mut lint, body.len(), &mx_hosts);
+    v.policy_findings = lint.diagnostics;
+    v.policy_hash = parsed.as_ref().map(id_from_policy);
+    v.policy = parsed;
+    v.coverage = cov;
+    v.policy_text = Some(String::from_utf8_lossy(body).into_owned());
+}
 
-    // MX (RFC 8461 §4)
+/// The MX hosts (RFC 8461 §4): present, STARTTLS with a valid certificate where tested (§4.2), DNSSEC note.
+fn judge_mx(f: &Facts, has_sts: bool, diags: &mut Vec<Diagnostic>) {
+    let d = &f.domain;
     match &f.mx {
-        Dns::Failed(e) => diags.push(at(Code::CheckDnsError).arg("name", d).arg("reason", e)),
+        Dns::Failed(e) | Dns::Unanswered(e) => {
+            diags.push(at(Code::CheckDnsError).arg("name", d).arg("reason", e))
+        }
         dns if dns.records().is_empty() => diags.push(at(Code::CheckNoMx).arg("domain", d)),
         _ => {}
     }
@@ -360,10 +428,11 @@ pub fn judge(f: &Facts) -> Verdict {
     }
     match f.dnssec {
         Some(true) => diags.push(at(Code::CheckDnssecValidated)),
-        Some(false) if sts.is_some() => diags.push(at(Code::CheckDnssecNotValidated)),
+        Some(false) if has_sts => diags.push(at(Code::CheckDnssecNotValidated)),
         _ => {}
     }
     for (host, tls) in &f.mx_tls {
+        // RFC 8461 §4.2: STARTTLS, and a certificate valid for the MX name
         match tls {
             MxTls::Valid => {}
             MxTls::NoStarttls => diags.push(at(Code::CheckMxNoStarttls).arg("host", host)),
@@ -373,8 +442,10 @@ pub fn judge(f: &Facts) -> Verdict {
             }
         }
     }
+}
 
-    // The id must change when the policy does (RFC 8461 §3.1, §8.1).
+/// The id must change when the policy does (RFC 8461 §3.1, §8.1).
+fn judge_id_drift(f: &Facts, v: &Verdict, diags: &mut Vec<Diagnostic>) {
     if let (Some((prev_id, prev_hash)), Some(id), Some(hash)) =
         (&f.previous, &v.sts_id, &v.policy_hash)
     {
@@ -382,33 +453,38 @@ pub fn judge(f: &Facts) -> Verdict {
             diags.push(at(Code::CheckIdNotChanged).arg("id", id).arg("hash", hash));
         }
     }
+}
 
-    let mode = v.policy.as_ref().map(|p| p.mode);
-    let broken = diag::has_errors(&diags) || diag::has_errors(&policy_diags);
-    v.status = if sts.is_none()
-        && f.policy.is_none()
-        && !diags.iter().any(|x| x.code == Code::CheckStsAtApex)
-        && !broken
-    {
+/// The one-word verdict from what was found.
+fn status(f: &Facts, v: &Verdict, has_sts: bool, diags: &[Diagnostic]) -> Status {
+    let broken = diag::has_errors(diags) || diag::has_errors(&v.policy_findings);
+    let at_apex = diags.iter().any(|x| x.code == Code::CheckStsAtApex);
+    if !has_sts && f.policy.is_none() && !at_apex && !broken {
         Status::NotConfigured
-    } else if broken || sts.is_none() || v.policy.is_none() {
+    } else if broken || !has_sts || v.policy.is_none() {
         Status::Broken
     } else {
-        match mode {
+        match v.policy.as_ref().map(|p| p.mode) {
             Some(Mode::Enforce) => Status::Working,
             Some(Mode::Testing) => Status::Testing,
             _ => Status::Removing,
         }
-    };
-    diags.extend(policy_diags);
-    diags.sort_by_key(|x| std::cmp::Reverse(matches!(x.severity(), Severity::Error)));
-    v.diagnostics = diags;
-    v
+    }
 }
 
-/// Whether a finding of a [`Verdict`] points into its `policy_text`: DNS and HTTP findings carry no span.
-pub fn points_into_policy(d: &Diagnostic) -> bool {
-    d.span != Span::default()
+impl Verdict {
+    /// Every finding, errors first (DNS and HTTP before the policy's at equal severity), each with whether it
+    /// points into [`Verdict::policy_text`].
+    pub fn all_findings(&self) -> Vec<(&Diagnostic, bool)> {
+        let mut all: Vec<(&Diagnostic, bool)> = self
+            .findings
+            .iter()
+            .map(|d| (d, false))
+            .chain(self.policy_findings.iter().map(|d| (d, true)))
+            .collect();
+        all.sort_by_key(|(d, _)| std::cmp::Reverse(matches!(d.severity(), Severity::Error)));
+        all
+    }
 }
 
 /// Record diagnostics here refer to DNS answers, not to a text the user sees: drop their spans.
@@ -447,8 +523,9 @@ mod tests {
     fn outcome(f: &Facts) -> (Status, Vec<&'static str>) {
         let v = judge(f);
         let mut codes: Vec<&'static str> = v
-            .diagnostics
-            .iter()
+            .all_findings()
+            .into_iter()
+            .map(|(d, _)| d)
             .filter(|d| d.severity() != Severity::Info)
             .map(|d| d.code.name())
             .collect();
@@ -652,7 +729,7 @@ mod tests {
             ..good()
         };
         assert!(judge(&same)
-            .diagnostics
+            .findings
             .iter()
             .all(|d| d.code != Code::CheckIdNotChanged));
         let changed = Facts {
@@ -661,7 +738,7 @@ mod tests {
         };
         let d = judge(&changed);
         assert!(d
-            .diagnostics
+            .findings
             .iter()
             .any(|d| d.code == Code::CheckIdNotChanged && d.get("hash") == Some(hash.as_str())));
         assert_eq!(d.to_remember(), None, "keep the old pair: keep warning");
@@ -669,6 +746,47 @@ mod tests {
             judge(&same).to_remember(),
             Some(("20240101T000000".into(), hash))
         );
+    }
+
+    #[test]
+    fn the_checker_failing_is_not_a_verdict_on_the_domain() {
+        let v = judge(&Facts {
+            sts_txt: Dns::Unanswered("no answer from the resolver within 10 s".into()),
+            mx: Dns::Unanswered("no answer from the resolver within 10 s".into()),
+            ..good()
+        });
+        assert_eq!(v.status, Status::CouldNotCheck);
+        assert_eq!(
+            diag::code_names(&v.findings),
+            ["check/resolver-failed", "check/resolver-failed"]
+        );
+        assert_eq!(v.findings[0].get("name"), Some("_mta-sts.example.com"));
+        assert!(v.policy.is_none() && v.sts_id.is_none());
+        // a SERVFAIL is the domain's problem: senders fail the same way
+        let servfail = judge(&Facts {
+            sts_txt: Dns::Failed("SERVFAIL".into()),
+            ..good()
+        });
+        assert_eq!(servfail.status, Status::Broken);
+    }
+
+    #[test]
+    fn policy_findings_are_kept_apart_even_at_offset_zero() {
+        let v = judge(&Facts {
+            policy: Some(Fetch::Response {
+                status: 200,
+                content_type: Some("text/plain".into()),
+                location: None,
+                body: b"mode: enforce\nmx: mx1.example.com\nmx: *.mail.example.net\nmax_age: 86400\n".to_vec(),
+            }),
+            ..good()
+        });
+        assert!(diag::code_names(&v.policy_findings).contains(&"policy/missing-version"));
+        assert!(!diag::code_names(&v.findings).contains(&"policy/missing-version"));
+        assert!(v
+            .all_findings()
+            .iter()
+            .any(|(d, in_policy)| d.code == Code::PolicyMissingVersion && *in_policy));
     }
 
     #[test]
@@ -684,7 +802,7 @@ mod tests {
 
     #[test]
     fn what_this_shell_could_not_test_is_said() {
-        let codes = |f: &Facts| diag::code_names(&judge(f).diagnostics);
+        let codes = |f: &Facts| diag::code_names(&judge(f).findings);
         let edge = Facts {
             smtp_tested: false,
             dnssec: Some(false),
