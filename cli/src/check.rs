@@ -7,6 +7,7 @@ use hickory_resolver::config::{NameServerConfig, ResolverConfig};
 use hickory_resolver::net::runtime::TokioRuntimeProvider;
 use hickory_resolver::proto::rr::RData;
 use hickory_resolver::TokioResolver;
+use mtasts_core::check::plan::{self, Answer, Question};
 use mtasts_core::check::{self, Dns, Facts, Fetch, MxTls};
 use mtasts_core::diag::has_errors;
 use mtasts_core::doh::{self, Kind};
@@ -21,7 +22,7 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
 /// Largest policy body read (RFC 8461 §3.3 suggests 64 KB); one more byte shows a larger body.
-const POLICY_CAP: usize = 64 * 1024;
+const POLICY_CAP: usize = plan::POLICY_CAP;
 
 /// Arguments of `mtasts check`.
 #[derive(clap::Args, Debug)]
@@ -57,8 +58,19 @@ pub struct Args {
 
 /// Runs the check; exit 1 when the verdict is "broken".
 pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
-    let domain = mtasts_core::generate::normalize_domain(&a.domain)
-        .map_err(|e| format!("`{}` is not a domain name: {e}", a.domain))?;
+    if a.format == Format::Csv {
+        return Err(
+            "`mtasts check` prints human or JSON output; `--format csv` is for `mtasts report`"
+                .into(),
+        );
+    }
+    let domain = mtasts_core::generate::normalize_domain(&a.domain).map_err(|e| {
+        format!(
+            "`{}` is not a domain name: {}",
+            a.domain,
+            e.describe(&Catalog::load(lang))
+        )
+    })?;
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -93,7 +105,10 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         );
     } else {
         let status = cat.render("check--status", &[("status", v.status.as_str().to_owned())]);
-        let st = if v.status == check::Status::Broken {
+        let st = if matches!(
+            v.status,
+            check::Status::Broken | check::Status::CouldNotCheck
+        ) {
             render::ERR
         } else {
             render::OK
@@ -107,21 +122,17 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             cat.render("check--next", &[("status", v.status.as_str().to_owned())])
         );
         // DNS and HTTP findings have no span; policy findings point into the fetched policy, shown rustc-style
-        let (in_policy, about_dns): (Vec<_>, Vec<_>) = v
-            .diagnostics
-            .iter()
-            .cloned()
-            .partition(check::points_into_policy);
-        let dns_part = render::human(&domain, None, &about_dns, &cat);
+        let (in_policy, about_dns) = (&v.policy_findings, &v.findings);
+        let dns_part = render::human(&domain, None, about_dns, &cat);
         let policy_part = match &v.policy_text {
             Some(text) => {
-                let url = format!("https://mta-sts.{domain}/.well-known/mta-sts.txt");
-                render::human(&url, Some(text), &in_policy, &cat)
+                let url = check::plan::policy_url(&domain);
+                render::human(&url, Some(text), in_policy, &cat)
             }
             None => String::new(),
         };
         // errors first, wherever they are
-        let policy_first = has_errors(&in_policy) && !has_errors(&about_dns);
+        let policy_first = has_errors(in_policy) && !has_errors(about_dns);
         let (first, second) = if policy_first {
             (policy_part, dns_part)
         } else {
@@ -131,6 +142,9 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     }
     Ok(if v.status == check::Status::Broken {
         ExitCode::from(1)
+    } else if v.status == check::Status::CouldNotCheck {
+        // not the domain's fault: a usage/environment problem, like other I/O failures
+        ExitCode::from(2)
     } else {
         ExitCode::SUCCESS
     })
@@ -184,10 +198,8 @@ async fn dnssec(a: &Args, domain: &str) -> Option<bool> {
     let sock = tokio::net::UdpSocket::bind(local).await.ok()?;
     sock.connect(server).await.ok()?;
     let mut validated = true;
-    for (name, kind) in [
-        (format!("_mta-sts.{domain}"), Kind::Txt),
-        (domain.to_owned(), Kind::Mx),
-    ] {
+    for q in Question::ALL.into_iter().filter(|q| q.counts_for_dnssec()) {
+        let (name, kind) = (q.name(domain), q.kind());
         // over UDP the id matters (RFC 5452): a fresh one per query, and only the answer carrying it counts
         let mut q = doh::query(&name, kind).ok()?;
         let id = std::time::SystemTime::now()
@@ -216,6 +228,15 @@ async fn dnssec(a: &Args, domain: &str) -> Option<bool> {
     Some(validated)
 }
 
+/// A lookup that failed: an error the resolver answered with (SERVFAIL, REFUSED: senders fail the same way) is a
+/// fact about the domain; no answer at all (timeout, no connection) is the checker's problem.
+fn failed(e: &hickory_resolver::net::NetError) -> Dns {
+    match e {
+        hickory_resolver::net::NetError::Dns(_) => Dns::Failed(e.to_string()),
+        _ => Dns::Unanswered(e.to_string()),
+    }
+}
+
 async fn txt(r: &TokioResolver, name: &str) -> Dns {
     match r.txt_lookup(format!("{name}.")).await {
         Ok(l) => Dns::Records(
@@ -234,7 +255,7 @@ async fn txt(r: &TokioResolver, name: &str) -> Dns {
         ),
         Err(e) if e.is_nx_domain() => Dns::NoSuchName,
         Err(e) if e.is_no_records_found() => Dns::Records(Vec::new()),
-        Err(e) => Dns::Failed(e.to_string()),
+        Err(e) => failed(&e),
     }
 }
 
@@ -260,7 +281,7 @@ async fn mx(r: &TokioResolver, domain: &str) -> Dns {
         }
         Err(e) if e.is_nx_domain() => Dns::NoSuchName,
         Err(e) if e.is_no_records_found() => Dns::Records(Vec::new()),
-        Err(e) => Dns::Failed(e.to_string()),
+        Err(e) => failed(&e),
     }
 }
 
@@ -309,7 +330,7 @@ async fn fetch_policy(
     domain: &str,
     port: u16,
 ) -> Fetch {
-    let host = format!("mta-sts.{domain}");
+    let host = plan::policy_host(domain);
     let tcp = match connect(r, &host, port).await {
         Ok(s) => s,
         Err(e) => return Fetch::Unreachable { reason: e },
@@ -330,7 +351,7 @@ async fn fetch_policy(
             }
         }
     };
-    let req = format!("GET /.well-known/mta-sts.txt HTTP/1.0\r\nHost: {host}\r\nUser-Agent: mtasts-check\r\nAccept: text/plain\r\nConnection: close\r\n\r\n");
+    let req = format!("GET {} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: mtasts-check\r\nAccept: text/plain\r\nConnection: close\r\n\r\n", plan::POLICY_PATH);
     if let Err(e) = stream.write_all(req.as_bytes()).await {
         return Fetch::Unreachable {
             reason: e.to_string(),
@@ -469,15 +490,25 @@ async fn smtp_tls(
     }
 }
 
+/// Executes core's plan: the DNS questions, the policy when the `_mta-sts` answer justifies it, STARTTLS on
+/// each MX unless `--no-smtp`, and the AD bits asked separately.
 async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
     let r = resolver(a)?;
     let tls = tls_config(a)?;
-    let sts_txt = txt(&r, &format!("_mta-sts.{domain}")).await;
-    let tlsrpt_txt = txt(&r, &format!("_smtp._tls.{domain}")).await;
-    let apex_txt = Some(txt(&r, domain).await);
-    let old_tlsrpt_txt = Some(txt(&r, &format!("_smtp-tlsrpt.{domain}")).await);
-    let mx = mx(&r, domain).await;
-    let policy = if matches!(&sts_txt, Dns::Records(v) if !v.is_empty()) {
+    let mut answers = Vec::new();
+    for q in Question::ALL {
+        let name = q.name(domain);
+        let dns = match q.kind() {
+            Kind::Txt => txt(&r, &name).await,
+            Kind::Mx => mx(&r, &name).await,
+        };
+        // the AD bit comes from separate queries (see `dnssec`)
+        answers.push(Answer {
+            dns,
+            authenticated: false,
+        });
+    }
+    let policy = if plan::wants_policy(&answers[0].dns) {
         let fetch = fetch_policy(&r, tls.clone(), domain, a.https_port);
         Some(
             match tokio::time::timeout(Duration::from_secs(a.timeout), fetch).await {
@@ -488,25 +519,20 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
     } else {
         None
     };
-    let mut mx_tls = Vec::new();
-    if !a.no_smtp {
-        if let Dns::Records(hosts) = &mx {
-            for h in hosts {
-                mx_tls.push((h.clone(), smtp_tls(&r, tls.clone(), h, a.smtp_port).await));
-            }
+    let mx_hosts = match &answers[4].dns {
+        Dns::Records(hosts) => hosts.clone(),
+        _ => Vec::new(),
+    };
+    let mx_tls = if a.no_smtp {
+        None
+    } else {
+        let mut out = Vec::new();
+        for h in mx_hosts {
+            let result = smtp_tls(&r, tls.clone(), &h, a.smtp_port).await;
+            out.push((h, result));
         }
-    }
-    Ok(Facts {
-        domain: domain.to_owned(),
-        sts_txt,
-        tlsrpt_txt,
-        apex_txt,
-        old_tlsrpt_txt,
-        mx,
-        policy,
-        smtp_tested: !a.no_smtp,
-        mx_tls,
-        dnssec: dnssec(a, domain).await,
-        previous: None,
-    })
+        Some(out)
+    };
+    let dnssec = dnssec(a, domain).await;
+    Ok(plan::facts(domain, answers, policy, mx_tls, dnssec))
 }

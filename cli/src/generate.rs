@@ -36,7 +36,8 @@ pub struct Args {
     /// Where reports go: `mailto:` or `https:` (repeat); a bare address becomes `mailto:`.
     #[arg(long = "rua", value_name = "URI", value_delimiter = ',')]
     rua: Vec<String>,
-    /// The `_mta-sts` id: `time` (UTC YYYYMMDDHHMMSS, default), `hash` (from the policy content).
+    /// The `_mta-sts` id: `time` (UTC YYYYMMDDHHMMSS, default), `hash` (from the policy content), or the id
+    /// itself (1–32 letters and digits).
     #[arg(long, default_value = "time")]
     id: String,
     /// Output format.
@@ -57,7 +58,8 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             IdSource::Time(i64::try_from(now.as_secs()).unwrap_or(0))
         }
         "hash" => IdSource::PolicyHash,
-        other => return Err(format!("`--id` is `time` or `hash`, not `{other}`")),
+        // any other value is the id itself; core checks it (RFC 8461 §3.1: 1–32 letters and digits)
+        other => IdSource::Given(other.to_owned()),
     };
     let mode = match a.mode {
         ModeArg::Testing => Mode::Testing,
@@ -93,6 +95,7 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         let mut out = serde_json::to_value(&g).map_err(|e| e.to_string())?;
         out["valid"] = json!(true);
         out["steps"] = json!(steps);
+        out["warnings"] = json!(render::json_diagnostics(None, &g.warnings, &cat));
         println!(
             "{}",
             serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
@@ -141,6 +144,9 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         o.push_str(&format!("  {}. {s}\n", i + 1));
     }
     anstream::print!("{o}");
+    if !g.warnings.is_empty() {
+        anstream::print!("\n{}", render::human("request", None, &g.warnings, &cat));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -35,19 +35,21 @@ fn check(tb: &Testbed, domain: &str, extra: &[&str]) -> (Value, Option<i32>) {
 
 /// Error and warning codes of an answer (infos aside).
 fn codes(v: &Value) -> Vec<String> {
-    v["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
+    findings(v)
         .iter()
         .filter(|d| d["severity"] != "info")
         .filter_map(|d| d["code"].as_str().map(str::to_owned))
         .collect()
 }
 
+/// Every finding of a check answer: about DNS and HTTP, then in the fetched policy.
+fn findings(v: &Value) -> Vec<Value> {
+    let list = |k: &str| v[k].as_array().cloned().expect(k);
+    [list("diagnostics"), list("policy_diagnostics")].concat()
+}
+
 fn all_codes(v: &Value) -> Vec<String> {
-    v["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
+    findings(v)
         .iter()
         .filter_map(|d| d["code"].as_str().map(str::to_owned))
         .collect()

@@ -122,19 +122,27 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("RFC 9110 §15.5.6", "405 Method Not Allowed"),
     ("RFC 9110 §15.6.4", "503 Service Unavailable"),
     ("RFC 6585 §4", "429 Too Many Requests"),
-    ("Workspace guide", "Google Workspace: set up MTA-STS and TLS reporting"),
+    (
+        "Workspace guide",
+        "Google Workspace: set up MTA-STS and TLS reporting",
+    ),
 ];
 
 /// The heading of a cited section, from [`SECTIONS`].
 pub fn section_heading(section: &str) -> Option<&'static str> {
-    SECTIONS.iter().find(|(s, _)| *s == section).map(|(_, h)| *h)
+    SECTIONS
+        .iter()
+        .find(|(s, _)| *s == section)
+        .map(|(_, h)| *h)
 }
 
 /// A link to the cited section, for rule pages and diagnostics (`None` for the guide).
 pub fn section_url(section: &str) -> Option<String> {
     let rest = section.strip_prefix("RFC ")?;
     let (num, sec) = rest.split_once(" §")?;
-    Some(format!("https://www.rfc-editor.org/rfc/rfc{num}#section-{sec}"))
+    Some(format!(
+        "https://www.rfc-editor.org/rfc/rfc{num}#section-{sec}"
+    ))
 }
 
 codes! {
@@ -592,7 +600,10 @@ mod tests {
         text.lines()
             .filter_map(|l| {
                 let (num, title) = l.split_once(".  ")?;
-                let ok = !num.is_empty() && num.split('.').all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty());
+                let ok = !num.is_empty()
+                    && num
+                        .split('.')
+                        .all(|p| p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty());
                 ok.then(|| (num.to_owned(), title.trim().to_owned()))
             })
             .collect()
@@ -600,13 +611,23 @@ mod tests {
 
     #[test]
     fn every_citation_is_a_real_section_with_the_heading_named() {
-        let rfcs = [("8460", rfc_headings("8460")), ("8461", rfc_headings("8461"))];
+        let rfcs = [
+            ("8460", rfc_headings("8460")),
+            ("8461", rfc_headings("8461")),
+        ];
         for (section, heading) in SECTIONS {
-            let Some((num, sec)) = section.strip_prefix("RFC ").and_then(|r| r.split_once(" §")) else {
+            let Some((num, sec)) = section
+                .strip_prefix("RFC ")
+                .and_then(|r| r.split_once(" §"))
+            else {
                 continue;
             };
             if let Some((_, map)) = rfcs.iter().find(|(n, _)| *n == num) {
-                assert_eq!(map.get(sec).map(String::as_str), Some(*heading), "{section}");
+                assert_eq!(
+                    map.get(sec).map(String::as_str),
+                    Some(*heading),
+                    "{section}"
+                );
             }
         }
         for c in Code::ALL {

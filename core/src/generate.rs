@@ -11,12 +11,14 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 /// How the `_mta-sts` id is chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdSource {
     /// The UTC time `YYYYMMDDHHMMSS` of this Unix time (the guide's suggestion).
     Time(i64),
     /// Derived from the policy content, so it changes exactly when the policy does.
     PolicyHash,
+    /// This id, as given (checked: 1–32 letters and digits, RFC 8461 §3.1).
+    Given(String),
 }
 
 /// What the user asks for.
@@ -186,6 +188,19 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
         }
         diags.extend(d);
     }
+    if let IdSource::Given(id) = &req.id {
+        // RFC 8461 §3.1: the id is 1 to 32 letters and digits
+        let mut d = Vec::new();
+        crate::record::sts::parse_value(&format!("v=STSv1; id={id}"), &mut d);
+        diags.extend(
+            d.into_iter()
+                .filter(|d| d.severity() == crate::Severity::Error)
+                .map(|mut d| {
+                    d.span = Span::default();
+                    d
+                }),
+        );
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
@@ -200,9 +215,10 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
         mx,
         extensions: Vec::new(),
     };
-    let id = match req.id {
-        IdSource::Time(t) => id_from_time(t),
+    let id = match &req.id {
+        IdSource::Time(t) => id_from_time(*t),
         IdSource::PolicyHash => id_from_policy(&policy),
+        IdSource::Given(id) => id.clone(),
     };
     let policy_text = policy.to_text("\r\n");
     let sts_record = StsRecord {
@@ -415,7 +431,11 @@ mod tests {
         ];
         for (input, want) in rows {
             let got = normalize_domain(input);
-            assert_eq!(got.as_deref().map_err(|e| e.reason.token()), *want, "{input}");
+            assert_eq!(
+                got.as_deref().map_err(|e| e.reason.token()),
+                *want,
+                "{input}"
+            );
         }
     }
 

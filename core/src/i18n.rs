@@ -75,6 +75,30 @@ impl Lang {
         Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)
     }
 
+    /// The language of an answer: `lang=` when it names one we speak, else the first supported language of an
+    /// `Accept-Language` header (RFC 9110 §12.5.4, by `q` weight), else English.
+    pub fn negotiate(asked: Option<&str>, accept_language: Option<&str>) -> Lang {
+        if let Some(l) = asked.and_then(Lang::from_tag) {
+            return l;
+        }
+        let mut ranges: Vec<(u32, usize, Lang)> = accept_language
+            .unwrap_or("")
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let mut it = part.split(';');
+                let lang = Lang::from_tag(it.next()?.trim())?;
+                let q = it
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                (q > 0.0).then_some(((q * 1000.0) as u32, i, lang))
+            })
+            .collect();
+        ranges.sort_by_key(|(q, i, _)| (std::cmp::Reverse(*q), *i));
+        ranges.first().map_or(Lang::En, |r| r.2)
+    }
+
     /// Picks a language from a tag or locale string such as `de-CH`, `ja_JP.UTF-8`; `None` when unsupported.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_', '.']).next()?.to_ascii_lowercase();
@@ -251,6 +275,20 @@ mod tests {
             {
                 panic!("{}: {errors:?}", lang.tag());
             }
+        }
+    }
+
+    #[test]
+    fn negotiate_table() {
+        for (asked, header, want) in [
+            (Some("it"), Some("de"), Lang::It),
+            (Some("xx"), Some("de-CH, en;q=0.5"), Lang::De),
+            (None, Some("fr, ja;q=0.8, es;q=0.9"), Lang::Es),
+            (None, Some("ja;q=0, de;q=0.1"), Lang::De),
+            (None, Some("fr"), Lang::En),
+            (None, None, Lang::En),
+        ] {
+            assert_eq!(Lang::negotiate(asked, header), want, "{asked:?} {header:?}");
         }
     }
 

@@ -132,11 +132,7 @@ impl<'a> CheckAnswer<'a> {
             coverage: v.coverage.as_ref(),
             smtp_tested: facts.smtp_tested,
             diagnostics: json_diagnostics(None, &v.findings, cat),
-            policy_diagnostics: {
-                let mut d = json_diagnostics(v.policy_text.as_deref(), &v.policy_findings, cat);
-                d.sort_by_key(|x| std::cmp::Reverse(x.severity == Severity::Error));
-                d
-            },
+            policy_diagnostics: json_diagnostics(v.policy_text.as_deref(), &v.policy_findings, cat),
             facts,
         }
     }
@@ -232,14 +228,20 @@ mod tests {
 
     #[test]
     fn an_error_answer_is_a_diagnostic_in_the_language_asked() {
-        let d = Diagnostic::new(crate::Code::CheckRateLimited, Default::default()).arg("seconds", 60);
+        let d =
+            Diagnostic::new(crate::Code::CheckRateLimited, Default::default()).arg("seconds", 60);
         for lang in Lang::ALL {
             let e = ErrorAnswer::new(&d, None, &[], &Catalog::get(*lang));
             let json = serde_json::to_value(&e).expect("json");
             assert_eq!(json["error"]["code"], "check/rate-limited");
             assert_eq!(json["error"]["severity"], "error");
             assert_eq!(json["error"]["rfc"], "RFC 6585 §4");
-            assert!(json["error"]["fix"].as_str().is_some_and(|f| f.contains("60")), "{lang:?}");
+            assert!(
+                json["error"]["fix"]
+                    .as_str()
+                    .is_some_and(|f| f.contains("60")),
+                "{lang:?}"
+            );
             assert!(json.get("details").is_none());
         }
     }

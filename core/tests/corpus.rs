@@ -109,8 +109,14 @@ fn every_corpus_report_round_trips_through_its_serialized_form() {
         for l in loaded {
             let json = serde_json::to_vec(&l.report).expect("serializable");
             let text = String::from_utf8_lossy(&json);
-            assert!(!text.contains("{\"value\""), "{path}: counts are plain numbers: {text}");
-            assert!(!text.contains(":null") || l.report.contact_info == Some(None), "{path}: absent fields stay absent: {text}");
+            assert!(
+                !text.contains("{\"value\""),
+                "{path}: counts are plain numbers: {text}"
+            );
+            assert!(
+                !text.contains(":null") || l.report.contact_info == Some(None),
+                "{path}: absent fields stay absent: {text}"
+            );
             let again = report::load(&json, report::Limits::default())
                 .unwrap_or_else(|e| panic!("{path}: re-read: {:?}", e.code));
             assert_eq!(again[0].report, l.report, "{path}");

@@ -9,9 +9,12 @@
 
 use crate::ingest::kv_err;
 use crate::{http, store, Config};
+use mtasts_core::generate::normalize_domain;
 use mtasts_core::generate::{self, IdSource, Request as GenRequest};
+use mtasts_core::i18n::Catalog;
+use mtasts_core::output::json_diagnostics;
 use mtasts_core::report::{self, Aggregator, Filter};
-use mtasts_core::{policy, Severity};
+use mtasts_core::{policy, Code, Diagnostic, Severity};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
@@ -45,27 +48,26 @@ fn is_day(s: &str) -> bool {
     s.len() == 10 && report::time::parse(&format!("{s}T00:00:00Z")).is_some()
 }
 
-fn valid_domain(d: &str) -> Option<String> {
-    mtasts_core::generate::normalize_domain(d).ok()
-}
-
 /// Routes `/api/...`.
-pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Result<Response> {
+pub async fn handle(
+    mut req: Request,
+    env: &Env,
+    cfg: &Config,
+    cat: &Catalog,
+    path: &str,
+) -> Result<Response> {
     if req.method() == Method::Options {
         return Ok(Response::empty()?.with_status(204));
     }
     if cfg.admin_token.is_none() {
-        return http::error(
-            401,
-            "auth/not-configured",
-            "the admin API is disabled: set the ADMIN_TOKEN secret",
-        );
+        return http::refuse(cat, 401, http::diag(Code::AuthNotConfigured));
     }
     if !authorized(&req, cfg)? {
-        return http::error_with_header(
+        // RFC 6750 §3: a missing or wrong token gets a challenge
+        return http::refuse_with_header(
+            cat,
             401,
-            "auth/invalid-token",
-            "missing or wrong `Authorization: Bearer <token>`",
+            http::diag(Code::AuthInvalidToken),
             ("WWW-Authenticate", "Bearer"),
         );
     }
@@ -81,7 +83,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
         (Method::Get, ("reports", "")) => {
             let (prefix, from, to) = match filters(&q) {
                 Ok(f) => f,
-                Err(r) => return r,
+                Err(d) => return http::refuse(cat, 400, d),
             };
             let (items, truncated) =
                 store::list_reports(&kv, &prefix, from.as_deref(), to.as_deref(), LIST_MAX).await?;
@@ -89,8 +91,13 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
         }
         (Method::Get, ("reports", key)) => {
             let key = urlencoding_decode(key);
-            if !key.starts_with("report:") {
-                return http::error(404, "api/not-found", "no such report");
+            // KV keys are at most 512 bytes; ours start with `report:`: anything else was never stored
+            if !key.starts_with("report:") || key.len() > 512 {
+                return http::refuse(
+                    cat,
+                    400,
+                    http::diag(Code::ApiBadKey).arg("value", mtasts_core::diag::snippet(&key, 80)),
+                );
             }
             let (bytes, meta) = kv
                 .get(&key)
@@ -98,7 +105,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
                 .await
                 .map_err(kv_err)?;
             let Some(bytes) = bytes else {
-                return http::error(404, "api/not-found", "no such report");
+                return http::refuse(cat, 404, not_found(path));
             };
             if q.get("raw").is_some_and(|v| v == "1") {
                 let ct = match meta.as_ref().map(|m| m.enc.as_str()) {
@@ -114,14 +121,17 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
             match report::load(&bytes, cfg.stored_limits()) {
                 Ok(loaded) => {
                     let first = loaded.into_iter().next();
-                    let warnings: Vec<_> = first.as_ref().map(|l| l.warnings.iter().map(|w| json!({"code": w.code.name(), "severity": w.severity(), "message": w.message(), "field": w.get("field")})).collect()).unwrap_or_default();
+                    let warnings = first
+                        .as_ref()
+                        .map(|l| json_diagnostics(None, &l.warnings, cat))
+                        .unwrap_or_default();
                     http::json(
                         &json!({"key": key, "meta": meta, "report": first.map(|l| l.report), "warnings": warnings}),
                         200,
                     )
                 }
                 Err(d) => http::json(
-                    &json!({"key": key, "meta": meta, "report": null, "error": {"code": d.code.name(), "message": d.message()}}),
+                    &json!({"key": key, "meta": meta, "report": null, "error": json_diagnostics(None, &[d], cat).pop()}),
                     200,
                 ),
             }
@@ -129,7 +139,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
         (Method::Get, ("summary", "")) => {
             let (prefix, from, to) = match filters(&q) {
                 Ok(f) => f,
-                Err(r) => return r,
+                Err(d) => return http::refuse(cat, 400, d),
             };
             let (items, truncated) = store::list_reports(
                 &kv,
@@ -180,33 +190,53 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
             http::json(&json!({"domains": domains}), 200)
         }
         (m @ (Method::Get | Method::Put | Method::Delete), ("policies", d)) => {
-            let Some(domain) = valid_domain(&urlencoding_decode(d)) else {
-                return http::error(400, "api/bad-domain", format!("`{d}` is not a domain name"));
+            let domain = match normalize_domain(&urlencoding_decode(d)) {
+                Ok(domain) => domain,
+                Err(e) => return http::refuse(cat, 400, bad_domain(d, &e)),
             };
             let key = store::policy_key(&domain);
             match m {
                 Method::Get => match kv.get(&key).text().await.map_err(kv_err)? {
                     Some(text) => http::json(&json!({"domain": domain, "policy": text}), 200),
-                    None => http::error(404, "api/not-found", format!("no policy for `{domain}`")),
+                    None => http::refuse(
+                        cat,
+                        404,
+                        http::diag(Code::PolicyUnknownDomain).arg("domain", &domain),
+                    ),
                 },
                 Method::Delete => {
                     kv.delete(&key).await.map_err(kv_err)?;
                     http::json(&json!({"domain": domain, "deleted": true}), 200)
                 }
                 _ => {
-                    let body = req.bytes().await.unwrap_or_default();
+                    let body = match req.bytes().await {
+                        Ok(b) => b,
+                        Err(e) => {
+                            return http::refuse(
+                                cat,
+                                400,
+                                http::diag(Code::ApiUnreadableBody).arg("reason", e.to_string()),
+                            )
+                        }
+                    };
                     let lint = policy::lint_bytes(&body);
-                    let diags: Vec<_> = lint.diagnostics.iter().map(|d| json!({"code": d.code.name(), "severity": d.severity(), "message": d.message(), "start": d.span.start, "end": d.span.end})).collect();
+                    let text = String::from_utf8_lossy(&body).into_owned();
                     if !lint.is_valid() {
-                        return http::error_with(
+                        let errors = lint
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.severity() == Severity::Error)
+                            .count();
+                        return http::refuse_with(
+                            cat,
                             422,
-                            "api/invalid-policy",
-                            "the policy has errors and was not stored",
-                            json!(diags),
+                            http::diag(Code::ApiInvalidPolicy).arg("errors", errors),
+                            Some(&text),
+                            &lint.diagnostics,
                         );
                     }
-                    let text = String::from_utf8_lossy(&body).into_owned();
-                    kv.put(&key, text)
+                    let diags = json_diagnostics(Some(&text), &lint.diagnostics, cat);
+                    kv.put(&key, text.as_str())
                         .map_err(kv_err)?
                         .execute()
                         .await
@@ -224,8 +254,10 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
             }
         }
         (Method::Get, ("records", "")) => {
-            let Some(domain) = q.get("domain").and_then(|d| valid_domain(d)) else {
-                return http::error(400, "api/bad-domain", "give `?domain=<domain>`");
+            let given = q.get("domain").map(String::as_str).unwrap_or("");
+            let domain = match normalize_domain(given) {
+                Ok(domain) => domain,
+                Err(e) => return http::refuse(cat, 400, bad_domain(given, &e)),
             };
             let Some(text) = kv
                 .get(&store::policy_key(&domain))
@@ -233,13 +265,17 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
                 .await
                 .map_err(kv_err)?
             else {
-                return http::error(404, "api/not-found", format!("no policy for `{domain}`"));
+                return http::refuse(
+                    cat,
+                    404,
+                    http::diag(Code::PolicyUnknownDomain).arg("domain", &domain),
+                );
             };
             let Some(p) = policy::lint(&text).policy else {
-                return http::error(
+                return http::refuse(
+                    cat,
                     409,
-                    "policy/invalid-stored",
-                    "the stored policy is invalid; fix it first",
+                    http::diag(Code::PolicyInvalidStored).arg("domain", &domain),
                 );
             };
             let host = crate::host_of(&req);
@@ -269,33 +305,38 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, path: &str) -> Re
                     }),
                     200,
                 ),
-                Err(d) => http::error_with(
+                Err(d) => http::refuse_with(
+                    cat,
                     409,
-                    "api/cannot-generate",
-                    "records could not be generated",
-                    json!(d.iter().map(|x| x.message()).collect::<Vec<_>>()),
+                    http::diag(Code::ApiCannotGenerate).arg("domain", &domain),
+                    None,
+                    &d,
                 ),
             }
         }
-        (_, ("reports" | "summary" | "records" | "policies", _)) => http::method_not_allowed("GET"),
-        _ => http::error(404, "api/not-found", "no such API route"),
+        (m, ("policies", "")) => http::method_not_allowed(cat, &m, "GET"),
+        (m, ("policies", _)) => http::method_not_allowed(cat, &m, "GET, PUT, DELETE"),
+        (m, ("reports" | "summary" | "records", _)) => http::method_not_allowed(cat, &m, "GET"),
+        _ => http::refuse(cat, 404, not_found(path)),
     }
 }
 
-/// Parses `domain`, `from`, `to` into a key prefix and day bounds; a 400 response when they are malformed.
+fn not_found(path: &str) -> Diagnostic {
+    http::diag(Code::ApiNotFound).arg("path", mtasts_core::diag::snippet(path, 80))
+}
+
+fn bad_domain(given: &str, e: &mtasts_core::policy::mx::DomainError) -> Diagnostic {
+    e.on(http::diag(Code::ApiBadDomain).arg("value", mtasts_core::diag::snippet(given, 80)))
+}
+
+/// Parses `domain`, `from`, `to` into a key prefix and day bounds; the refusal when they are malformed.
 fn filters(
     q: &HashMap<String, String>,
-) -> std::result::Result<(String, Option<String>, Option<String>), Result<Response>> {
+) -> std::result::Result<(String, Option<String>, Option<String>), Diagnostic> {
     let prefix = match q.get("domain").filter(|d| !d.is_empty()) {
-        Some(d) => match valid_domain(d) {
-            Some(d) => format!("report:{d}:"),
-            None => {
-                return Err(http::error(
-                    400,
-                    "api/bad-domain",
-                    format!("`{d}` is not a domain name"),
-                ))
-            }
+        Some(d) => match normalize_domain(d) {
+            Ok(d) => format!("report:{d}:"),
+            Err(e) => return Err(bad_domain(d, &e)),
         },
         None => "report:".to_owned(),
     };
@@ -303,11 +344,9 @@ fn filters(
     for (i, k) in ["from", "to"].iter().enumerate() {
         if let Some(v) = q.get(*k).filter(|v| !v.is_empty()) {
             if !is_day(v) {
-                return Err(http::error(
-                    400,
-                    "api/bad-date",
-                    format!("`{k}` must be a date YYYY-MM-DD, not `{v}`"),
-                ));
+                return Err(http::diag(Code::ApiBadDate)
+                    .arg("param", *k)
+                    .arg("value", mtasts_core::diag::snippet(v, 40)));
             }
             days[i] = Some(v.clone());
         }

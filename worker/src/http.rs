@@ -1,55 +1,62 @@
 //! Small HTTP helpers: JSON bodies, errors with stable codes, and CORS limited to the site's own origin.
 
 use futures_util::StreamExt;
+use mtasts_core::i18n::Catalog;
+use mtasts_core::output::ErrorAnswer;
+use mtasts_core::{Code, Diagnostic};
 use serde::Serialize;
-use worker::{ByteStream, Headers, Request, Response, Result};
+use worker::{ByteStream, Headers, Method, Request, Response, Result};
 
 /// A JSON response with `status`.
 pub fn json<T: Serialize>(value: &T, status: u16) -> Result<Response> {
     let mut r = Response::from_json(value)?.with_status(status);
     r.headers_mut().set("Cache-Control", "no-store")?;
+    r.headers_mut().set("X-Content-Type-Options", "nosniff")?;
     Ok(r)
 }
 
-/// An error response: `{"error": {"code": ..., "message": ...}}`. Codes are stable so the web app can translate.
-pub fn error(status: u16, code: &str, message: impl Into<String>) -> Result<Response> {
-    json(
-        &serde_json::json!({"error": {"code": code, "message": message.into()}}),
-        status,
-    )
+/// A refusal: `status` with `{"error": <diagnostic>}` in the asker's language (the one wire format of
+/// `mtasts_core::output`), `X-Content-Type-Options: nosniff` like every JSON answer.
+pub fn refuse(cat: &Catalog, status: u16, d: Diagnostic) -> Result<Response> {
+    refuse_with(cat, status, d, None, &[])
 }
 
-/// An error carrying core diagnostics (e.g. a policy refused with 422).
-pub fn error_with(
+/// A refusal with the findings behind it (e.g. a policy refused with 422), lines pointing into `text`.
+pub fn refuse_with(
+    cat: &Catalog,
     status: u16,
-    code: &str,
-    message: &str,
-    extra: serde_json::Value,
+    d: Diagnostic,
+    text: Option<&str>,
+    details: &[Diagnostic],
 ) -> Result<Response> {
-    json(
-        &serde_json::json!({"error": {"code": code, "message": message, "details": extra}}),
-        status,
-    )
+    json(&ErrorAnswer::new(&d, text, details, cat), status)
 }
 
-/// An [`error`] with one more header (`Allow`, `Retry-After`, `WWW-Authenticate`…).
-pub fn error_with_header(
+/// A [`refuse`] with one more header (`Allow`, `Retry-After`, `WWW-Authenticate`…).
+pub fn refuse_with_header(
+    cat: &Catalog,
     status: u16,
-    code: &str,
-    message: impl Into<String>,
+    d: Diagnostic,
     (name, value): (&str, &str),
 ) -> Result<Response> {
-    let mut r = error(status, code, message)?;
+    let mut r = refuse(cat, status, d)?;
     r.headers_mut().set(name, value)?;
     Ok(r)
 }
 
-/// 405 with `Allow`.
-pub fn method_not_allowed(allow: &str) -> Result<Response> {
-    error_with_header(
+/// A diagnostic for a refusal (no span: it is about the request).
+pub fn diag(code: Code) -> Diagnostic {
+    Diagnostic::new(code, Default::default())
+}
+
+/// 405 with `Allow` (RFC 9110 §15.5.6).
+pub fn method_not_allowed(cat: &Catalog, method: &Method, allow: &str) -> Result<Response> {
+    refuse_with_header(
+        cat,
         405,
-        "http/method-not-allowed",
-        format!("use {allow}"),
+        diag(Code::HttpMethodNotAllowed)
+            .arg("method", method.to_string())
+            .arg("allow", allow),
         ("Allow", allow),
     )
 }

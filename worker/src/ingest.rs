@@ -8,6 +8,7 @@
 
 use crate::store::{self, Meta};
 use crate::{http, Config};
+use mtasts_core::i18n::Catalog;
 use mtasts_core::report::{self, time, Container, Limits};
 use mtasts_core::Code;
 use serde_json::json;
@@ -25,7 +26,7 @@ const ACCEPTED_TYPES: &[&str] = &[
 ];
 
 /// Handles one upload.
-pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Response> {
+pub async fn handle(mut req: Request, env: &Env, cfg: &Config, cat: &Catalog) -> Result<Response> {
     let ct = req
         .headers()
         .get("Content-Type")?
@@ -33,7 +34,13 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Respons
         .to_ascii_lowercase();
     let mime = ct.split(';').next().unwrap_or("").trim().to_owned();
     if !ACCEPTED_TYPES.contains(&mime.as_str()) {
-        return http::error(415, "ingest/unsupported-type", format!("`{mime}` is not a TLS report type; use application/tlsrpt+gzip or application/tlsrpt+json (RFC 8460 §5.4)"));
+        // RFC 8460 §5.4: application/tlsrpt+gzip or +json (and, by sniffing, what real senders use)
+        return http::refuse(
+            cat,
+            415,
+            http::diag(Code::IngestUnsupportedType)
+                .arg("value", mtasts_core::diag::snippet(&mime, 80)),
+        );
     }
     let cap = cfg.max_report_bytes;
     if let Some(len) = req
@@ -42,10 +49,12 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Respons
         .and_then(|v| v.trim().parse::<usize>().ok())
     {
         if len > cap {
-            return http::error(
+            return http::refuse(
+                cat,
                 413,
-                Code::ReportTooLarge.name(),
-                format!("the body is {len} bytes, above the limit of {cap}"),
+                http::diag(Code::ReportTooLarge)
+                    .arg("len", len)
+                    .arg("max", cap),
             );
         }
     }
@@ -56,19 +65,17 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Respons
     let body = match read {
         Ok(b) => b,
         Err(http::TooLong { seen, .. }) => {
-            return http::error(
+            return http::refuse(
+                cat,
                 413,
-                Code::ReportTooLarge.name(),
-                format!("the body is more than {seen} bytes, above the limit of {cap}"),
+                http::diag(Code::ReportTooLarge)
+                    .arg("len", seen)
+                    .arg("max", cap),
             )
         }
     };
     if body.is_empty() {
-        return http::error(
-            400,
-            "ingest/empty-body",
-            "the request has no body; post the report itself",
-        );
+        return http::refuse(cat, 400, http::diag(Code::IngestEmptyBody));
     }
     let limits = Limits {
         max_input: cap,
@@ -82,7 +89,7 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Respons
             } else {
                 400
             };
-            return http::error(status, d.code.name(), d.message());
+            return http::refuse(cat, status, d);
         }
     };
     let kv = env.kv(store::BINDING)?;
@@ -110,7 +117,18 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config) -> Result<Respons
             }
         }
         let Some(domain) = served else {
-            return http::error(403, "ingest/domain-not-served", format!("this endpoint takes reports only for the domains it serves; the report is for {domains:?} (RFC 8460 §7)"));
+            let named: Vec<&str> = domains.iter().take(5).map(String::as_str).collect();
+            let list = format!(
+                "{}{}",
+                named.join(", "),
+                if domains.len() > 5 { ", …" } else { "" }
+            );
+            return http::refuse(
+                cat,
+                403,
+                http::diag(Code::IngestDomainNotServed)
+                    .arg("domains", mtasts_core::diag::snippet(&list, 300)),
+            );
         };
         let day = r
             .start()

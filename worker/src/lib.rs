@@ -14,6 +14,8 @@ mod live_check;
 mod policy_host;
 mod store;
 
+use mtasts_core::i18n::{Catalog, Lang};
+use mtasts_core::Code;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
 /// The worker's configuration, from `wrangler.toml` vars and secrets.
@@ -87,46 +89,91 @@ pub(crate) fn host_of(req: &Request) -> String {
     h.trim_end_matches('.').to_owned()
 }
 
+/// The language of the answer to `req`: `lang=` in the query, else `Accept-Language`, else English.
+pub(crate) fn lang_of(req: &Request) -> Lang {
+    let url = req.url().ok();
+    let asked = url.as_ref().and_then(|u| {
+        u.query_pairs()
+            .find(|(k, _)| k == "lang")
+            .map(|(_, v)| v.into_owned())
+    });
+    let header = req.headers().get("Accept-Language").ok().flatten();
+    Lang::negotiate(asked.as_deref(), header.as_deref())
+}
+
+/// The methods each family of routes takes (for `Allow` on a 405).
+fn allowed_methods(path: &str) -> &'static str {
+    match path {
+        policy_host::PATH => "GET, HEAD",
+        "/v1/tlsrpt" => "POST",
+        "/api/check" => "GET, HEAD",
+        _ => "GET, PUT, DELETE, OPTIONS",
+    }
+}
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let cfg = Config::from_env(&env);
+    let cat = Catalog::get(lang_of(&req));
     let path = req.path();
-    let resp = match route(req, &env, &cfg, &path).await {
+    let resp = match route(req, &env, &cfg, &cat, &path).await {
         Ok(r) => r,
         Err(e) => {
             // Anything unexpected (a KV outage) is logged and answered without leaking internals.
             worker::console_error!("{path}: {e}");
-            http::error(
-                503,
-                "server/unavailable",
-                "temporarily unavailable, retry later",
-            )?
+            http::refuse(&cat, 503, http::diag(Code::ServerUnavailable))?
         }
     };
     Ok(resp)
 }
 
-async fn route(req: Request, env: &Env, cfg: &Config, path: &str) -> Result<Response> {
-    if path == "/.well-known/mta-sts.txt" {
-        return policy_host::serve(&req, env).await;
+async fn route(
+    req: Request,
+    env: &Env,
+    cfg: &Config,
+    cat: &Catalog,
+    path: &str,
+) -> Result<Response> {
+    // workers-rs reads a method it does not know (PROPFIND, …) as GET: refuse those before routing
+    let raw = req.inner().method();
+    if !Method::from(raw.clone())
+        .as_ref()
+        .eq_ignore_ascii_case(&raw)
+    {
+        let allow = allowed_methods(path);
+        return http::refuse_with_header(
+            cat,
+            405,
+            http::diag(Code::HttpMethodNotAllowed)
+                .arg("method", mtasts_core::diag::snippet(&raw, 40))
+                .arg("allow", allow),
+            ("Allow", allow),
+        );
+    }
+    if path == policy_host::PATH {
+        return policy_host::serve(&req, env, cat).await;
     }
     if path == "/v1/tlsrpt" {
         return match req.method() {
-            Method::Post => ingest::handle(req, env, cfg).await,
-            _ => http::method_not_allowed("POST"),
+            Method::Post => ingest::handle(req, env, cfg, cat).await,
+            m => http::method_not_allowed(cat, &m, "POST"),
         };
     }
     if path == "/api/check" {
         // public: any page may call it (no credentials involved)
-        let mut resp = live_check::handle(&req, env, cfg).await?;
+        let mut resp = live_check::handle(&req, env, cfg, cat).await?;
         resp.headers_mut().set("Access-Control-Allow-Origin", "*")?;
         return Ok(resp);
     }
     if path == "/api" || path.starts_with("/api/") {
         let origin = cfg.site_origin.clone();
         let probe = req.clone()?;
-        let resp = api::handle(req, env, cfg, path).await?;
+        let resp = api::handle(req, env, cfg, cat, path).await?;
         return http::cors(&probe, origin.as_deref(), resp);
     }
-    http::error(404, "http/not-found", "no such route")
+    http::refuse(
+        cat,
+        404,
+        http::diag(Code::HttpNotFound).arg("path", mtasts_core::diag::snippet(path, 80)),
+    )
 }

@@ -7,9 +7,11 @@
 
 use crate::{http, store, Config};
 use futures_util::future::{join_all, select, Either};
-use mtasts_core::check::{self, Dns, Facts, Fetch as PolicyFetch};
+use mtasts_core::check::plan::{self, Answer, Question};
+use mtasts_core::check::{self, Facts, Fetch as PolicyFetch};
 use mtasts_core::doh::{self, Kind};
-use mtasts_core::i18n::{Catalog, Lang};
+use mtasts_core::i18n::Catalog;
+use mtasts_core::Code;
 use std::collections::HashMap;
 use std::time::Duration;
 use worker::{
@@ -17,48 +19,35 @@ use worker::{
     Response, Result, SecureTransport, Socket,
 };
 
-/// Largest policy body read (RFC 8461 §3.3: 64 KB); one byte more shows a larger body as too large.
-const POLICY_CAP: usize = 64 * 1024;
 /// Largest DNS answer read.
 const DNS_CAP: usize = 64 * 1024;
 /// The rate limiter binding (`[[ratelimits]]` in wrangler.toml).
 const LIMITER: &str = "CHECK_LIMITER";
 
 /// Handles the request.
-pub async fn handle(req: &Request, env: &Env, cfg: &Config) -> Result<Response> {
+pub async fn handle(req: &Request, env: &Env, cfg: &Config, cat: &Catalog) -> Result<Response> {
     if !matches!(req.method(), Method::Get | Method::Head) {
-        return http::method_not_allowed("GET");
+        return http::method_not_allowed(cat, &req.method(), "GET, HEAD");
     }
     let url = req.url()?;
     let q: HashMap<String, String> = url.query_pairs().into_owned().collect();
     let Some(input) = q.get("domain").filter(|d| !d.trim().is_empty()) else {
-        return http::error(
-            400,
-            "check/missing-domain",
-            "give the mail domain: /api/check?domain=example.com",
-        );
+        return http::refuse(cat, 400, http::diag(Code::CheckMissingDomain));
     };
     let domain = match mtasts_core::generate::normalize_domain(input) {
         Ok(d) => d,
         Err(e) => {
-            return http::error(
+            return http::refuse(
+                cat,
                 400,
-                "check/bad-domain",
-                format!(
-                    "`{}` is not a mail domain name ({}): give a name like example.com, not a URL, an IP address or a port",
-                    mtasts_core::diag::snippet(input, 80),
-                    e.reason
-                ),
+                e.on(http::diag(Code::CheckBadDomain)
+                    .arg("value", mtasts_core::diag::snippet(input, 80))),
             )
         }
     };
-    if let Some(r) = rate_limited(req, env).await? {
+    if let Some(r) = rate_limited(req, env, cat).await? {
         return Ok(r);
     }
-    let lang = q
-        .get("lang")
-        .and_then(|l| Lang::from_tag(l))
-        .unwrap_or(Lang::En);
     let mut facts = gather(cfg, &domain).await;
     let kv = env.kv(store::BINDING)?;
     let seen_key = store::check_seen_key(&domain);
@@ -70,9 +59,8 @@ pub async fn handle(req: &Request, env: &Env, cfg: &Config) -> Result<Response> 
     facts.previous = seen.as_ref().map(|s| (s.id.clone(), s.policy_hash.clone()));
     let verdict = check::judge(&facts);
     remember(&kv, &seen_key, seen, &verdict).await;
-    let cat = Catalog::get(lang);
     http::json(
-        &mtasts_core::output::CheckAnswer::new(&facts, &verdict, &cat),
+        &mtasts_core::output::CheckAnswer::new(&facts, &verdict, cat),
         200,
     )
 }
@@ -105,7 +93,7 @@ async fn remember(
 const SEEN_TTL_SECS: u64 = 400 * 24 * 3600;
 
 /// 429 when the client (its `CF-Connecting-IP`) went over the limit; no limit when the binding is absent.
-async fn rate_limited(req: &Request, env: &Env) -> Result<Option<Response>> {
+async fn rate_limited(req: &Request, env: &Env, cat: &Catalog) -> Result<Option<Response>> {
     let Ok(limiter) = env.rate_limiter(LIMITER) else {
         return Ok(None);
     };
@@ -114,10 +102,10 @@ async fn rate_limited(req: &Request, env: &Env) -> Result<Option<Response>> {
         .get("CF-Connecting-IP")?
         .unwrap_or_else(|| "unknown".into());
     match limiter.limit(format!("check:{client}")).await {
-        Ok(o) if !o.success => Ok(Some(http::error_with_header(
+        Ok(o) if !o.success => Ok(Some(http::refuse_with_header(
+            cat,
             429,
-            "check/rate-limited",
-            "too many checks from your address: wait a minute",
+            http::diag(Code::CheckRateLimited).arg("seconds", 60),
             ("Retry-After", "60"),
         )?)),
         Ok(_) => Ok(None),
@@ -140,10 +128,8 @@ async fn within<T>(secs: u64, fut: impl std::future::Future<Output = T>) -> Opti
 
 /// One DNS question through DNS over HTTPS (GET, RFC 8484 §4.1).
 async fn resolve(cfg: &Config, name: &str, kind: Kind) -> doh::Answer {
-    let failed = |why: String| doh::Answer {
-        dns: Dns::Failed(why),
-        authenticated: false,
-    };
+    // the resolver not answering is the checker's problem: no verdict on the domain from it
+    let failed = Answer::unanswered;
     let url = match doh::get_url(&cfg.doh_url, name, kind) {
         Ok(u) => u,
         Err(e) => return failed(e),
@@ -186,7 +172,7 @@ async fn resolve(cfg: &Config, name: &str, kind: Kind) -> doh::Answer {
 /// Fetches `https://mta-sts.<domain>/.well-known/mta-sts.txt` as a sender would (RFC 8461 §3.3): no redirect
 /// followed, at most 64 KB read, within the timeout (headers and body together).
 async fn fetch_policy(cfg: &Config, domain: &str) -> PolicyFetch {
-    let url = format!("https://mta-sts.{domain}/.well-known/mta-sts.txt");
+    let url = plan::policy_url(domain);
     let abort = AbortController::default();
     let signal = abort.signal();
     let get = async {
@@ -203,7 +189,7 @@ async fn fetch_policy(cfg: &Config, domain: &str) -> PolicyFetch {
         let header = |h: &str| resp.headers().get(h).ok().flatten();
         let (content_type, location) = (header("Content-Type"), header("Location"));
         // a body over 64 KB is kept up to 64 KB + 1, so the lint says it is too large
-        let body = http::read_capped(resp.stream()?, POLICY_CAP)
+        let body = http::read_capped(resp.stream()?, plan::POLICY_CAP)
             .await?
             .unwrap_or_else(|t| t.head);
         Ok::<_, worker::Error>(PolicyFetch::Response {
@@ -222,7 +208,7 @@ async fn fetch_policy(cfg: &Config, domain: &str) -> PolicyFetch {
         }
         Some(Ok(f)) => f,
         Some(Err(e)) => {
-            let host = format!("mta-sts.{domain}");
+            let host = plan::policy_host(domain);
             let port_open = within(cfg.dns_timeout_secs, port_443_open(&host)).await == Some(true);
             fetch_error(e.to_string(), port_open)
         }
@@ -261,44 +247,21 @@ fn fetch_error(reason: String, port_open: bool) -> PolicyFetch {
     }
 }
 
-/// Gathers the facts: the five DNS questions at once, then the policy when there is a record to justify it.
+/// Executes core's plan: the five DNS questions at once, then the policy when the `_mta-sts` answer justifies it.
 async fn gather(cfg: &Config, domain: &str) -> Facts {
-    let names = [
-        (format!("_mta-sts.{domain}"), Kind::Txt),
-        (format!("_smtp._tls.{domain}"), Kind::Txt),
-        (domain.to_owned(), Kind::Txt),
-        (format!("_smtp-tlsrpt.{domain}"), Kind::Txt),
-        (domain.to_owned(), Kind::Mx),
-    ];
-    let mut answers = join_all(names.iter().map(|(n, k)| resolve(cfg, n, *k)))
-        .await
-        .into_iter();
-    let mut next = || {
-        answers.next().unwrap_or(doh::Answer {
-            dns: Dns::Failed("no answer".into()),
-            authenticated: false,
-        })
-    };
-    let (sts, tlsrpt, apex, old, mx) = (next(), next(), next(), next(), next());
-    let dnssec = Some(sts.authenticated && mx.authenticated);
-    let policy = if matches!(&sts.dns, Dns::Records(r) if !r.is_empty()) {
+    let names: Vec<(String, _)> = Question::ALL
+        .iter()
+        .map(|q| (q.name(domain), q.kind()))
+        .collect();
+    let answers: Vec<Answer> = join_all(names.iter().map(|(n, k)| resolve(cfg, n, *k))).await;
+    let dnssec = plan::dnssec_of(&answers);
+    let policy = if plan::wants_policy(&answers[0].dns) {
         Some(fetch_policy(cfg, domain).await)
     } else {
         None
     };
-    Facts {
-        domain: domain.to_owned(),
-        sts_txt: sts.dns,
-        tlsrpt_txt: tlsrpt.dns,
-        apex_txt: Some(apex.dns),
-        old_tlsrpt_txt: Some(old.dns),
-        mx: mx.dns,
-        policy,
-        smtp_tested: false,
-        mx_tls: Vec::new(),
-        dnssec,
-        previous: None,
-    }
+    // workers cannot open port 25: STARTTLS is not tested here (the answer says so)
+    plan::facts(domain, answers, policy, None, dnssec)
 }
 
 #[cfg(test)]

@@ -5,8 +5,12 @@
 //! The policy is linted by core again before serving: an invalid one is never served (503, logged).
 
 use crate::{host_of, http, store};
-use mtasts_core::policy;
+use mtasts_core::i18n::Catalog;
+use mtasts_core::{policy, Code};
 use worker::{Env, Headers, Method, Request, Response, Result};
+
+/// The policy's path (RFC 8461 §3.3), from core's plan.
+pub const PATH: &str = mtasts_core::check::plan::POLICY_PATH;
 
 /// The policy domain of a `mta-sts.<domain>` host.
 pub fn policy_domain(host: &str) -> Option<&str> {
@@ -33,18 +37,18 @@ pub fn to_crlf(text: &str) -> String {
 }
 
 /// Handles the policy path.
-pub async fn serve(req: &Request, env: &Env) -> Result<Response> {
+pub async fn serve(req: &Request, env: &Env, cat: &Catalog) -> Result<Response> {
     let head = match req.method() {
         Method::Get => false,
         Method::Head => true,
-        _ => return http::method_not_allowed("GET, HEAD"),
+        m => return http::method_not_allowed(cat, &m, "GET, HEAD"),
     };
     let host = host_of(req);
     let Some(domain) = policy_domain(&host) else {
-        return http::error(
+        return http::refuse(
+            cat,
             404,
-            "policy/unknown-host",
-            format!("`{host}` is not an mta-sts.<domain> host served here"),
+            http::diag(Code::PolicyUnknownHost).arg("host", mtasts_core::diag::snippet(&host, 80)),
         );
     };
     let kv = env.kv(store::BINDING)?;
@@ -54,10 +58,10 @@ pub async fn serve(req: &Request, env: &Env) -> Result<Response> {
         .await
         .map_err(|e| worker::Error::RustError(e.to_string()))?
     else {
-        return http::error(
+        return http::refuse(
+            cat,
             404,
-            "policy/unknown-domain",
-            format!("no policy for `{domain}`"),
+            http::diag(Code::PolicyUnknownDomain).arg("domain", domain),
         );
     };
     let lint = policy::lint(&text);
@@ -69,7 +73,12 @@ pub async fn serve(req: &Request, env: &Env) -> Result<Response> {
             .map(|d| d.code.name())
             .collect();
         worker::console_error!("refusing to serve the invalid policy of {domain}: {codes:?}");
-        return http::error(503, "policy/invalid-stored", "the stored policy is invalid and is not served; fix it with PUT /api/policies/<domain>");
+        // fail closed: an invalid policy is never served (RFC 8461 §3.2)
+        return http::refuse(
+            cat,
+            503,
+            http::diag(Code::PolicyInvalidStored).arg("domain", domain),
+        );
     }
     let body = to_crlf(&text);
     let headers = Headers::new();

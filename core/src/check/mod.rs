@@ -355,7 +355,11 @@ fn judge_policy(f: &Facts, v: &mut Verdict, diags: &mut Vec<Diagnostic>) {
         }
         Some(Fetch::Tls { reason }) => {
             // RFC 8461 §3.3: the certificate must be valid for `mta-sts.<domain>`
-            diags.push(at(Code::CheckPolicyTls).arg("host", &host).arg("reason", reason));
+            diags.push(
+                at(Code::CheckPolicyTls)
+                    .arg("host", &host)
+                    .arg("reason", reason),
+            );
             return;
         }
         Some(Fetch::Unreachable { reason }) => {
@@ -392,7 +396,12 @@ fn judge_policy(f: &Facts, v: &mut Verdict, diags: &mut Vec<Diagnostic>) {
         return;
     }
     let ct = content_type.as_deref().unwrap_or("");
-    let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let mime = ct
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
     if mime != "text/plain" {
         // RFC 8461 §3.2: the policy is served as text/plain
         diags.push(
@@ -407,6 +416,9 @@ fn judge_policy(f: &Facts, v: &mut Verdict, diags: &mut Vec<Diagnostic>) {
     let parsed = lint.policy.clone();
     let cov = policy::add_mx_coverage(&mut lint, body.len(), &mx_hosts);
     v.policy_findings = lint.diagnostics;
+    // errors first, as with every finding of the verdict
+    v.policy_findings
+        .sort_by_key(|x| std::cmp::Reverse(matches!(x.severity(), Severity::Error)));
     v.policy_hash = parsed.as_ref().map(id_from_policy);
     v.policy = parsed;
     v.coverage = cov;
@@ -777,7 +789,9 @@ mod tests {
                 status: 200,
                 content_type: Some("text/plain".into()),
                 location: None,
-                body: b"mode: enforce\nmx: mx1.example.com\nmx: *.mail.example.net\nmax_age: 86400\n".to_vec(),
+                body:
+                    b"mode: enforce\nmx: mx1.example.com\nmx: *.mail.example.net\nmax_age: 86400\n"
+                        .to_vec(),
             }),
             ..good()
         });

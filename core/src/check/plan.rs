@@ -201,8 +201,14 @@ mod tests {
             authenticated: ad,
         };
         for (answers, want) in [
-            (vec![a(true), a(false), a(false), a(false), a(true)], Some(true)),
-            (vec![a(true), a(true), a(true), a(true), a(false)], Some(false)),
+            (
+                vec![a(true), a(false), a(false), a(false), a(true)],
+                Some(true),
+            ),
+            (
+                vec![a(true), a(true), a(true), a(true), a(false)],
+                Some(false),
+            ),
             (
                 vec![a(true), a(true), a(true), a(true), Answer::unanswered("x")],
                 None,

@@ -182,7 +182,8 @@ pub struct DomainError {
 impl DomainError {
     /// Adds this error's `reason` and `detail` to a diagnostic.
     pub fn on(&self, d: Diagnostic) -> Diagnostic {
-        d.arg("reason", self.reason.token()).arg("detail", &self.detail)
+        d.arg("reason", self.reason.token())
+            .arg("detail", &self.detail)
     }
     /// The reason in words, in the catalog's language.
     pub fn describe(&self, cat: &crate::i18n::Catalog) -> String {

@@ -243,7 +243,9 @@ fn utf8_with_map(raw: &[u8], map: &[usize]) -> (String, Vec<usize>) {
 /// `out` and returns how many input bytes the escape took (after the backslash).
 fn unescape(rest: &[u8], out: &mut Vec<u8>) -> usize {
     if rest.len() >= 3 && rest[..3].iter().all(u8::is_ascii_digit) {
-        let n = u32::from(rest[0] - b'0') * 100 + u32::from(rest[1] - b'0') * 10 + u32::from(rest[2] - b'0');
+        let n = u32::from(rest[0] - b'0') * 100
+            + u32::from(rest[1] - b'0') * 10
+            + u32::from(rest[2] - b'0');
         match u8::try_from(n) {
             Ok(b) => out.push(b),
             Err(_) => out.extend_from_slice("\u{fffd}".as_bytes()),

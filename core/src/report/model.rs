@@ -23,7 +23,11 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_range: Option<DateRange>,
     /// `contact-info`: an address or URL of the sender. `Some(None)` when the sender wrote `null`.
-    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub contact_info: Option<Option<String>>,
     /// `report-id`: unique per sender.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,13 +72,21 @@ pub struct PolicyDesc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_type: Option<Text>,
     /// `policy-string`: the policy as the sender saw it, one line per entry.
-    #[serde(default, deserialize_with = "string_or_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "string_or_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub policy_string: Option<StringOrList>,
     /// `policy-domain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy_domain: Option<Text>,
     /// `mx-host`: the MX patterns of an STS policy.
-    #[serde(default, deserialize_with = "string_or_list", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "string_or_list",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub mx_host: Option<StringOrList>,
 }
 

@@ -123,13 +123,10 @@ fn check_result(a: &Value) -> Html {
         "broken" => "bad",
         _ => "warn",
     };
-    // policy findings carry a line in the fetched policy; the others are about DNS and HTTP answers
-    let (about_policy, about_dns): (Vec<Value>, Vec<Value>) = a["diagnostics"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .partition(|d| d["line"].as_u64().unwrap_or(0) > 0);
+    // the answer keeps them apart: findings about DNS and HTTP, and findings in the fetched policy
+    let list = |k: &str| a[k].as_array().cloned().unwrap_or_default();
+    let (about_policy, about_dns): (Vec<Value>, Vec<Value>) =
+        (list("policy_diagnostics"), list("diagnostics"));
     let coverage = a["coverage"]["hosts"].as_array();
     let mx_rows: Vec<(String, Option<String>)> = match coverage {
         Some(hosts) => hosts
