@@ -21,6 +21,7 @@ for _ in $(seq 1 180); do
   kill -0 $WPID 2>/dev/null || { echo "[dev] wrangler exited"; exit 1; }
   sleep 1
 done
+curl -fs -o /dev/null "http://127.0.0.1:$PORT/" || { echo "[dev] wrangler dev did not answer on :$PORT within 180 s" >&2; exit 1; }
 if ! curl -fs -o /dev/null -H 'Host: mta-sts.example.com' "http://127.0.0.1:$PORT/.well-known/mta-sts.txt"; then
   curl -fsS -X PUT -H "Authorization: Bearer $TOKEN" --data-binary @demo/policy-example.com.txt \
     "http://127.0.0.1:$PORT/api/policies/example.com" >/dev/null && echo "[dev] demo policy for example.com stored"

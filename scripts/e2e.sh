@@ -53,6 +53,9 @@ for i in $(seq 1 240); do
   if ! kill -0 $WPID 2>/dev/null; then cat "$OUT/wrangler.log"; echo "wrangler exited"; exit 1; fi
   sleep 1
 done
+if ! curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; then
+  tail -50 "$OUT/wrangler.log"; echo "wrangler dev did not answer on :$PORT within 240 s" >&2; exit 1
+fi
 echo "wrangler dev ready on :$PORT after ${i}s"
 BASE_URL="http://127.0.0.1:$PORT" ADMIN_TOKEN="$TOKEN" KV_STATE="$STATE" \
   node --test --test-concurrency=1 --test-reporter=spec ${E2E_TESTS:-tests/*.test.mjs}

@@ -27,9 +27,9 @@ cargo test -p mtasts-web --target wasm32-unknown-unknown
 step "core builds for wasm32"
 cargo build -p mtasts-core --target wasm32-unknown-unknown
 
-if [ -x scripts/e2e.sh ]; then
-  step "end to end (workerd via wrangler, Chromium)"
-  scripts/e2e.sh
-fi
+# the end-to-end suite is part of every run: a missing or non-executable script is a failure, not a skip
+[ -x scripts/e2e.sh ] || { echo "scripts/e2e.sh is missing or not executable" >&2; exit 1; }
+step "end to end (workerd via wrangler, Chromium)"
+scripts/e2e.sh
 echo
 echo "all tests passed in $(( $(date +%s) - t0 )) s"

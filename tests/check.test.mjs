@@ -31,8 +31,10 @@ function cli(domain, extra = []) {
   }
 }
 
-const problems = (answer) => answer.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code).sort();
-const codes = (answer) => answer.diagnostics.map((d) => d.code);
+// every finding of an answer: about DNS and HTTP, then those in the fetched policy
+const findings = (answer) => [...answer.diagnostics, ...answer.policy_diagnostics];
+const problems = (answer) => findings(answer).filter((d) => d.severity !== 'info').map((d) => d.code).sort();
+const codes = (answer) => findings(answer).map((d) => d.code);
 
 function nextPolicy() {
   const u = new URL(bed.doh_url);

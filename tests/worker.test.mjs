@@ -23,10 +23,12 @@ test('policy host: 200, text/plain, CRLF, cache, no cookie, no redirect; HEAD; 4
   const head = await getPolicy('mta-sts.example.com', 'HEAD');
   assert.equal(head.status, 200);
   assert.equal(head.body.length, 0);
-  for (const m of ['POST', 'PUT', 'DELETE']) {
+  // PROPFIND and other methods workers-rs does not know must not be read as GET (RFC 8461 §3.3: GET only)
+  for (const m of ['POST', 'PUT', 'DELETE', 'PROPFIND', 'MKCOL']) {
     const x = await getPolicy('mta-sts.example.com', m);
     assert.equal(x.status, 405, m);
     assert.equal(x.headers.allow, 'GET, HEAD');
+    assert.equal(json(x).error.code, 'http/method-not-allowed', m);
   }
   assert.equal((await getPolicy('mta-sts.unknown-domain.org')).status, 404);
   assert.equal((await getPolicy('example.com')).status, 404);
@@ -38,7 +40,10 @@ test('an invalid policy is refused when set (422 with diagnostics) and never ser
   assert.equal(bad.status, 422);
   const body = json(bad);
   assert.equal(body.error.code, 'api/invalid-policy');
-  assert.ok(body.error.details.some((d) => d.code === 'policy/missing-mx'));
+  assert.equal(body.error.severity, 'error');
+  assert.equal(body.error.rfc, 'RFC 8461 §3.2');
+  assert.ok(body.details.some((d) => d.code === 'policy/missing-mx'));
+  assert.ok(body.details.every((d) => d.line >= 1), 'details point into the policy');
   // Put a broken policy straight into KV, as `wrangler kv key put` would: the worker must not serve it.
   execFileSync('wrangler', ['kv', 'key', 'put', '--binding', 'MTASTS', '--local', '--persist-to', process.env.KV_STATE,
     'policy:broken.example', 'garbage'], { cwd: ROOT, stdio: 'pipe' });
@@ -123,6 +128,14 @@ test('every corpus report is stored with its totals, as JSON and as gzip; re-pos
   const one = json(await admin('GET', `/api/reports/${encodeURIComponent(key)}`));
   assert.equal(one.report['organization-name'], 'Company-X');
   assert.ok(one.warnings.some((w) => w.code === 'report/mx-host-string'));
+  // the parsed view is the report as RFC 8460 §4.4 writes it: plain numbers, absent fields absent
+  const summary = one.report.policies[0].summary;
+  assert.equal(typeof summary['total-successful-session-count'], 'number');
+  assert.ok(!JSON.stringify(one.report).includes('"value":'));
+  // a key past KV's 512 bytes, or not one of ours: 400, never a 503
+  const long = await admin('GET', `/api/reports/${encodeURIComponent('report:' + 'a'.repeat(600))}`);
+  assert.equal(long.status, 400);
+  assert.equal(json(long).error.code, 'api/bad-key');
   const raw = await admin('GET', `/api/reports/${encodeURIComponent(key)}?raw=1`);
   assert.deepEqual(raw.body, fs.readFileSync(path.join(CORPUS, 'reports/rfc8460-example.json')));
 });
@@ -131,6 +144,7 @@ test('refusals: 405, 415, 400 with the reason, 403 for domains not served, 413 f
   const r405 = await request('GET', '/v1/tlsrpt');
   assert.equal(r405.status, 405);
   assert.equal(r405.headers.allow, 'POST');
+  assert.equal(r405.headers['x-content-type-options'], 'nosniff');
   const cases = [
     ['text/html', '<html></html>', 415, 'ingest/unsupported-type'],
     ['multipart/form-data; boundary=x', '--x--', 415, 'ingest/unsupported-type'],
@@ -250,4 +264,27 @@ test('benchmark: median latency of a policy GET and of a 1 MB report ingest on l
   const stats = { policy_get_median_ms: +percentile(pol, 50).toFixed(2), policy_get_p95_ms: +percentile(pol, 95).toFixed(2), ingest_1mb_median_ms: +percentile(ing, 50).toFixed(1), ingest_1mb_details: n };
   console.log('latency:', JSON.stringify(stats));
   fs.writeFileSync(path.join(OUT, 'latency.json'), JSON.stringify(stats, null, 2));
+});
+
+test('every refusal is a diagnostic in the language asked (lang=, else Accept-Language), codes stable', async () => {
+  const want = { en: /domain/, it: /dominio/, es: /dominio/, de: /Domain/, ja: /ドメイン/ };
+  const texts = new Set();
+  for (const [lang, re] of Object.entries(want)) {
+    const byQuery = json(await request('GET', `/api/check?domain=https://x.example/&lang=${lang}`));
+    const byHeader = json(await request('GET', '/api/check?domain=https://x.example/', { headers: { 'Accept-Language': `${lang};q=0.9, fr;q=1` } }));
+    for (const body of [byQuery, byHeader]) {
+      assert.equal(body.error.code, 'check/bad-domain', lang);
+      assert.equal(body.error.severity, 'error');
+      assert.equal(body.error.rfc, 'RFC 5321 §4.1.2');
+      assert.match(body.error.message, re, `${lang}: ${body.error.message}`);
+      assert.ok(body.error.fix, lang);
+    }
+    assert.equal(byQuery.error.message, byHeader.error.message, lang);
+    texts.add(byQuery.error.message);
+  }
+  assert.equal(texts.size, 5, 'five distinct texts');
+  const nf = await request('GET', '/v1/nothing-here', { headers: { 'Accept-Language': 'de' } });
+  assert.equal(nf.status, 404);
+  assert.equal(json(nf).error.code, 'http/not-found');
+  assert.match(json(nf).error.message, /nichts/);
 });

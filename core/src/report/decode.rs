@@ -84,6 +84,7 @@ fn looks_like_email(b: &[u8]) -> bool {
 
 /// Unwraps `bytes` into report JSON payloads (an e-mail may carry more than one report).
 pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
+    // RFC 8460 §7: a report endpoint can be flooded; a size cap bounds what one input costs
     if bytes.len() > limits.max_input {
         return Err(Diagnostic::new(Code::ReportTooLarge, Span::default())
             .arg("len", bytes.len())
@@ -106,6 +107,7 @@ pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> 
 /// Inflates gzip data, refusing output past `max` bytes (memory and time stay bounded by `max`).
 pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, Diagnostic> {
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(8).min(max).min(1 << 20));
+    // RFC 8460 §5.2: reports may be gzip-compressed; the cap stops a bomb (RFC 8460 §6.3's warning)
     let decoder = flate2::read::MultiGzDecoder::new(bytes);
     match decoder.take(max as u64 + 1).read_to_end(&mut out) {
         Ok(_) if out.len() > max => {

@@ -9,9 +9,10 @@ fn d(code: Code, field: impl Into<String>) -> Diagnostic {
     Diagnostic::new(code, Span::default()).arg("field", field.into())
 }
 
-/// Checks a report against RFC 8460 §4.3; returns warnings and infos (never errors: the report was readable).
+/// Checks a report against RFC 8460 §4.4 (the JSON schema) and §4.3 (result types); returns warnings and infos (never errors: the report was readable).
 pub fn validate(r: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // RFC 8460 §4.4: the schema's required fields
     let missing = |out: &mut Vec<Diagnostic>, f: &str| out.push(d(Code::ReportMissingField, f));
     if r.organization_name.is_none() {
         missing(&mut out, "organization-name");
@@ -21,6 +22,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
     }
     match &r.contact_info {
         None => missing(&mut out, "contact-info"),
+        // RFC 8460 §4.4: contact-info is a string
         Some(None) => out.push(d(Code::ReportContactNull, "contact-info")),
         Some(Some(_)) => {}
     }
@@ -50,6 +52,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                     None => missing(&mut out, &format!("{base}.policy.policy-type")),
                     Some(t) if !KNOWN_POLICY_TYPES.contains(&t) => out.push(
                         d(
+                            // RFC 8460 §4.4: policy-type is tlsa, sts or no-policy-found
                             Code::ReportUnknownPolicyType,
                             format!("{base}.policy.policy-type"),
                         )
@@ -62,6 +65,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                 }
                 if let Some(super::model::StringOrList::One(_)) = &pol.mx_host {
                     out.push(d(
+                        // RFC 8460 §4.4 (erratum 6241): mx-host is an array
                         Code::ReportMxHostString,
                         format!("{base}.policy.mx-host"),
                     ));
@@ -70,6 +74,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                     for h in m.iter().filter(|h| h.starts_with("mx:")) {
                         let fixed = h["mx:".len()..].trim_start();
                         out.push(
+                            // RFC 8460 §4.4: mx-host holds the patterns, not `mx:` lines
                             d(Code::ReportMxHostPrefixed, format!("{base}.policy.mx-host"))
                                 .arg("value", h)
                                 .arg("suggestion", fixed),
@@ -81,6 +86,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                         if let Some(items) = super::model::expand_json_array(s) {
                             out.push(
                                 d(
+                                    // RFC 8460 §4.4: policy-string is an array of strings
                                     Code::ReportPolicyStringJson,
                                     format!("{base}.policy.policy-string"),
                                 )
@@ -105,6 +111,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                     match c {
                         None => missing(&mut out, &field),
                         Some(c) if !c.exact => {
+                            // RFC 8460 §4.4: counts are non-negative integers
                             out.push(d(Code::ReportBadCount, field).arg("value", c.value))
                         }
                         Some(_) => {}
@@ -118,6 +125,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
             match fd.result_type.as_deref() {
                 None => missing(&mut out, &format!("{fb}.result-type")),
                 Some(t) if !KNOWN_RESULT_TYPES.contains(&t) => out.push(
+                    // RFC 8460 §4.3: the result types registry
                     d(Code::ReportUnknownResultType, format!("{fb}.result-type")).arg("value", t),
                 ),
                 Some(_) => {}
@@ -128,6 +136,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
             ] {
                 if let Some(ip) = v {
                     if ip.parse::<std::net::IpAddr>().is_err() {
+                        // RFC 8460 §4.4: sending-mta-ip and receiving-ip are IP addresses
                         out.push(d(Code::ReportBadIp, format!("{fb}.{name}")).arg("value", ip));
                     }
                 }
@@ -145,6 +154,7 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
         if !p.details().is_empty() && detail_sum != p.failed() {
             out.push(
                 d(
+                    // RFC 8460 §4.2.2: the failure count and its details
                     Code::ReportFailureCountMismatch,
                     format!("{base}.failure-details"),
                 )
@@ -158,8 +168,10 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
 
 fn check_datetime(s: &str, field: &str, out: &mut Vec<Diagnostic>) {
     match time::parse(s) {
+        // RFC 8460 §4.4: date-times are RFC 3339
         None => out.push(d(Code::ReportBadDatetime, field).arg("value", s)),
         Some(p) if p.assumed_utc => {
+            // RFC 8460 §4.4: RFC 3339 date-times carry a time zone
             out.push(d(Code::ReportDatetimeNoTimezone, field).arg("value", s))
         }
         Some(_) => {}
