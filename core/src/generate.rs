@@ -190,16 +190,32 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     }
     if let IdSource::Given(id) = &req.id {
         // RFC 8461 §3.1: the id is 1 to 32 letters and digits
-        let mut d = Vec::new();
-        crate::record::sts::parse_value(&format!("v=STSv1; id={id}"), &mut d);
-        diags.extend(
-            d.into_iter()
-                .filter(|d| d.severity() == crate::Severity::Error)
-                .map(|mut d| {
-                    d.span = Span::default();
-                    d
-                }),
-        );
+        let code = if id.is_empty() {
+            Some(Code::StsIdEmpty)
+        } else if id.len() > crate::record::sts::MAX_ID_LEN {
+            Some(Code::StsIdTooLong)
+        } else if !crate::record::sts::is_valid_id(id) {
+            Some(Code::StsIdInvalidChar)
+        } else {
+            None
+        };
+        if let Some(code) = code {
+            let bad = id
+                .chars()
+                .find(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(' ');
+            let mut fixed: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
+            fixed.truncate(crate::record::sts::MAX_ID_LEN);
+            diags.push(
+                Diagnostic::new(code, Span::default())
+                    .arg("value", bad)
+                    .arg("len", id.len())
+                    .arg(
+                        "suggestion",
+                        if fixed.is_empty() { "1".into() } else { fixed },
+                    ),
+            );
+        }
     }
     if !diags.is_empty() {
         return Err(diags);
@@ -499,6 +515,34 @@ mod tests {
             for z in &g.zone {
                 prop_assert!(z.contains(" IN TXT \""));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod given_id_tests {
+    use super::*;
+
+    #[test]
+    fn a_given_id_is_used_or_refused_by_rfc_8461_section_3_1() {
+        let req = |id: &str| Request {
+            domain: "example.com".into(),
+            mx: vec!["mx1.example.com".into()],
+            mode: Mode::Testing,
+            max_age: 604800,
+            rua: vec![],
+            id: IdSource::Given(id.into()),
+        };
+        let ok = generate(&req("20260101x1")).expect("valid id");
+        assert_eq!(ok.id, "20260101x1");
+        assert_eq!(crate::diag::code_names(&ok.warnings), ["generate/no-rua"]);
+        for (id, code) in [
+            ("", "sts-record/id-empty"),
+            (&"a".repeat(33) as &str, "sts-record/id-too-long"),
+            ("2026-01-01", "sts-record/id-invalid-char"),
+        ] {
+            let e = generate(&req(id)).expect_err(id);
+            assert_eq!(crate::diag::code_names(&e), [code], "{id}");
         }
     }
 }
