@@ -3,6 +3,7 @@
 //! a report file was refused), 2 usage or I/O problems.
 
 mod check;
+mod explain;
 mod generate;
 mod input;
 mod lint;
@@ -45,6 +46,8 @@ enum Command {
     Report(report::Args),
     /// Check a live domain: DNS records, the policy over HTTPS, MX coverage, STARTTLS on each MX.
     Check(check::Args),
+    /// Explain a diagnostic code (its rule, message, fix and RFC section), or list every code.
+    Explain(explain::Args),
 }
 
 /// Picks the message language: `--lang`, else `LC_ALL`, `LC_MESSAGES`, `LANG`; English when unsupported.
@@ -67,6 +70,7 @@ fn main() -> ExitCode {
         Command::Generate(a) => generate::run(a, lang),
         Command::Report(a) => report::run(a, lang),
         Command::Check(a) => check::run(a, lang),
+        Command::Explain(a) => explain::run(a, lang),
     };
     match result {
         Ok(code) => code,

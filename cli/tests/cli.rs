@@ -315,3 +315,102 @@ fn messages_in_every_language_keep_codes_stable() {
             .stdout(predicate::str::contains("[policy/bad-mode]"));
     }
 }
+
+#[test]
+fn explain_shows_the_rule_in_every_language_and_refuses_unknown_codes() {
+    let mut messages = std::collections::HashSet::new();
+    for lang in ["en", "it", "es", "de", "ja"] {
+        let out = mtasts()
+            .args([
+                "explain",
+                "policy/bad-mode",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{lang}");
+        let v = json_of(&out.stdout);
+        assert_eq!(v["code"], "policy/bad-mode");
+        assert_eq!(v["severity"], "error");
+        assert_eq!(v["rfc"], "RFC 8461 §3.2");
+        assert_eq!(v["section"], "MTA-STS Policies");
+        assert!(
+            v["fix"].as_str().is_some_and(|f| f.contains("mode:")),
+            "{lang}: {v}"
+        );
+        messages.insert(v["message"].as_str().unwrap_or_default().to_owned());
+    }
+    assert_eq!(
+        messages.len(),
+        5,
+        "five languages, five texts: {messages:?}"
+    );
+    mtasts()
+        .args(["explain", "report/missing-field"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "RFC 8460 §4.4 “JSON Report Schema”",
+        ));
+    mtasts()
+        .args(["explain", "bad-mod"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("policy/bad-mode"));
+    let all = mtasts()
+        .args(["explain", "--format", "json"])
+        .output()
+        .expect("run");
+    let list = json_of(&all.stdout);
+    assert!(list.as_array().is_some_and(|a| a.len() > 130));
+    assert!(
+        list.as_array()
+            .into_iter()
+            .flatten()
+            .all(|r| r["section"].is_string()),
+        "every code names its section"
+    );
+}
+
+#[test]
+fn check_refuses_csv_and_generate_takes_a_given_id() {
+    mtasts()
+        .args(["check", "example.com", "--format", "csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--format csv"));
+    let out = mtasts()
+        .args([
+            "generate",
+            "--domain",
+            "example.com",
+            "--mx",
+            "mx1.example.com",
+            "--id",
+            "2026x1",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let v = json_of(&out.stdout);
+    assert_eq!(v["id"], "2026x1");
+    assert_eq!(v["warnings"][0]["code"], "generate/no-rua");
+    mtasts()
+        .args([
+            "generate",
+            "--domain",
+            "example.com",
+            "--mx",
+            "mx1.example.com",
+            "--id",
+            "2026-01",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("sts-record/id-invalid-char"));
+}

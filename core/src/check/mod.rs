@@ -874,22 +874,30 @@ mod tests {
 
     #[test]
     fn status_renders_in_every_language() {
+        let all = [
+            Status::Working,
+            Status::Testing,
+            Status::Removing,
+            Status::NotConfigured,
+            Status::Broken,
+            Status::CouldNotCheck,
+        ];
         for lang in crate::i18n::Lang::ALL {
             let cat = crate::i18n::Catalog::get(*lang);
-            for s in [
-                Status::Working,
-                Status::Testing,
-                Status::Removing,
-                Status::NotConfigured,
-                Status::Broken,
-            ] {
-                let t = cat.render("check--status", &[("status", s.as_str().to_owned())]);
-                assert!(
-                    !t.is_empty() && !t.contains("check--"),
-                    "{} {t}",
-                    lang.tag()
-                );
+            let mut texts = std::collections::HashSet::new();
+            for id in ["check--status", "check--next"] {
+                for s in all {
+                    let t = cat.render(id, &[("status", s.as_str().to_owned())]);
+                    assert!(
+                        !t.is_empty() && !t.contains("check--"),
+                        "{} {t}",
+                        lang.tag()
+                    );
+                    texts.insert(t);
+                }
             }
+            // a misspelled status would fall to the default variant and repeat a text
+            assert_eq!(texts.len(), 2 * all.len(), "{}: {texts:?}", lang.tag());
         }
     }
 }
