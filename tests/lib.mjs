@@ -16,10 +16,11 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One HTTP request; resolves { status, headers, body: Buffer, ms }. Never rejects on HTTP status. */
 export function request(method, urlPath, { headers = {}, body } = {}) {
-  const url = new URL(urlPath, BASE);
+  // the path is sent as given (a `//…` path is not a protocol-relative URL here)
+  const base = new URL(BASE);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const req = http.request(url, { method, headers, agent }, (res) => {
+    const req = http.request({ host: base.hostname, port: base.port, path: urlPath, method, headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks), ms: performance.now() - t0 }));

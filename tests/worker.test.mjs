@@ -30,6 +30,12 @@ test('policy host: 200, text/plain, CRLF, cache, no cookie, no redirect; HEAD; 4
     assert.equal(x.headers.allow, 'GET, HEAD');
     assert.equal(json(x).error.code, 'http/method-not-allowed', m);
   }
+  // RFC 8461 §3.3: a policy path never redirects; odd spellings of it reach the worker and get 404, not a 307
+  for (const odd of ['//.well-known/mta-sts.txt', '/%2ewell-known/mta-sts.txt', '/%2Ewell-known/mta-sts.txt']) {
+    const x = await request('GET', odd, { headers: { Host: 'mta-sts.example.com' } });
+    assert.equal(x.status, 404, odd);
+    assert.equal(x.headers.location, undefined, odd);
+  }
   assert.equal((await getPolicy('mta-sts.unknown-domain.org')).status, 404);
   assert.equal((await getPolicy('example.com')).status, 404);
   assert.equal((await getPolicy('127.0.0.1')).status, 404);
