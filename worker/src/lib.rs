@@ -113,9 +113,20 @@ fn allowed_methods(path: &str) -> &'static str {
 
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let path = req.path();
+    // the hottest path: every sending MTA fetches the policy; a catalog is looked up only to refuse
+    if path == policy_host::PATH && matches!(req.inner().method().as_str(), "GET" | "HEAD") {
+        return match policy_host::serve(&req, &env).await {
+            Ok(r) => Ok(r),
+            Err(e) => {
+                worker::console_error!("{path}: {e}");
+                let cat = Catalog::get(lang_of(&req));
+                http::refuse(&cat, 503, http::diag(Code::ServerUnavailable))
+            }
+        };
+    }
     let cfg = Config::from_env(&env);
     let cat = Catalog::get(lang_of(&req));
-    let path = req.path();
     let resp = match route(req, &env, &cfg, &cat, &path).await {
         Ok(r) => r,
         Err(e) => {
@@ -151,7 +162,8 @@ async fn route(
         );
     }
     if path == policy_host::PATH {
-        return policy_host::serve(&req, env, cat).await;
+        // GET and HEAD were served in `fetch`
+        return http::method_not_allowed(cat, &req.method(), "GET, HEAD");
     }
     if path == "/v1/tlsrpt" {
         return match req.method() {

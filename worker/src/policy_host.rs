@@ -37,16 +37,18 @@ pub fn to_crlf(text: &str) -> String {
 }
 
 /// Handles the policy path.
-pub async fn serve(req: &Request, env: &Env, cat: &Catalog) -> Result<Response> {
+/// Serves GET and HEAD; the catalog for a refusal is looked up only when refusing (this path is hot).
+pub async fn serve(req: &Request, env: &Env) -> Result<Response> {
+    let cat = &|| Catalog::get(crate::lang_of(req));
     let head = match req.method() {
         Method::Get => false,
         Method::Head => true,
-        m => return http::method_not_allowed(cat, &m, "GET, HEAD"),
+        m => return http::method_not_allowed(&cat(), &m, "GET, HEAD"),
     };
     let host = host_of(req);
     let Some(domain) = policy_domain(&host) else {
         return http::refuse(
-            cat,
+            &cat(),
             404,
             http::diag(Code::PolicyUnknownHost).arg("host", mtasts_core::diag::snippet(&host, 80)),
         );
@@ -59,7 +61,7 @@ pub async fn serve(req: &Request, env: &Env, cat: &Catalog) -> Result<Response> 
         .map_err(|e| worker::Error::RustError(e.to_string()))?
     else {
         return http::refuse(
-            cat,
+            &cat(),
             404,
             http::diag(Code::PolicyUnknownDomain).arg("domain", domain),
         );
@@ -75,7 +77,7 @@ pub async fn serve(req: &Request, env: &Env, cat: &Catalog) -> Result<Response> 
         worker::console_error!("refusing to serve the invalid policy of {domain}: {codes:?}");
         // fail closed: an invalid policy is never served (RFC 8461 §3.2)
         return http::refuse(
-            cat,
+            &cat(),
             503,
             http::diag(Code::PolicyInvalidStored).arg("domain", domain),
         );
