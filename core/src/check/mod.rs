@@ -248,7 +248,7 @@ pub fn judge(f: &Facts) -> Verdict {
     judge_mx(f, sts.is_some(), &mut diags);
     judge_id_drift(f, &v, &mut diags);
     v.status = status(f, &v, sts.is_some(), &diags);
-    diags.sort_by_key(|x| std::cmp::Reverse(matches!(x.severity(), Severity::Error)));
+    errors_first(&mut diags, |d| d);
     v.findings = diags;
     v
 }
@@ -416,9 +416,7 @@ fn judge_policy(f: &Facts, v: &mut Verdict, diags: &mut Vec<Diagnostic>) {
     let parsed = lint.policy.clone();
     let cov = policy::add_mx_coverage(&mut lint, body.len(), &mx_hosts);
     v.policy_findings = lint.diagnostics;
-    // errors first, as with every finding of the verdict
-    v.policy_findings
-        .sort_by_key(|x| std::cmp::Reverse(matches!(x.severity(), Severity::Error)));
+    errors_first(&mut v.policy_findings, |d| d);
     v.policy_hash = parsed.as_ref().map(id_from_policy);
     v.policy = parsed;
     v.coverage = cov;
@@ -494,9 +492,14 @@ impl Verdict {
             .map(|d| (d, false))
             .chain(self.policy_findings.iter().map(|d| (d, true)))
             .collect();
-        all.sort_by_key(|(d, _)| std::cmp::Reverse(matches!(d.severity(), Severity::Error)));
+        errors_first(&mut all, |(d, _)| d);
         all
     }
+}
+
+/// Orders findings errors first, keeping the order within each group (the one ordering of every verdict list).
+fn errors_first<T>(items: &mut [T], diag: impl Fn(&T) -> &Diagnostic) {
+    items.sort_by_key(|x| std::cmp::Reverse(diag(x).severity() == Severity::Error));
 }
 
 /// Record diagnostics here refer to DNS answers, not to a text the user sees: drop their spans.
