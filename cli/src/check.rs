@@ -508,7 +508,7 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
             authenticated: false,
         });
     }
-    let policy = if plan::wants_policy(&answers[0].dns) {
+    let policy = if plan::answers_want_policy(&answers) {
         let fetch = fetch_policy(&r, tls.clone(), domain, a.https_port);
         Some(
             match tokio::time::timeout(Duration::from_secs(a.timeout), fetch).await {
@@ -519,8 +519,8 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
     } else {
         None
     };
-    let mx_hosts = match &answers[4].dns {
-        Dns::Records(hosts) => hosts.clone(),
+    let mx_hosts = match Question::Mx.answer_in(&answers).map(|a| &a.dns) {
+        Some(Dns::Records(hosts)) => hosts.clone(),
         _ => Vec::new(),
     };
     let mx_tls = if a.no_smtp {

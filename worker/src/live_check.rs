@@ -255,7 +255,7 @@ async fn gather(cfg: &Config, domain: &str) -> Facts {
         .collect();
     let answers: Vec<Answer> = join_all(names.iter().map(|(n, k)| resolve(cfg, n, *k))).await;
     let dnssec = plan::dnssec_of(&answers);
-    let policy = if plan::wants_policy(&answers[0].dns) {
+    let policy = if plan::answers_want_policy(&answers) {
         Some(fetch_policy(cfg, domain).await)
     } else {
         None

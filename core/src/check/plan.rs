@@ -82,6 +82,12 @@ impl Question {
         }
     }
 
+    /// This question's answer among `answers` (given in [`Question::ALL`] order).
+    pub fn answer_in(self, answers: &[Answer]) -> Option<&Answer> {
+        let i = Question::ALL.iter().position(|q| *q == self)?;
+        answers.get(i)
+    }
+
     /// Whether the answer's DNSSEC validation counts for the verdict's DNSSEC note: the policy discovery
     /// (`_mta-sts`) and the MX set are what an attacker would forge (RFC 8461 §10.2).
     pub fn counts_for_dnssec(self) -> bool {
@@ -109,6 +115,13 @@ pub fn policy_url(domain: &str) -> String {
 /// (RFC 8461 §3.3). Any TXT record counts, so a broken record is judged together with its policy.
 pub fn wants_policy(sts: &Dns) -> bool {
     matches!(sts, Dns::Records(r) if !r.is_empty())
+}
+
+/// [`wants_policy`] for the `_mta-sts` answer among `answers` (in [`Question::ALL`] order).
+pub fn answers_want_policy(answers: &[Answer]) -> bool {
+    Question::Sts
+        .answer_in(answers)
+        .is_some_and(|a| wants_policy(&a.dns))
 }
 
 /// The DNSSEC fact from the AD bits of the answers (in [`Question::ALL`] order): validated only when every
@@ -216,6 +229,10 @@ mod tests {
         ] {
             assert_eq!(dnssec_of(&answers), want);
         }
+        let answers = vec![a(true), a(false), a(false), a(false), a(true)];
+        assert_eq!(Question::Mx.answer_in(&answers), Some(&a(true)));
+        assert_eq!(Question::Mx.answer_in(&answers[..1]), None);
+        assert!(!answers_want_policy(&answers), "no record at _mta-sts");
         let f = facts("example.com", vec![a(true)], None, None, None);
         assert_eq!(f.mx, Dns::Unanswered("not asked".into()));
         assert!(!f.smtp_tested);
