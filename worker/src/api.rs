@@ -91,8 +91,8 @@ pub async fn handle(
         }
         (Method::Get, ("reports", key)) => {
             let key = urlencoding_decode(key);
-            // KV keys are at most 512 bytes; ours start with `report:`: anything else was never stored
-            if !key.starts_with("report:") || key.len() > 512 {
+            // ours start with `report:` and fit KV's key limit: anything else was never stored
+            if !key.starts_with("report:") || key.len() > store::MAX_KEY_BYTES {
                 return http::refuse(
                     cat,
                     400,
@@ -198,11 +198,7 @@ pub async fn handle(
             match m {
                 Method::Get => match kv.get(&key).text().await.map_err(kv_err)? {
                     Some(text) => http::json(&json!({"domain": domain, "policy": text}), 200),
-                    None => http::refuse(
-                        cat,
-                        404,
-                        http::diag(Code::PolicyUnknownDomain).arg("domain", &domain),
-                    ),
+                    None => http::refuse(cat, 404, no_policy(&domain)),
                 },
                 Method::Delete => {
                     kv.delete(&key).await.map_err(kv_err)?;
@@ -265,11 +261,7 @@ pub async fn handle(
                 .await
                 .map_err(kv_err)?
             else {
-                return http::refuse(
-                    cat,
-                    404,
-                    http::diag(Code::PolicyUnknownDomain).arg("domain", &domain),
-                );
+                return http::refuse(cat, 404, no_policy(&domain));
             };
             let Some(p) = policy::lint(&text).policy else {
                 return http::refuse(
@@ -314,11 +306,17 @@ pub async fn handle(
                 ),
             }
         }
-        (m, ("policies", "")) => http::method_not_allowed(cat, &m, "GET"),
-        (m, ("policies", _)) => http::method_not_allowed(cat, &m, "GET, PUT, DELETE"),
-        (m, ("reports" | "summary" | "records", _)) => http::method_not_allowed(cat, &m, "GET"),
+        (m, ("policies", "")) => http::method_not_allowed(cat, m.as_ref(), "GET"),
+        (m, ("policies", _)) => http::method_not_allowed(cat, m.as_ref(), "GET, PUT, DELETE"),
+        (m, ("reports" | "summary" | "records", _)) => {
+            http::method_not_allowed(cat, m.as_ref(), "GET")
+        }
         _ => http::refuse(cat, 404, not_found(path)),
     }
+}
+
+fn no_policy(domain: &str) -> Diagnostic {
+    http::diag(Code::PolicyUnknownDomain).arg("domain", domain)
 }
 
 fn not_found(path: &str) -> Diagnostic {

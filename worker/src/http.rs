@@ -5,7 +5,7 @@ use mtasts_core::i18n::Catalog;
 use mtasts_core::output::ErrorAnswer;
 use mtasts_core::{Code, Diagnostic};
 use serde::Serialize;
-use worker::{ByteStream, Headers, Method, Request, Response, Result};
+use worker::{ByteStream, Headers, Request, Response, Result};
 
 /// A JSON response with `status`.
 pub fn json<T: Serialize>(value: &T, status: u16) -> Result<Response> {
@@ -49,13 +49,13 @@ pub fn diag(code: Code) -> Diagnostic {
     Diagnostic::new(code, Default::default())
 }
 
-/// 405 with `Allow` (RFC 9110 §15.5.6).
-pub fn method_not_allowed(cat: &Catalog, method: &Method, allow: &str) -> Result<Response> {
+/// 405 with `Allow` (RFC 9110 §15.5.6); `method` as the client wrote it (also one workers-rs does not know).
+pub fn method_not_allowed(cat: &Catalog, method: &str, allow: &str) -> Result<Response> {
     refuse_with_header(
         cat,
         405,
         diag(Code::HttpMethodNotAllowed)
-            .arg("method", method.to_string())
+            .arg("method", mtasts_core::diag::snippet(method, 40))
             .arg("allow", allow),
         ("Allow", allow),
     )

@@ -115,27 +115,25 @@ fn allowed_methods(path: &str) -> &'static str {
 async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
     let path = req.path();
     // the hottest path: every sending MTA fetches the policy; a catalog is looked up only to refuse
-    if path == policy_host::PATH && matches!(req.inner().method().as_str(), "GET" | "HEAD") {
-        return match policy_host::serve(&req, &env).await {
+    let method = req.inner().method();
+    if path == policy_host::PATH && matches!(method.as_str(), "GET" | "HEAD") {
+        return match policy_host::serve(&req, &env, method == "HEAD").await {
             Ok(r) => Ok(r),
-            Err(e) => {
-                worker::console_error!("{path}: {e}");
-                let cat = Catalog::get(lang_of(&req));
-                http::refuse(&cat, 503, http::diag(Code::ServerUnavailable))
-            }
+            Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e),
         };
     }
     let cfg = Config::from_env(&env);
     let cat = Catalog::get(lang_of(&req));
-    let resp = match route(req, &env, &cfg, &cat, &path).await {
-        Ok(r) => r,
-        Err(e) => {
-            // Anything unexpected (a KV outage) is logged and answered without leaking internals.
-            worker::console_error!("{path}: {e}");
-            http::refuse(&cat, 503, http::diag(Code::ServerUnavailable))?
-        }
-    };
-    Ok(resp)
+    match route(req, &env, &cfg, &cat, &path, &method).await {
+        Ok(r) => Ok(r),
+        Err(e) => unavailable(&cat, &path, e),
+    }
+}
+
+/// Anything unexpected (a KV outage) is logged and answered 503 without leaking internals.
+fn unavailable(cat: &Catalog, path: &str, e: worker::Error) -> Result<Response> {
+    worker::console_error!("{path}: {e}");
+    http::refuse(cat, 503, http::diag(Code::ServerUnavailable))
 }
 
 async fn route(
@@ -144,31 +142,23 @@ async fn route(
     cfg: &Config,
     cat: &Catalog,
     path: &str,
+    method: &str,
 ) -> Result<Response> {
     // workers-rs reads a method it does not know (PROPFIND, …) as GET: refuse those before routing
-    let raw = req.inner().method();
-    if !Method::from(raw.clone())
+    if !Method::from(method.to_owned())
         .as_ref()
-        .eq_ignore_ascii_case(&raw)
+        .eq_ignore_ascii_case(method)
     {
-        let allow = allowed_methods(path);
-        return http::refuse_with_header(
-            cat,
-            405,
-            http::diag(Code::HttpMethodNotAllowed)
-                .arg("method", mtasts_core::diag::snippet(&raw, 40))
-                .arg("allow", allow),
-            ("Allow", allow),
-        );
+        return http::method_not_allowed(cat, method, allowed_methods(path));
     }
     if path == policy_host::PATH {
         // GET and HEAD were served in `fetch`
-        return http::method_not_allowed(cat, &req.method(), "GET, HEAD");
+        return http::method_not_allowed(cat, method, allowed_methods(path));
     }
     if path == "/v1/tlsrpt" {
         return match req.method() {
             Method::Post => ingest::handle(req, env, cfg, cat).await,
-            m => http::method_not_allowed(cat, &m, "POST"),
+            _ => http::method_not_allowed(cat, method, allowed_methods(path)),
         };
     }
     if path == "/api/check" {

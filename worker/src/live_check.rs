@@ -27,7 +27,7 @@ const LIMITER: &str = "CHECK_LIMITER";
 /// Handles the request.
 pub async fn handle(req: &Request, env: &Env, cfg: &Config, cat: &Catalog) -> Result<Response> {
     if !matches!(req.method(), Method::Get | Method::Head) {
-        return http::method_not_allowed(cat, &req.method(), "GET, HEAD");
+        return http::method_not_allowed(cat, req.method().as_ref(), "GET, HEAD");
     }
     let url = req.url()?;
     let q: HashMap<String, String> = url.query_pairs().into_owned().collect();

@@ -7,7 +7,7 @@
 use crate::{host_of, http, store};
 use mtasts_core::i18n::Catalog;
 use mtasts_core::{policy, Code};
-use worker::{Env, Headers, Method, Request, Response, Result};
+use worker::{Env, Headers, Request, Response, Result};
 
 /// The policy's path (RFC 8461 §3.3), from core's plan.
 pub const PATH: &str = mtasts_core::check::plan::POLICY_PATH;
@@ -37,14 +37,10 @@ pub fn to_crlf(text: &str) -> String {
 }
 
 /// Handles the policy path.
-/// Serves GET and HEAD; the catalog for a refusal is looked up only when refusing (this path is hot).
-pub async fn serve(req: &Request, env: &Env) -> Result<Response> {
+/// Serves a GET (or, with `head`, a HEAD; other methods are refused by the router); the catalog for a refusal
+/// is looked up only when refusing (this path is hot).
+pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<Response> {
     let cat = &|| Catalog::get(crate::lang_of(req));
-    let head = match req.method() {
-        Method::Get => false,
-        Method::Head => true,
-        m => return http::method_not_allowed(&cat(), &m, "GET, HEAD"),
-    };
     let host = host_of(req);
     let Some(domain) = policy_domain(&host) else {
         return http::refuse(

@@ -15,6 +15,9 @@ use worker::kv::KvStore;
 /// KV binding name.
 pub const BINDING: &str = "MTASTS";
 
+/// KV's limit on a key's length: a longer key was never stored (and KV would answer 414).
+pub const MAX_KEY_BYTES: usize = 512;
+
 /// Key of a domain's policy.
 pub fn policy_key(domain: &str) -> String {
     format!("policy:{domain}")
@@ -162,7 +165,7 @@ mod tests {
             report_key("example.com", "2024-01-02", "Google Inc.", "y"),
             a
         );
-        assert!(report_key(&"a".repeat(253), "2024-01-02", "o", "i").len() < 512);
+        assert!(report_key(&"a".repeat(253), "2024-01-02", "o", "i").len() < MAX_KEY_BYTES);
         let m = Meta {
             org: "o".repeat(5000),
             id: "é".repeat(3000),
