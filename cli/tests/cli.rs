@@ -382,34 +382,28 @@ fn check_refuses_csv_and_generate_takes_a_given_id() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--format csv"));
-    let out = mtasts()
-        .args([
+    let generate = |id: &str| {
+        let mut c = mtasts();
+        c.args([
             "generate",
             "--domain",
             "example.com",
             "--mx",
             "mx1.example.com",
             "--id",
-            "2026x1",
-            "--format",
-            "json",
-        ])
+            id,
+        ]);
+        c
+    };
+    let out = generate("2026x1")
+        .args(["--format", "json"])
         .output()
         .expect("run");
     assert!(out.status.success());
     let v = json_of(&out.stdout);
     assert_eq!(v["id"], "2026x1");
     assert_eq!(v["warnings"][0]["code"], "generate/no-rua");
-    mtasts()
-        .args([
-            "generate",
-            "--domain",
-            "example.com",
-            "--mx",
-            "mx1.example.com",
-            "--id",
-            "2026-01",
-        ])
+    generate("2026-01")
         .assert()
         .code(1)
         .stdout(predicate::str::contains("sts-record/id-invalid-char"));

@@ -144,26 +144,35 @@ mod tests {
     use crate::check::{judge, Dns, Fetch};
     use crate::i18n::Lang;
 
-    #[test]
-    fn check_answer_places_policy_findings_in_the_policy_and_the_rest_nowhere() {
-        let facts = Facts {
+    /// Facts of a domain with both records, MX `mx1.example.com` tested, and this policy body fetched.
+    fn fetched(body: &[u8]) -> Facts {
+        Facts {
             domain: "example.com".into(),
             sts_txt: Dns::Records(vec!["v=STSv1; id=1".into()]),
-            tlsrpt_txt: Dns::NoSuchName,
+            tlsrpt_txt: Dns::Records(vec!["v=TLSRPTv1; rua=mailto:a@example.com".into()]),
             apex_txt: None,
             old_tlsrpt_txt: None,
-            mx: Dns::Records(vec!["mx9.example.org".into()]),
+            mx: Dns::Records(vec!["mx1.example.com".into()]),
             policy: Some(Fetch::Response {
                 status: 200,
                 content_type: Some("text/plain".into()),
                 location: None,
-                body: b"version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 86400\n"
-                    .to_vec(),
+                body: body.to_vec(),
             }),
-            smtp_tested: false,
+            smtp_tested: true,
             mx_tls: vec![],
             dnssec: None,
             previous: None,
+        }
+    }
+
+    #[test]
+    fn check_answer_places_policy_findings_in_the_policy_and_the_rest_nowhere() {
+        let facts = Facts {
+            tlsrpt_txt: Dns::NoSuchName,
+            mx: Dns::Records(vec!["mx9.example.org".into()]),
+            smtp_tested: false,
+            ..fetched(b"version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 86400\n")
         };
         let v = judge(&facts);
         let a = CheckAnswer::new(&facts, &v, &Catalog::get(Lang::En));
@@ -195,24 +204,7 @@ mod tests {
 
     #[test]
     fn a_fetched_policy_without_a_version_line_is_a_policy_finding_on_line_1() {
-        let facts = Facts {
-            domain: "example.com".into(),
-            sts_txt: Dns::Records(vec!["v=STSv1; id=1".into()]),
-            tlsrpt_txt: Dns::Records(vec!["v=TLSRPTv1; rua=mailto:a@example.com".into()]),
-            apex_txt: None,
-            old_tlsrpt_txt: None,
-            mx: Dns::Records(vec!["mx1.example.com".into()]),
-            policy: Some(Fetch::Response {
-                status: 200,
-                content_type: Some("text/plain".into()),
-                location: None,
-                body: b"mode: enforce\r\nmx: mx1.example.com\nmax_age: 86400\r\n".to_vec(),
-            }),
-            smtp_tested: true,
-            mx_tls: vec![],
-            dnssec: None,
-            previous: None,
-        };
+        let facts = fetched(b"mode: enforce\r\nmx: mx1.example.com\nmax_age: 86400\r\n");
         let v = judge(&facts);
         let a = CheckAnswer::new(&facts, &v, &Catalog::get(Lang::En));
         for code in ["policy/missing-version", "policy/mixed-line-endings"] {
