@@ -189,33 +189,8 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
         diags.extend(d);
     }
     if let IdSource::Given(id) = &req.id {
-        // RFC 8461 §3.1: the id is 1 to 32 letters and digits
-        let code = if id.is_empty() {
-            Some(Code::StsIdEmpty)
-        } else if id.len() > crate::record::sts::MAX_ID_LEN {
-            Some(Code::StsIdTooLong)
-        } else if !crate::record::sts::is_valid_id(id) {
-            Some(Code::StsIdInvalidChar)
-        } else {
-            None
-        };
-        if let Some(code) = code {
-            let bad = id
-                .chars()
-                .find(|c| !c.is_ascii_alphanumeric())
-                .unwrap_or(' ');
-            let mut fixed: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
-            fixed.truncate(crate::record::sts::MAX_ID_LEN);
-            diags.push(
-                Diagnostic::new(code, Span::default())
-                    .arg("value", bad)
-                    .arg("len", id.len())
-                    .arg(
-                        "suggestion",
-                        if fixed.is_empty() { "1".into() } else { fixed },
-                    ),
-            );
-        }
+        // RFC 8461 §3.1: the id is 1 to 32 letters and digits (the record linter's own check)
+        crate::record::sts::check_id_value(id, Span::new(0, id.len()), &mut diags);
     }
     if !diags.is_empty() {
         return Err(diags);

@@ -127,7 +127,12 @@ pub fn parse_value(value: &str, diags: &mut Vec<Diagnostic>) -> Option<StsRecord
 }
 
 fn check_id(f: &tags::Field<'_>, diags: &mut Vec<Diagnostic>) {
-    let v = f.value;
+    check_id_value(f.value, f.value_span, diags);
+}
+
+/// RFC 8461 §3.1: an `id` is 1 to 32 letters and digits. Checks `v`, written at `value_span`, and says what is
+/// wrong with a suggestion (the record linter and the generator's `--id VALUE` share it).
+pub fn check_id_value(v: &str, value_span: Span, diags: &mut Vec<Diagnostic>) {
     let cleaned: String = v
         .chars()
         .filter(char::is_ascii_alphanumeric)
@@ -139,11 +144,11 @@ fn check_id(f: &tags::Field<'_>, diags: &mut Vec<Diagnostic>) {
         cleaned
     };
     if v.is_empty() {
-        diags.push(Diagnostic::new(Code::StsIdEmpty, f.value_span).arg("suggestion", suggestion));
+        diags.push(Diagnostic::new(Code::StsIdEmpty, value_span).arg("suggestion", suggestion));
         return;
     }
     if let Some((off, bad)) = v.char_indices().find(|(_, c)| !c.is_ascii_alphanumeric()) {
-        let at = f.value_span.start + off;
+        let at = value_span.start + off;
         let shown = if bad == ' ' {
             "␠".to_owned()
         } else {
@@ -158,7 +163,7 @@ fn check_id(f: &tags::Field<'_>, diags: &mut Vec<Diagnostic>) {
         diags.push(
             Diagnostic::new(
                 Code::StsIdTooLong,
-                Span::new(f.value_span.start + MAX_ID_LEN, f.value_span.end),
+                Span::new(value_span.start + MAX_ID_LEN, value_span.end),
             )
             .arg("len", v.len())
             .arg("suggestion", "YYYYMMDDHHMMSS"),
