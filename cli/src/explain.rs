@@ -78,12 +78,13 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let see = cat.render("cli--see", &[]);
+    // the same labels as the diagnostics of `lint` and `check` (render.rs), in the chosen language
+    let (see, fix_label) = (cat.render("cli--see", &[]), cat.render("ui--fix", &[]));
     println!("{} ({})", code.name(), code.severity().as_str());
     println!("  {}", code.summary());
     println!("  {}", r["message"].as_str().unwrap_or_default());
     if let Some(fix) = r["fix"].as_str() {
-        println!("  = fix: {fix}");
+        println!("  = {fix_label} {fix}");
     }
     match (section_heading(code.rfc()), section_url(code.rfc())) {
         (Some(h), Some(u)) => println!("  = {see}: {} “{h}” <{u}>", code.rfc()),
