@@ -21,9 +21,6 @@ use std::time::Duration;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 
-/// Largest policy body read (RFC 8461 §3.3 suggests 64 KB); one more byte shows a larger body.
-const POLICY_CAP: usize = plan::POLICY_CAP;
-
 /// Arguments of `mtasts check`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -126,7 +123,7 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         let dns_part = render::human(&domain, None, about_dns, &cat);
         let policy_part = match &v.policy_text {
             Some(text) => {
-                let url = check::plan::policy_url(&domain);
+                let url = plan::policy_url(&domain);
                 render::human(&url, Some(text), in_policy, &cat)
             }
             None => String::new(),
@@ -359,7 +356,7 @@ async fn fetch_policy(
     }
     let mut buf = Vec::new();
     let mut chunk = [0u8; 8192];
-    let limit = POLICY_CAP + 16 * 1024 + 1; // head + body cap
+    let limit = plan::POLICY_CAP + 16 * 1024 + 1; // head + body cap
     loop {
         match stream.read(&mut chunk).await {
             Ok(0) => break,
@@ -395,7 +392,7 @@ async fn fetch_policy(
             .map(|h| String::from_utf8_lossy(h.value).into_owned())
     };
     let mut body = buf[head_len..].to_vec();
-    body.truncate(POLICY_CAP + 1);
+    body.truncate(plan::POLICY_CAP + 1);
     Fetch::Response {
         status: resp.code.unwrap_or(0),
         content_type: header("Content-Type"),
