@@ -10,6 +10,7 @@
 //! - [`generate`]: a policy, both records and the rollout steps for a domain.
 //! - [`report`]: TLS reports: model, decoding (JSON, gzip, e-mail), validation, aggregation, export.
 //! - [`check`]: judging a live domain from the facts a shell gathered; [`output`]: the shared JSON contract.
+//! - [`rules`]: a bad and a good example of every code, run through the rule that emits it (rule pages).
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -26,5 +27,6 @@ pub mod output;
 pub mod policy;
 pub mod record;
 pub mod report;
+pub mod rules;
 
 pub use diag::{Code, Diagnostic, Severity, Span};

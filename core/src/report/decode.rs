@@ -208,15 +208,23 @@ pub fn decode(bytes: &[u8], limits: Limits) -> Result<Vec<(Container, Report)>, 
         .collect()
 }
 
+/// gzip-compresses `data` (RFC 8460 §5.2's `application/tlsrpt+gzip`), for examples and tests: writing to
+/// memory cannot fail, so a failure gives the empty vector.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    if e.write_all(data).is_err() {
+        return Vec::new();
+    }
+    e.finish().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write;
 
     fn gz(data: &[u8]) -> Vec<u8> {
-        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        e.write_all(data).expect("in-memory write");
-        e.finish().expect("in-memory finish")
+        gzip(data)
     }
 
     #[test]
