@@ -70,6 +70,25 @@ impl Lang {
         }
     }
 
+    /// The rule pages' catalog (`locales/rules/<tag>.ftl`: why each rule matters, the pages' labels), built in
+    /// with `all-locales` for the CLI's `explain` and the worker's `/rules` pages; the web app never needs it.
+    pub fn rules_source(self) -> Option<&'static str> {
+        match self {
+            #[cfg(feature = "all-locales")]
+            Lang::En => Some(include_str!("../locales/rules/en.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::It => Some(include_str!("../locales/rules/it.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::Es => Some(include_str!("../locales/rules/es.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::De => Some(include_str!("../locales/rules/de.ftl")),
+            #[cfg(feature = "all-locales")]
+            Lang::Ja => Some(include_str!("../locales/rules/ja.ftl")),
+            #[cfg(not(feature = "all-locales"))]
+            _ => None,
+        }
+    }
+
     /// Position in [`Lang::ALL`] (the slot of its catalog).
     fn index(self) -> usize {
         Lang::ALL.iter().position(|l| *l == self).unwrap_or(0)
@@ -139,19 +158,29 @@ impl Catalog {
     /// A syntax error in a catalog is a bug the catalog tests catch; here it only drops the broken entries.
     pub fn load(lang: Lang) -> Catalog {
         match lang.source() {
-            Some(src) => Catalog::from_source(lang, src),
+            Some(src) => {
+                Catalog::from_sources(lang, &[src, lang.rules_source().unwrap_or_default()])
+            }
             None => Catalog::get(Lang::En),
         }
     }
 
     /// Parses a catalog from `.ftl` text (a built-in one, or one fetched at run time).
     pub fn from_source(lang: Lang, src: &str) -> Catalog {
-        let res = FluentResource::try_new(src.to_owned()).unwrap_or_else(|(res, _errors)| res);
+        Catalog::from_sources(lang, &[src])
+    }
+
+    /// Parses a catalog from several `.ftl` texts (the messages, and where built in the rule pages' texts).
+    fn from_sources(lang: Lang, srcs: &[&str]) -> Catalog {
         let langid = lang.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![langid]);
         bundle.set_use_isolating(false);
-        // Overrides cannot happen with one resource; errors here would only be duplicate ids.
-        let _ = bundle.add_resource(res);
+        for src in srcs {
+            let res =
+                FluentResource::try_new((*src).to_owned()).unwrap_or_else(|(res, _errors)| res);
+            // the files' ids are disjoint (the parity tests check); an error here would only be a duplicate id
+            let _ = bundle.add_resource(res);
+        }
         Catalog {
             bundle: Rc::new(bundle),
         }
@@ -180,9 +209,12 @@ impl Catalog {
             return c;
         }
         match lang.source() {
-            Some(src) => {
-                CATALOGS.with(|c| c[i].get_or_init(|| Catalog::from_source(lang, src)).clone())
-            }
+            Some(src) => CATALOGS.with(|c| {
+                c[i].get_or_init(|| {
+                    Catalog::from_sources(lang, &[src, lang.rules_source().unwrap_or_default()])
+                })
+                .clone()
+            }),
             None if lang == Lang::En => Catalog::from_source(Lang::En, ""),
             None => Catalog::get(Lang::En),
         }
@@ -234,6 +266,11 @@ impl Catalog {
         self.text(&message_id(d.code.name()), Some("fix"), Some(&args))
     }
 
+    /// Why the rule behind `code` matters for delivery (the rule pages' catalog); `None` where it is not built in.
+    pub fn why(&self, code: crate::diag::Code) -> Option<String> {
+        self.text(&format!("why--{}", message_id(code.name())), None, None)
+    }
+
     /// Renders message `id` with named string arguments (rollout steps, UI text); the id itself when missing.
     pub fn render(&self, id: &str, args: &[(&'static str, String)]) -> String {
         let mut fa = FluentArgs::new();
@@ -270,10 +307,12 @@ mod tests {
     #[test]
     fn catalog_parses_without_errors() {
         for lang in Lang::ALL {
-            if let Err((_, errors)) =
-                FluentResource::try_new(lang.source().unwrap_or_default().to_owned())
-            {
-                panic!("{}: {errors:?}", lang.tag());
+            for src in [lang.source(), lang.rules_source()] {
+                if let Err((_, errors)) =
+                    FluentResource::try_new(src.unwrap_or_default().to_owned())
+                {
+                    panic!("{}: {errors:?}", lang.tag());
+                }
             }
         }
     }
@@ -342,10 +381,22 @@ mod tests {
 
     #[test]
     fn every_language_has_every_id_with_the_same_placeholders() {
-        let en = shape(Lang::En.source().unwrap_or_default());
+        let both = |l: Lang| {
+            let mut m = shape(l.source().unwrap_or_default());
+            let rules = shape(l.rules_source().unwrap_or_default());
+            let overlap: Vec<_> = rules.keys().filter(|k| m.contains_key(*k)).collect();
+            assert!(
+                overlap.is_empty(),
+                "{}: ids in both files {overlap:?}",
+                l.tag()
+            );
+            m.extend(rules);
+            m
+        };
+        let en = both(Lang::En);
         assert!(en.len() > 200);
         for lang in &Lang::ALL[1..] {
-            let other = shape(lang.source().unwrap_or_default());
+            let other = both(*lang);
             let missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
             let extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
             assert!(
@@ -359,6 +410,23 @@ mod tests {
                     Some(want),
                     "{}: placeholders or attributes of {id}",
                     lang.tag()
+                );
+            }
+        }
+    }
+
+    /// Every code has its rule page's "why it matters" line, and the rule pages' labels exist.
+    #[test]
+    fn every_code_has_a_why() {
+        for lang in Lang::ALL {
+            let cat = Catalog::get(*lang);
+            for c in Code::ALL {
+                assert!(
+                    cat.text(&format!("why--{}", message_id(c.name())), None, None)
+                        .is_some_and(|t| t.len() > 10),
+                    "{}: why--{}",
+                    lang.tag(),
+                    c.name()
                 );
             }
         }
