@@ -228,6 +228,17 @@ pub fn facts_of(overlay: &str) -> Option<Facts> {
     serde_json::from_value(base).ok()
 }
 
+/// The RFC 8460 and RFC 8461 sections the rules cite, as the RFCs write them (`== RFC 8461 §4.1` headers).
+const EXCERPTS: &str = include_str!("../rfc/excerpts.txt");
+
+/// The text of a cited section of RFC 8460 or RFC 8461 (heading line first), for the rule pages; `None` for
+/// the other documents cited (their link is given instead).
+pub fn excerpt(section: &str) -> Option<&'static str> {
+    let start = EXCERPTS.find(&format!("\n== {section}\n"))? + section.len() + 5;
+    let rest = &EXCERPTS[start..];
+    Some(rest[..rest.find("\n== ").unwrap_or(rest.len())].trim_end())
+}
+
 /// The rule of `code`.
 pub fn rule(code: Code) -> Rule {
     let (bad, good) = examples(code);
@@ -771,6 +782,38 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// Each excerpt is its RFC's section: it opens with the section's heading line and every one of its lines
+    /// appears, in order, in the RFC text (`../shared/rfc`, or `MTASTS_RFC`).
+    #[test]
+    fn excerpts_are_the_rfc_text() {
+        let dir = std::env::var("MTASTS_RFC").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/rfc").to_owned()
+        });
+        for (section, heading) in crate::diag::SECTIONS {
+            let Some((num, sec)) = section
+                .strip_prefix("RFC ")
+                .and_then(|r| r.split_once(" §"))
+            else {
+                continue;
+            };
+            if num != "8460" && num != "8461" {
+                assert!(excerpt(section).is_none(), "{section}");
+                continue;
+            }
+            let text = excerpt(section).unwrap_or_else(|| panic!("no excerpt of {section}"));
+            assert!(text.starts_with(&format!("{sec}.  {heading}")), "{section}");
+            let path = format!("{dir}/rfc{num}.txt");
+            let rfc = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+            let mut at = 0;
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                match rfc[at..].find(line) {
+                    Some(i) => at += i + line.len(),
+                    None => panic!("{section}: `{line}` is not in {path} (in order)"),
+                }
+            }
+        }
     }
 
     #[test]
