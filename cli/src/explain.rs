@@ -1,12 +1,13 @@
-//! `mtasts explain [CODE]`: the rule behind a diagnostic code — what it means, its message and fix in the
-//! chosen language, its severity, and the RFC section it comes from (with the section's heading and link).
-//! Without a code, the list of every code. Everything comes from core's one registry (`mtasts_core::diag`).
+//! `mtasts explain [CODE]`: the rule page of a diagnostic code in the terminal — what it means (its message and
+//! fix as its bad example gives them), why it matters for delivery, its severity, the RFC section it comes from
+//! (heading, link and text), and a bad and a good example, all in the chosen language. Without a code, every
+//! code with its one-line reason. Everything comes from core (`output::RulePage`), as the site's `/rules` pages.
 
 use crate::Format;
-use mtasts_core::diag::{section_heading, section_url};
 use mtasts_core::i18n::{Catalog, Lang};
-use mtasts_core::{Code, Diagnostic};
-use serde_json::json;
+use mtasts_core::output::{RuleExample, RulePage};
+use mtasts_core::rules::Input;
+use mtasts_core::Code;
 use std::process::ExitCode;
 
 /// Arguments of `mtasts explain`.
@@ -19,20 +20,10 @@ pub struct Args {
     format: Format,
 }
 
-/// One rule as JSON.
-fn rule_json(c: Code, cat: &Catalog) -> serde_json::Value {
-    let d = Diagnostic::new(c, Default::default());
-    json!({
-        "code": c.name(),
-        "severity": c.severity(),
-        "summary": c.summary(),
-        "message": cat.message(&d),
-        "fix": cat.fix(&d),
-        "rfc": c.rfc(),
-        "section": section_heading(c.rfc()),
-        "url": section_url(c.rfc()),
-    })
-}
+/// Lines of the RFC section printed before pointing at the link for the rest.
+const EXCERPT_LINES: usize = 24;
+/// Characters of an example printed before cutting it (the 64 KB policy of `policy/too-large`).
+const EXAMPLE_CHARS: usize = 1200;
 
 /// Runs `explain`; exit 2 for a code that does not exist.
 pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
@@ -42,14 +33,17 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     let cat = Catalog::load(lang);
     let Some(name) = a.code else {
         if a.format == Format::Json {
-            let all: Vec<_> = Code::ALL.iter().map(|c| rule_json(*c, &cat)).collect();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&all).map_err(|e| e.to_string())?
-            );
+            let all: Vec<_> = Code::ALL.iter().map(|c| RulePage::new(*c, &cat)).collect();
+            println!("{}", to_json(&all)?);
         } else {
             for c in Code::ALL {
-                println!("{:<40} {:<8} {}", c.name(), c.severity().as_str(), c.rfc());
+                println!(
+                    "{:<40} {:<8} {:<16} {}",
+                    c.name(),
+                    c.severity().as_str(),
+                    c.rfc(),
+                    cat.why(*c).unwrap_or_default()
+                );
             }
         }
         return Ok(ExitCode::SUCCESS);
@@ -61,35 +55,88 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             .filter(|n| n.contains(name.trim().trim_start_matches('/')))
             .take(8)
             .collect();
+        let not_found = cat.render("rules--not-found", &[("code", name.clone())]);
         return Err(if near.is_empty() {
-            format!("`{name}` is not a diagnostic code; `mtasts explain` lists them all")
+            format!("{not_found} `mtasts explain`")
         } else {
-            format!(
-                "`{name}` is not a diagnostic code; did you mean {}?",
-                near.join(", ")
-            )
+            format!("{not_found} {}?", near.join(", "))
         });
     };
-    let r = rule_json(code, &cat);
+    let page = RulePage::new(code, &cat);
     if a.format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    // the same labels as the diagnostics of `lint` and `check` (render.rs), in the chosen language
-    let (see, fix_label) = (cat.render("cli--see", &[]), cat.render("ui--fix", &[]));
-    println!("{} ({})", code.name(), code.severity().as_str());
-    println!("  {}", code.summary());
-    println!("  {}", r["message"].as_str().unwrap_or_default());
-    if let Some(fix) = r["fix"].as_str() {
-        println!("  = {fix_label} {fix}");
-    }
-    match (section_heading(code.rfc()), section_url(code.rfc())) {
-        (Some(h), Some(u)) => println!("  = {see}: {} “{h}” <{u}>", code.rfc()),
-        (Some(h), None) => println!("  = {see}: {h}"),
-        _ => println!("  = {see}: {}", code.rfc()),
+        println!("{}", to_json(&page)?);
+    } else {
+        print!("{}", human(&page, &cat));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string_pretty(v).map_err(|e| e.to_string())
+}
+
+/// The page as terminal text, labels from the catalogs.
+fn human(p: &RulePage, cat: &Catalog) -> String {
+    let t = |id: &str| cat.render(id, &[]);
+    let mut out = format!("{} ({})\n\n", p.code, p.severity.as_str());
+    out += &format!("{}\n  {}\n", t("rules--what"), p.message);
+    if let Some(fix) = &p.fix {
+        out += &format!("  = {} {fix}\n", t("ui--fix"));
+    }
+    if let Some(why) = &p.why {
+        out += &format!("\n{}\n  {why}\n", t("rules--why"));
+    }
+    out += &example(&t("rules--bad"), &p.bad, cat);
+    out += &example(&t("rules--good"), &p.good, cat);
+    out += &format!("\n{}\n  {}", t("rules--rfc"), p.rfc);
+    if let Some(h) = p.section {
+        out += &format!(" “{h}”");
+    }
+    if let Some(u) = &p.url {
+        out += &format!(" <{u}>");
+    }
+    out.push('\n');
+    if let Some(text) = p.excerpt {
+        let lines: Vec<&str> = text.lines().collect();
+        for l in lines.iter().take(EXCERPT_LINES) {
+            out += &format!("  | {l}\n");
+        }
+        if lines.len() > EXCERPT_LINES {
+            out += &format!("  | … (+{})\n", lines.len() - EXCERPT_LINES);
+        }
+    }
+    out
+}
+
+fn example(label: &str, e: &RuleExample, cat: &Catalog) -> String {
+    let mut out = format!("\n{label}");
+    if let Input::Circumstance { when } = &e.input {
+        return format!("{out}\n  {}\n", cat.render(when, &[]));
+    }
+    let kind = match &e.input {
+        Input::Policy { .. } => "rules--input-policy",
+        Input::StsRecord { .. } => "rules--input-sts-record",
+        Input::TlsrptRecord { .. } => "rules--input-tlsrpt-record",
+        Input::Report { .. } => "rules--input-report",
+        Input::Generate { .. } => "rules--input-generate",
+        Input::Check { .. } => "rules--input-check",
+        Input::Request { .. } | Input::Circumstance { .. } => "rules--input-request",
+    };
+    out += &format!(" — {}\n", cat.render(kind, &[]));
+    let shown: String = e.shown.chars().take(EXAMPLE_CHARS).collect();
+    for l in shown.lines() {
+        out += &format!("  │ {}\n", l.escape_debug());
+    }
+    if e.shown.chars().count() > EXAMPLE_CHARS {
+        out += &format!("  │ … (+{} B)\n", e.shown.len() - shown.len());
+    }
+    for d in &e.findings {
+        let at = if d.line > 0 {
+            format!("{}:{}: ", d.line, d.column)
+        } else {
+            String::new()
+        };
+        out += &format!("  {} {at}{}[{}]\n", cat.render("rules--gives", &[]), d.severity, d.code);
+    }
+    out
 }

@@ -100,13 +100,15 @@ pub fn human(name: &str, text: Option<&str>, diags: &[Diagnostic], cat: &Catalog
                 dim.1
             );
         }
+        // the rule's page, in the terminal: `mtasts explain CODE` (the site has the same at /rules/CODE)
         let _ = writeln!(
             out,
-            "   {}= {}:{} {}",
+            "   {}= {}:{} {} · mtasts explain {}",
             dim.0,
             cat.render("cli--see", &[]),
             dim.1,
-            d.code.rfc()
+            d.code.rfc(),
+            d.code.name()
         );
         out.push('\n');
     }

@@ -341,12 +341,18 @@ fn explain_shows_the_rule_in_every_language_and_refuses_unknown_codes() {
             v["fix"].as_str().is_some_and(|f| f.contains("mode:")),
             "{lang}: {v}"
         );
+        assert_eq!(v["bad"]["findings"][0]["code"], "policy/bad-mode", "{lang}");
+        assert_eq!(v["good"]["findings"].as_array().map(Vec::len), Some(0));
+        assert!(v["excerpt"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("3.2.  MTA-STS Policies")));
         messages.insert(v["message"].as_str().unwrap_or_default().to_owned());
+        messages.insert(v["why"].as_str().unwrap_or_default().to_owned());
     }
     assert_eq!(
         messages.len(),
-        5,
-        "five languages, five texts: {messages:?}"
+        10,
+        "five languages, five messages and five reasons: {messages:?}"
     );
     mtasts()
         .args(["explain", "report/missing-field"])

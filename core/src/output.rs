@@ -66,6 +66,129 @@ fn json_diagnostic(d: &Diagnostic, idx: Option<&LineIndex>, cat: &Catalog) -> Js
     }
 }
 
+/// A rule page (`mtasts explain`, the worker's `/rules/<code>`): the rule in the reader's language, the RFC
+/// section it comes from with that section's text, and a bad and a good example with what each gives.
+#[derive(Debug, Clone, Serialize)]
+pub struct RulePage {
+    /// Stable code.
+    pub code: &'static str,
+    /// error / warning / info.
+    pub severity: Severity,
+    /// The section cited, e.g. `RFC 8461 §3.2`.
+    pub rfc: &'static str,
+    /// Its heading.
+    pub section: Option<&'static str>,
+    /// A link to it (`None` for the Workspace guide).
+    pub url: Option<String>,
+    /// The message, as the bad example gives it (or with `‹placeholders›` where no input causes it).
+    pub message: String,
+    /// The fix, where the rule has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+    /// Why it matters for delivery.
+    pub why: Option<String>,
+    /// The input that breaks the rule.
+    pub bad: RuleExample,
+    /// The input that keeps it.
+    pub good: RuleExample,
+    /// The cited section's text (RFC 8460 and RFC 8461 only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub excerpt: Option<&'static str>,
+}
+
+/// One example of a rule page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleExample {
+    /// What the example is, for a shell to replay it (requests are replayed by the end-to-end tests).
+    pub input: crate::rules::Input,
+    /// The example as a reader sees it.
+    pub shown: String,
+    /// The findings of this page's code it gives, run through the rule (empty for the good example, and for
+    /// requests, which only a running worker answers).
+    pub findings: Vec<JsonDiagnostic>,
+}
+
+impl RuleExample {
+    fn new(input: crate::rules::Input, code: crate::diag::Code, cat: &Catalog) -> RuleExample {
+        let found: Vec<Diagnostic> = input
+            .run()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|d| d.code == code)
+            .collect();
+        let shown = input.shown();
+        // spans point into the text for policies and records; reports, facts and requests have none
+        let text = matches!(
+            input,
+            crate::rules::Input::Policy { .. }
+                | crate::rules::Input::StsRecord { .. }
+                | crate::rules::Input::TlsrptRecord { .. }
+        )
+        .then_some(shown.as_str());
+        let findings = json_diagnostics(text, &found, cat);
+        RuleExample {
+            input,
+            shown,
+            findings,
+        }
+    }
+}
+
+impl RulePage {
+    /// The page of `code` in `cat`'s language.
+    pub fn new(code: crate::diag::Code, cat: &Catalog) -> RulePage {
+        let rule = crate::rules::rule(code);
+        let bad = RuleExample::new(rule.bad, code, cat);
+        let good = RuleExample::new(rule.good, code, cat);
+        let (message, fix) = match bad.findings.first() {
+            Some(d) => (d.message.clone(), d.fix.clone()),
+            None => {
+                let d = Diagnostic::new(code, Default::default());
+                (
+                    placeholders(&cat.message(&d)),
+                    cat.fix(&d).map(|f| placeholders(&f)),
+                )
+            }
+        };
+        RulePage {
+            code: code.name(),
+            severity: code.severity(),
+            rfc: code.rfc(),
+            section: crate::diag::section_heading(code.rfc()),
+            url: crate::diag::section_url(code.rfc()),
+            message,
+            fix,
+            why: cat.why(code),
+            bad,
+            good,
+            excerpt: crate::rules::excerpt(code.rfc()),
+        }
+    }
+}
+
+/// A message rendered without its arguments shows each as `{$name}`; a page shows `‹name›` instead.
+fn placeholders(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("{$") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('}') {
+            Some(j) => {
+                out.push('‹');
+                out.push_str(&rest[i + 2..i + j]);
+                out.push('›');
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An HTTP error answer of the worker: `{"error": <diagnostic>, "details": [<diagnostic>…]}` — the refusal in
 /// the same shape as every finding (code, severity, message and fix in the asker's language, RFC section), and
 /// what it is about where there is more (the findings of a refused policy, with lines into it).
@@ -140,6 +263,40 @@ impl<'a> CheckAnswer<'a> {
 
 #[cfg(test)]
 mod tests {
+    /// `policy/bad-mode`'s page in five languages: the message comes from the bad example (with its argument),
+    /// the why and the fix are translated, the excerpt is the RFC's section, and the good example gives nothing.
+    #[test]
+    fn rule_page_in_every_language() {
+        use crate::diag::Code;
+        use crate::i18n::Lang;
+        let mut whys = std::collections::BTreeSet::new();
+        for lang in Lang::ALL {
+            let p = RulePage::new(Code::PolicyBadMode, &Catalog::get(*lang));
+            assert!(
+                p.message.contains("strict"),
+                "{}: {}",
+                lang.tag(),
+                p.message
+            );
+            assert!(p
+                .fix
+                .as_deref()
+                .is_some_and(|f| f.contains("mode: testing")));
+            assert_eq!(p.bad.findings.len(), 1);
+            assert_eq!((p.bad.findings[0].line, p.bad.findings[0].column), (2, 7));
+            assert!(p.good.findings.is_empty());
+            assert!(p
+                .excerpt
+                .is_some_and(|e| e.starts_with("3.2.  MTA-STS Policies")));
+            assert_eq!(p.section, Some("MTA-STS Policies"));
+            whys.insert(p.why.unwrap_or_default());
+        }
+        assert_eq!(whys.len(), 5, "five distinct translations");
+        let p = RulePage::new(Code::ApiNotFound, &Catalog::english());
+        assert!(p.message.contains("‹path›"), "{}", p.message);
+        assert!(p.bad.findings.is_empty() && p.excerpt.is_none());
+    }
+
     use super::*;
     use crate::check::{judge, Dns, Fetch};
     use crate::i18n::Lang;
