@@ -136,7 +136,12 @@ fn example(label: &str, e: &RuleExample, cat: &Catalog) -> String {
         } else {
             String::new()
         };
-        out += &format!("  {} {at}{}[{}]\n", cat.render("rules--gives", &[]), d.severity, d.code);
+        out += &format!(
+            "  {} {at}{}[{}]\n",
+            cat.render("rules--gives", &[]),
+            d.severity,
+            d.code
+        );
     }
     out
 }

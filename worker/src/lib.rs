@@ -5,6 +5,8 @@
 //! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports into KV, idempotently ([`ingest`]).
 //! - `GET /api/check?domain=D` is the public, rate-limited live check ([`live_check`]).
 //! - The rest of `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
+//! - `GET /rules[/<code>]` are the rule pages, rendered from core's registry in the reader's language
+//!   ([`rule_pages`]).
 //! - Everything else is the web app, served by Workers Static Assets.
 
 mod api;
@@ -12,6 +14,7 @@ mod http;
 mod ingest;
 mod live_check;
 mod policy_host;
+mod rule_pages;
 mod store;
 
 use mtasts_core::i18n::{Catalog, Lang};
@@ -107,6 +110,7 @@ fn allowed_methods(path: &str) -> &'static str {
         policy_host::PATH => "GET, HEAD",
         "/v1/tlsrpt" => "POST",
         "/api/check" => "GET, HEAD",
+        p if p == rule_pages::PREFIX || p.starts_with("/rules/") => "GET, HEAD",
         _ => "GET, PUT, DELETE, OPTIONS",
     }
 }
@@ -158,6 +162,12 @@ async fn route(
     if path == "/v1/tlsrpt" {
         return match req.method() {
             Method::Post => ingest::handle(req, env, cfg, cat).await,
+            _ => http::method_not_allowed(cat, method, allowed_methods(path)),
+        };
+    }
+    if path == rule_pages::PREFIX || path.starts_with("/rules/") {
+        return match req.method() {
+            Method::Get | Method::Head => rule_pages::handle(&req, path, lang_of(&req)),
             _ => http::method_not_allowed(cat, method, allowed_methods(path)),
         };
     }
