@@ -451,3 +451,4 @@ check--bad-domain = `{ $value }` ist kein Mail-Domainname ({ domain-reason }).
     .fix = Geben Sie einen Namen wie example.com an – keine URL, keine IP-Adresse und keinen Port.
 check--rate-limited = Zu viele Prüfungen von Ihrer Adresse.
     .fix = Warten Sie { $seconds } Sekunden und versuchen Sie es dann erneut.
+ui--rule-page = Was diese Regel bedeutet, warum sie zählt, Beispiele

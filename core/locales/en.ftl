@@ -455,3 +455,4 @@ check--bad-domain = `{ $value }` is not a mail domain name ({ domain-reason }).
     .fix = Give a name like example.com — not a URL, an IP address or a port.
 check--rate-limited = Too many checks from your address.
     .fix = Wait { $seconds } seconds, then try again.
+ui--rule-page = What this rule means, why it matters, examples

@@ -454,3 +454,4 @@ check--bad-domain = `{ $value }` no es un nombre de dominio de correo ({ domain-
     .fix = Indica un nombre como example.com, no una URL, una dirección IP ni un puerto.
 check--rate-limited = Demasiadas comprobaciones desde tu dirección.
     .fix = Espera { $seconds } segundos y vuelve a intentarlo.
+ui--rule-page = Qué significa esta regla, por qué importa, ejemplos

@@ -454,3 +454,4 @@ check--bad-domain = `{ $value }` non è un nome di dominio di posta ({ domain-re
     .fix = Indica un nome come example.com, non un URL, un indirizzo IP o una porta.
 check--rate-limited = Troppi controlli dal tuo indirizzo.
     .fix = Attendi { $seconds } secondi, poi riprova.
+ui--rule-page = Cosa significa questa regola, perché conta, esempi

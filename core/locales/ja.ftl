@@ -442,3 +442,4 @@ check--bad-domain = `{ $value }` はメールドメイン名ではありませ�
     .fix = URL、IP アドレス、ポートではなく、example.com のような名前を指定してください。
 check--rate-limited = このアドレスからのチェックが多すぎます。
     .fix = { $seconds } 秒待ってから、もう一度お試しください。
+ui--rule-page = このルールの意味、重要な理由、例

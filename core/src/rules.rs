@@ -728,7 +728,8 @@ fn examples(code: Code) -> (Input, Input) {
             req("GET", "/api/check?domain=example.com", &[], ""),
         ),
         C::CheckRateLimited => {
-            let mut bad = req("GET", "/api/check?domain=example..com", &[("CF-Connecting-IP", "192.0.2.99")], "");
+            // the 31st check of a valid domain within the minute (refused domains are not counted)
+            let mut bad = req("GET", "/api/check?domain=example.com", &[("CF-Connecting-IP", "192.0.2.99")], "");
             if let Input::Request { repeat, .. } = &mut bad {
                 *repeat = 31;
             }

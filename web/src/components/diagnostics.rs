@@ -65,7 +65,9 @@ fn item(d: Item) -> Html {
         <li class={classes!("diag", sev)} data-code={d.code.clone()} data-severity={sev}>
             <div class="diag-head">
                 <span class={classes!("badge", sev)}>{ severity_label(d.severity) }</span>
-                <code class="diag-code">{ d.code }</code>
+                // the rule's page (served by the worker, in the page's language)
+                <a class="diag-code" href={format!("/rules/{}?lang={}", d.code, crate::i18n::lang().tag())}
+                    title={t("ui--rule-page")}><code>{ d.code.clone() }</code></a>
                 { for d.where_.map(|w| match d.pick {
                     Some(onclick) => html! { <button type="button" class="link where" {onclick}>{ w }</button> },
                     None => html! { <span class="where">{ w }</span> },
