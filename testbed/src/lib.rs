@@ -31,6 +31,8 @@ pub struct Case {
     pub status: &'static str,
     /// The error and warning codes expected (infos aside); empty: none at all.
     pub codes: Vec<&'static str>,
+    /// The DNSSEC info expected (`None`: no usable record, so none).
+    pub dnssec: Option<&'static str>,
 }
 
 /// The running fakes.
@@ -83,6 +85,201 @@ fn cert_name(sni: &str) -> String {
     }
 }
 
+/// What a case changes in the working domain it starts from: the records, the MX set and the policy host's reply.
+struct Setup<'a> {
+    /// `<name>.check.test`.
+    domain: String,
+    /// The enforce policy of [`policy`].
+    policy: String,
+    /// TXT at `_mta-sts.<domain>` (empty: none published).
+    sts: Vec<String>,
+    /// The MX hosts.
+    mx: Vec<String>,
+    /// What `mta-sts.<domain>` answers.
+    reply: Reply,
+    /// The zone, for records elsewhere (CNAME targets, the apex, DNSSEC).
+    zone: &'a mut Zone,
+}
+
+/// One row of the case table: the expected verdict, and how the case differs from a working domain.
+struct Spec {
+    name: &'static str,
+    status: &'static str,
+    codes: &'static [&'static str],
+    /// The DNSSEC info the check gives (`None`: no usable record, so no word on DNSSEC).
+    dnssec: Option<&'static str>,
+    setup: fn(&mut Setup),
+}
+
+const VALIDATED: Option<&str> = Some("check/dnssec-validated");
+const NOT_VALIDATED: Option<&str> = Some("check/dnssec-not-validated");
+
+/// Every case, one row each.
+const CASES: &[Spec] = &[
+    Spec {
+        name: "good",
+        status: "working",
+        codes: &[],
+        dnssec: VALIDATED,
+        setup: |s| {
+            s.zone.signed.insert(format!("_mta-sts.{}", s.domain));
+            s.zone.signed.insert(s.domain.clone());
+        },
+    },
+    Spec {
+        name: "testing",
+        status: "testing",
+        codes: &[],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            s.reply = ok(&s.policy.replace("enforce", "testing"));
+        },
+    },
+    Spec {
+        name: "none",
+        status: "removing",
+        codes: &[],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            s.reply = ok("version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n");
+        },
+    },
+    Spec {
+        name: "not-found",
+        status: "broken",
+        codes: &["check/policy-http-status"],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            s.reply = Reply::Full(response("404 Not Found", "text/html", "", b"<h1>nope</h1>"));
+        },
+    },
+    Spec {
+        name: "redirect",
+        status: "broken",
+        codes: &["check/policy-redirect"],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            let location = format!("Location: https://www.{}/mta-sts.txt\r\n", s.domain);
+            s.reply = Reply::Full(response(
+                "301 Moved Permanently",
+                "text/html",
+                &location,
+                b"",
+            ));
+        },
+    },
+    Spec {
+        name: "html",
+        status: "broken",
+        codes: &["check/policy-content-type"],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            s.reply = Reply::Full(response("200 OK", "text/html", "", s.policy.as_bytes()));
+        },
+    },
+    Spec {
+        name: "large",
+        status: "broken",
+        codes: &["policy/too-large"],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            let pad: String = (0..7000).map(|i| format!("x{i}: yyyy\r\n")).collect();
+            s.reply = ok(&format!("{}{pad}", s.policy));
+        },
+    },
+    Spec {
+        name: "slow",
+        status: "broken",
+        codes: &["check/policy-timeout"],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            s.reply = Reply::Slow;
+        },
+    },
+    // the certificate is for `www.` (see cert_name)
+    Spec {
+        name: "bad-cert",
+        status: "broken",
+        codes: &["check/policy-tls"],
+        dnssec: NOT_VALIDATED,
+        setup: |_| {},
+    },
+    Spec {
+        name: "uncovered",
+        status: "broken",
+        codes: &["mx/not-covered-enforce"],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            s.mx = vec!["mx9.other.test".into()];
+        },
+    },
+    Spec {
+        name: "two-records",
+        status: "broken",
+        codes: &["sts-record/multiple-records"],
+        dnssec: None,
+        setup: |s| {
+            s.sts.push("v=STSv1; id=20260202T000000".into());
+        },
+    },
+    Spec {
+        name: "delegated",
+        status: "working",
+        codes: &[],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            let target = "_mta-sts.delegated.provider.test".to_owned();
+            s.zone
+                .cname
+                .insert(format!("_mta-sts.{}", s.domain), target.clone());
+            s.zone.txt.insert(target, std::mem::take(&mut s.sts));
+        },
+    },
+    Spec {
+        name: "unconfigured",
+        status: "not-configured",
+        codes: &[],
+        dnssec: None,
+        setup: |s| {
+            s.sts.clear();
+        },
+    },
+    Spec {
+        name: "apex",
+        status: "broken",
+        codes: &["check/sts-at-apex"],
+        dnssec: None,
+        setup: |s| {
+            s.zone
+                .txt
+                .insert(s.domain.clone(), std::mem::take(&mut s.sts));
+        },
+    },
+    Spec {
+        name: "spf",
+        status: "broken",
+        codes: &["sts-record/wrong-record-type"],
+        dnssec: None,
+        setup: |s| {
+            s.sts = vec!["v=spf1 -all".into()];
+        },
+    },
+    // the same id while the policy changes: `POST /next-policy` switches to the second one
+    Spec {
+        name: "changed",
+        status: "working",
+        codes: &[],
+        dnssec: NOT_VALIDATED,
+        setup: |s| {
+            let second = s.policy.replace("1209600", "2419200");
+            s.reply = Reply::Versions(
+                response("200 OK", "text/plain", "", s.policy.as_bytes()),
+                response("200 OK", "text/plain", "", second.as_bytes()),
+            );
+        },
+    },
+];
+
 /// Starts every fake; the HTTPS policy hosts listen on `https_port` (0: any free port). Files go to `dir`.
 pub fn start(dir: &Path, https_port: u16) -> Testbed {
     std::fs::create_dir_all(dir).expect("dir");
@@ -90,94 +287,36 @@ pub fn start(dir: &Path, https_port: u16) -> Testbed {
     let mut zone = Zone::default();
     let mut sites = HashMap::new();
     let mut cases = Vec::new();
-    let id = "v=STSv1; id=20260101T000000";
-    #[allow(clippy::type_complexity)]
-    let table: Vec<(&'static str, &'static str, Vec<&'static str>)> = vec![
-        ("good", "working", vec![]),
-        ("testing", "testing", vec![]),
-        ("none", "removing", vec![]),
-        ("not-found", "broken", vec!["check/policy-http-status"]),
-        ("redirect", "broken", vec!["check/policy-redirect"]),
-        ("html", "broken", vec!["check/policy-content-type"]),
-        ("large", "broken", vec!["policy/too-large"]),
-        ("slow", "broken", vec!["check/policy-timeout"]),
-        ("bad-cert", "broken", vec!["check/policy-tls"]),
-        ("uncovered", "broken", vec!["mx/not-covered-enforce"]),
-        ("two-records", "broken", vec!["sts-record/multiple-records"]),
-        ("delegated", "working", vec![]),
-        ("unconfigured", "not-configured", vec![]),
-        ("apex", "broken", vec!["check/sts-at-apex"]),
-        ("spf", "broken", vec!["sts-record/wrong-record-type"]),
-        ("changed", "working", vec![]),
-    ];
-    for (name, status, codes) in table {
-        let d = format!("{name}.{SUFFIX}");
-        let p = policy(&d);
-        let mut sts = vec![id.to_owned()];
-        let mut mx = vec![format!("mx1.{d}")];
+    for spec in CASES {
+        let d = format!("{}.{SUFFIX}", spec.name);
+        // a working domain: records, MX, reporting, an SPF record at the apex, the enforce policy
         zone.txt.insert(
             format!("_smtp._tls.{d}"),
             vec![format!("v=TLSRPTv1; rua=mailto:tlsrpt@{d}")],
         );
         zone.txt.insert(d.clone(), vec!["v=spf1 -all".into()]);
-        let reply = match name {
-            "testing" => ok(&p.replace("enforce", "testing")),
-            "none" => ok("version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n"),
-            "not-found" => {
-                Reply::Full(response("404 Not Found", "text/html", "", b"<h1>nope</h1>"))
-            }
-            "redirect" => Reply::Full(response(
-                "301 Moved Permanently",
-                "text/html",
-                &format!("Location: https://www.{d}/mta-sts.txt\r\n"),
-                b"",
-            )),
-            "html" => Reply::Full(response("200 OK", "text/html", "", p.as_bytes())),
-            "large" => {
-                let pad: String = (0..7000).map(|i| format!("x{i}: yyyy\r\n")).collect();
-                ok(&format!("{p}{pad}"))
-            }
-            "slow" => Reply::Slow,
-            "changed" => Reply::Versions(
-                response("200 OK", "text/plain", "", p.as_bytes()),
-                response(
-                    "200 OK",
-                    "text/plain",
-                    "",
-                    p.replace("1209600", "2419200").as_bytes(),
-                ),
-            ),
-            _ => ok(&p),
+        let p = policy(&d);
+        let mut s = Setup {
+            domain: d.clone(),
+            reply: ok(&p),
+            policy: p,
+            sts: vec!["v=STSv1; id=20260101T000000".to_owned()],
+            mx: vec![format!("mx1.{d}")],
+            zone: &mut zone,
         };
-        match name {
-            "good" => {
-                zone.signed.insert(format!("_mta-sts.{d}"));
-                zone.signed.insert(d.clone());
-            }
-            "uncovered" => mx = vec!["mx9.other.test".into()],
-            "two-records" => sts.push("v=STSv1; id=20260202T000000".into()),
-            "delegated" => {
-                let target = format!("_mta-sts.{name}.provider.test");
-                zone.cname.insert(format!("_mta-sts.{d}"), target.clone());
-                zone.txt.insert(target, std::mem::take(&mut sts));
-            }
-            "unconfigured" => sts.clear(),
-            "spf" => sts = vec!["v=spf1 -all".into()],
-            "apex" => {
-                zone.txt.insert(d.clone(), std::mem::take(&mut sts));
-            }
-            _ => {}
-        }
+        (spec.setup)(&mut s);
+        let Setup { sts, mx, reply, .. } = s;
         if !sts.is_empty() {
             zone.txt.insert(format!("_mta-sts.{d}"), sts);
         }
         zone.mx.insert(d.clone(), mx);
         sites.insert(format!("mta-sts.{d}"), reply);
         cases.push(Case {
-            name,
+            name: spec.name,
             domain: d,
-            status,
-            codes,
+            status: spec.status,
+            codes: spec.codes.to_vec(),
+            dnssec: spec.dnssec,
         });
     }
     let version = Arc::new(AtomicUsize::new(0));

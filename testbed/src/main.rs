@@ -25,7 +25,7 @@ fn main() {
     let cases: Vec<_> = tb
         .cases
         .iter()
-        .map(|c| json!({"name": c.name, "domain": c.domain, "status": c.status, "codes": c.codes}))
+        .map(|c| json!({"name": c.name, "domain": c.domain, "status": c.status, "codes": c.codes, "dnssec": c.dnssec}))
         .collect();
     let line = json!({
         "dns": tb.dns.to_string(),

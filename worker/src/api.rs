@@ -18,7 +18,8 @@ use mtasts_core::{policy, Code, Diagnostic, Severity};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
-use worker::{Env, Method, Request, Response, Result};
+use std::rc::Rc;
+use worker::{Env, Method, Request, Response, Result, RouteContext, Router};
 
 /// Most reports `/api/summary` reads in one request (KV operations per invocation are limited).
 const SUMMARY_MAX_REPORTS: usize = 900;
@@ -48,11 +49,27 @@ fn is_day(s: &str) -> bool {
     s.len() == 10 && report::time::parse(&format!("{s}T00:00:00Z")).is_some()
 }
 
-/// Routes `/api/...`.
+/// What every admin handler needs: the configuration and the catalog of the answer's language.
+#[derive(Clone)]
+pub struct Ctx {
+    cfg: Rc<Config>,
+    cat: Catalog,
+}
+
+/// The methods each admin route takes, for the `Allow` of a 405.
+fn allowed(path: &str) -> &'static str {
+    match path.trim_start_matches("/api/").split_once('/') {
+        None if path.ends_with("/policies") => "GET",
+        Some(("policies", _)) => "GET, PUT, DELETE",
+        _ => "GET",
+    }
+}
+
+/// Answers `/api/...` (the live check aside): CORS preflight, then the token, then one handler per route.
 pub async fn handle(
-    mut req: Request,
+    req: Request,
     env: &Env,
-    cfg: &Config,
+    cfg: Config,
     cat: &Catalog,
     path: &str,
 ) -> Result<Response> {
@@ -62,7 +79,7 @@ pub async fn handle(
     if cfg.admin_token.is_none() {
         return http::refuse(cat, 401, http::diag(Code::AuthNotConfigured));
     }
-    if !authorized(&req, cfg)? {
+    if !authorized(&req, &cfg)? {
         // RFC 6750 §3: a missing or wrong token gets a challenge
         return http::refuse_with_header(
             cat,
@@ -71,247 +88,314 @@ pub async fn handle(
             ("WWW-Authenticate", "Bearer"),
         );
     }
-    let url = req.url()?;
-    let q: HashMap<String, String> = url.query_pairs().into_owned().collect();
-    let kv = env.kv(store::BINDING)?;
-    let rest = path.trim_start_matches("/api/");
     let method = req.method();
-    match (
-        method,
-        rest.split_once('/').map_or((rest, ""), |(a, b)| (a, b)),
-    ) {
-        (Method::Get, ("reports", "")) => {
-            let (prefix, from, to) = match filters(&q) {
-                Ok(f) => f,
-                Err(d) => return http::refuse(cat, 400, d),
-            };
-            let (items, truncated) =
-                store::list_reports(&kv, &prefix, from.as_deref(), to.as_deref(), LIST_MAX).await?;
-            http::json(&json!({"reports": items, "truncated": truncated}), 200)
-        }
-        (Method::Get, ("reports", key)) => {
-            let key = urlencoding_decode(key);
-            // ours start with `report:` and fit KV's key limit: anything else was never stored
-            if !key.starts_with("report:") || key.len() > store::MAX_KEY_BYTES {
-                return http::refuse(
-                    cat,
-                    400,
-                    http::diag(Code::ApiBadKey).arg("value", mtasts_core::diag::snippet(&key, 80)),
-                );
-            }
-            let (bytes, meta) = kv
-                .get(&key)
-                .bytes_with_metadata::<store::Meta>()
-                .await
-                .map_err(kv_err)?;
-            let Some(bytes) = bytes else {
-                return http::refuse(cat, 404, not_found(path));
-            };
-            if q.get("raw").is_some_and(|v| v == "1") {
-                let ct = match meta.as_ref().map(|m| m.enc.as_str()) {
-                    Some("gzip") => "application/tlsrpt+gzip",
-                    Some("email") => "message/rfc822",
-                    _ => "application/tlsrpt+json",
-                };
-                let mut r = Response::from_bytes(bytes)?;
-                r.headers_mut().set("Content-Type", ct)?;
-                r.headers_mut().set("Content-Disposition", "attachment")?;
-                return Ok(r);
-            }
-            match report::load(&bytes, cfg.stored_limits()) {
-                Ok(loaded) => {
-                    let first = loaded.into_iter().next();
-                    let warnings = first
-                        .as_ref()
-                        .map(|l| json_diagnostics(None, &l.warnings, cat))
-                        .unwrap_or_default();
-                    http::json(
-                        &json!({"key": key, "meta": meta, "report": first.map(|l| l.report), "warnings": warnings}),
-                        200,
-                    )
-                }
-                Err(d) => http::json(
-                    &json!({"key": key, "meta": meta, "report": null, "error": json_diagnostics(None, &[d], cat).pop()}),
-                    200,
-                ),
-            }
-        }
-        (Method::Get, ("summary", "")) => {
-            let (prefix, from, to) = match filters(&q) {
-                Ok(f) => f,
-                Err(d) => return http::refuse(cat, 400, d),
-            };
-            let (items, truncated) = store::list_reports(
-                &kv,
-                &prefix,
-                from.as_deref(),
-                to.as_deref(),
-                SUMMARY_MAX_REPORTS,
-            )
-            .await?;
-            let mut agg = Aggregator::new(Filter {
-                domain: q.get("domain").cloned().filter(|d| !d.is_empty()),
-                ..Filter::default()
-            });
-            let mut unreadable = Vec::new();
-            for chunk in items.chunks(50) {
-                let reads = chunk.iter().map(|it| kv.get(&it.key).bytes());
-                let bodies = futures_util::future::join_all(reads).await;
-                for (it, body) in chunk.iter().zip(bodies) {
-                    let Some(bytes) = body.map_err(kv_err)? else {
-                        continue;
-                    };
-                    match report::load(&bytes, cfg.stored_limits()) {
-                        Ok(ls) => ls.iter().for_each(|l| {
-                            agg.add(&l.report);
-                        }),
-                        Err(d) => unreadable.push(json!({"key": it.key, "code": d.code.name()})),
-                    }
-                }
-            }
+    let ctx = Ctx {
+        cfg: Rc::new(cfg),
+        cat: cat.clone(),
+    };
+    let resp = Router::with_data(ctx)
+        .get_async("/api/reports", list_reports)
+        .get_async("/api/reports/*key", get_report)
+        .get_async("/api/summary", summary)
+        .get_async("/api/policies", list_policies)
+        .get_async("/api/policies/:domain", get_policy)
+        .put_async("/api/policies/:domain", put_policy)
+        .delete_async("/api/policies/:domain", delete_policy)
+        .get_async("/api/records", records)
+        .or_else_any_method("/api/*rest", |req, ctx| {
+            http::refuse(&ctx.data.cat, 404, not_found(&req.path()))
+        })
+        .or_else_any_method("/api", |req, ctx| {
+            http::refuse(&ctx.data.cat, 404, not_found(&req.path()))
+        })
+        .run(req, env.clone())
+        .await?;
+    // the router's own 405 is bare text: answer it as every refusal is answered, with `Allow`
+    if resp.status_code() == 405 {
+        return http::method_not_allowed(cat, method.as_ref(), allowed(path));
+    }
+    Ok(resp)
+}
+
+/// The query's parameters.
+fn query(req: &Request) -> Result<HashMap<String, String>> {
+    Ok(req.url()?.query_pairs().into_owned().collect())
+}
+
+/// `GET /api/reports?domain=&from=&to=`: stored reports' summaries (KV metadata, no per-report reads).
+async fn list_reports(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let (prefix, from, to) = match filters(&query(&req)?) {
+        Ok(f) => f,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
+    };
+    let kv = ctx.env.kv(store::BINDING)?;
+    let (items, truncated) =
+        store::list_reports(&kv, &prefix, from.as_deref(), to.as_deref(), LIST_MAX).await?;
+    http::json(&json!({"reports": items, "truncated": truncated}), 200)
+}
+
+/// `GET /api/reports/<key>`: one report, parsed (RFC 8460 §4.4 shape, with validation warnings); `?raw=1`
+/// gives the bytes as received.
+async fn get_report(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let Ctx { cfg, cat } = &ctx.data;
+    let key = urlencoding_decode(ctx.param("key").map(String::as_str).unwrap_or(""));
+    // ours start with `report:` and fit KV's key limit: anything else was never stored
+    if !key.starts_with("report:") || key.len() > store::MAX_KEY_BYTES {
+        return http::refuse(
+            cat,
+            400,
+            http::diag(Code::ApiBadKey).arg("value", mtasts_core::diag::snippet(&key, 80)),
+        );
+    }
+    let kv = ctx.env.kv(store::BINDING)?;
+    let (bytes, meta) = kv
+        .get(&key)
+        .bytes_with_metadata::<store::Meta>()
+        .await
+        .map_err(kv_err)?;
+    let Some(bytes) = bytes else {
+        return http::refuse(cat, 404, not_found(&req.path()));
+    };
+    if query(&req)?.get("raw").is_some_and(|v| v == "1") {
+        let ct = match meta.as_ref().map(|m| m.enc.as_str()) {
+            Some("gzip") => "application/tlsrpt+gzip",
+            Some("email") => "message/rfc822",
+            _ => "application/tlsrpt+json",
+        };
+        let mut r = Response::from_bytes(bytes)?;
+        r.headers_mut().set("Content-Type", ct)?;
+        r.headers_mut().set("Content-Disposition", "attachment")?;
+        return Ok(r);
+    }
+    match report::load(&bytes, cfg.stored_limits()) {
+        Ok(loaded) => {
+            let first = loaded.into_iter().next();
+            let warnings = first
+                .as_ref()
+                .map(|l| json_diagnostics(None, &l.warnings, cat))
+                .unwrap_or_default();
             http::json(
-                &json!({"summary": agg.summary(), "listed": items.len(), "truncated": truncated, "unreadable": unreadable}),
+                &json!({"key": key, "meta": meta, "report": first.map(|l| l.report), "warnings": warnings}),
                 200,
             )
         }
-        (Method::Get, ("policies", "")) => {
-            let page = kv
-                .list()
-                .prefix("policy:".into())
-                .limit(1000)
-                .execute()
-                .await
-                .map_err(kv_err)?;
-            let domains: Vec<&str> = page
-                .keys
-                .iter()
-                .filter_map(|k| k.name.strip_prefix("policy:"))
-                .collect();
-            http::json(&json!({"domains": domains}), 200)
-        }
-        (m @ (Method::Get | Method::Put | Method::Delete), ("policies", d)) => {
-            let domain = match normalize_domain(&urlencoding_decode(d)) {
-                Ok(domain) => domain,
-                Err(e) => return http::refuse(cat, 400, bad_domain(d, &e)),
+        Err(d) => http::json(
+            &json!({"key": key, "meta": meta, "report": null, "error": json_diagnostics(None, &[d], cat).pop()}),
+            200,
+        ),
+    }
+}
+
+/// `GET /api/summary?domain=&from=&to=`: the aggregation core gives the viewer, over stored reports.
+async fn summary(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let Ctx { cfg, cat } = &ctx.data;
+    let q = query(&req)?;
+    let (prefix, from, to) = match filters(&q) {
+        Ok(f) => f,
+        Err(d) => return http::refuse(cat, 400, d),
+    };
+    let kv = ctx.env.kv(store::BINDING)?;
+    let (items, truncated) = store::list_reports(
+        &kv,
+        &prefix,
+        from.as_deref(),
+        to.as_deref(),
+        SUMMARY_MAX_REPORTS,
+    )
+    .await?;
+    let mut agg = Aggregator::new(Filter {
+        domain: q.get("domain").cloned().filter(|d| !d.is_empty()),
+        ..Filter::default()
+    });
+    let mut unreadable = Vec::new();
+    for chunk in items.chunks(50) {
+        let reads = chunk.iter().map(|it| kv.get(&it.key).bytes());
+        let bodies = futures_util::future::join_all(reads).await;
+        for (it, body) in chunk.iter().zip(bodies) {
+            let Some(bytes) = body.map_err(kv_err)? else {
+                continue;
             };
-            let key = store::policy_key(&domain);
-            match m {
-                Method::Get => match kv.get(&key).text().await.map_err(kv_err)? {
-                    Some(text) => http::json(&json!({"domain": domain, "policy": text}), 200),
-                    None => http::refuse(cat, 404, no_policy(&domain)),
-                },
-                Method::Delete => {
-                    kv.delete(&key).await.map_err(kv_err)?;
-                    http::json(&json!({"domain": domain, "deleted": true}), 200)
-                }
-                _ => {
-                    let body = match req.bytes().await {
-                        Ok(b) => b,
-                        Err(e) => {
-                            return http::refuse(
-                                cat,
-                                400,
-                                http::diag(Code::ApiUnreadableBody).arg("reason", e.to_string()),
-                            )
-                        }
-                    };
-                    let lint = policy::lint_bytes(&body);
-                    let text = String::from_utf8_lossy(&body).into_owned();
-                    if !lint.is_valid() {
-                        let errors = lint
-                            .diagnostics
-                            .iter()
-                            .filter(|d| d.severity() == Severity::Error)
-                            .count();
-                        return http::refuse_with(
-                            cat,
-                            422,
-                            http::diag(Code::ApiInvalidPolicy).arg("errors", errors),
-                            Some(&text),
-                            &lint.diagnostics,
-                        );
-                    }
-                    let diags = json_diagnostics(Some(&text), &lint.diagnostics, cat);
-                    kv.put(&key, text.as_str())
-                        .map_err(kv_err)?
-                        .execute()
-                        .await
-                        .map_err(kv_err)?;
-                    let warnings = lint
-                        .diagnostics
-                        .iter()
-                        .filter(|d| d.severity() != Severity::Error)
-                        .count();
-                    http::json(
-                        &json!({"domain": domain, "stored": true, "warnings": warnings, "diagnostics": diags}),
-                        200,
-                    )
-                }
+            match report::load(&bytes, cfg.stored_limits()) {
+                Ok(ls) => ls.iter().for_each(|l| {
+                    agg.add(&l.report);
+                }),
+                Err(d) => unreadable.push(json!({"key": it.key, "code": d.code.name()})),
             }
         }
-        (Method::Get, ("records", "")) => {
-            let given = q.get("domain").map(String::as_str).unwrap_or("");
-            let domain = match normalize_domain(given) {
-                Ok(domain) => domain,
-                Err(e) => return http::refuse(cat, 400, bad_domain(given, &e)),
-            };
-            let Some(text) = kv
-                .get(&store::policy_key(&domain))
-                .text()
-                .await
-                .map_err(kv_err)?
-            else {
-                return http::refuse(cat, 404, no_policy(&domain));
-            };
-            let Some(p) = policy::lint(&text).policy else {
-                return http::refuse(
-                    cat,
-                    409,
-                    http::diag(Code::PolicyInvalidStored).arg("domain", &domain),
-                );
-            };
-            let host = crate::host_of(&req);
-            let rua = q
-                .get("rua")
-                .cloned()
-                .unwrap_or_else(|| format!("https://mta-sts.{domain}/v1/tlsrpt"));
-            let greq = GenRequest {
-                domain: domain.clone(),
-                mx: p.mx.iter().map(|m| m.pattern().to_owned()).collect(),
-                mode: p.mode,
-                max_age: p.max_age,
-                rua: vec![rua],
-                id: IdSource::PolicyHash,
-            };
-            match generate::generate(&greq) {
-                Ok(g) => http::json(
-                    &json!({
-                        "domain": domain,
-                        "id": g.id,
-                        "policy_id": generate::id_from_policy(&p),
-                        "sts": {"name": g.sts_name, "value": g.sts_record},
-                        "tlsrpt": {"name": g.tlsrpt_name, "value": g.tlsrpt_record},
-                        "zone": g.zone,
-                        "policy_url": g.policy_url,
-                        "served_from": host,
-                    }),
-                    200,
-                ),
-                Err(d) => http::refuse_with(
-                    cat,
-                    409,
-                    http::diag(Code::ApiCannotGenerate).arg("domain", &domain),
-                    None,
-                    &d,
-                ),
-            }
+    }
+    http::json(
+        &json!({"summary": agg.summary(), "listed": items.len(), "truncated": truncated, "unreadable": unreadable}),
+        200,
+    )
+}
+
+/// `GET /api/policies`: the domains served.
+async fn list_policies(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let page = ctx
+        .env
+        .kv(store::BINDING)?
+        .list()
+        .prefix("policy:".into())
+        .limit(1000)
+        .execute()
+        .await
+        .map_err(kv_err)?;
+    let domains: Vec<&str> = page
+        .keys
+        .iter()
+        .filter_map(|k| k.name.strip_prefix("policy:"))
+        .collect();
+    http::json(&json!({"domains": domains}), 200)
+}
+
+/// The `:domain` of a policy route, normalized; the refusal when it is not a domain.
+fn domain_param(ctx: &RouteContext<Ctx>) -> std::result::Result<String, Diagnostic> {
+    let given = urlencoding_decode(ctx.param("domain").map(String::as_str).unwrap_or(""));
+    normalize_domain(&given).map_err(|e| bad_domain(&given, &e))
+}
+
+/// `GET /api/policies/<domain>`: the stored policy.
+async fn get_policy(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
+    };
+    let kv = ctx.env.kv(store::BINDING)?;
+    match kv
+        .get(&store::policy_key(&domain))
+        .text()
+        .await
+        .map_err(kv_err)?
+    {
+        Some(text) => http::json(&json!({"domain": domain, "policy": text}), 200),
+        None => http::refuse(&ctx.data.cat, 404, no_policy(&domain)),
+    }
+}
+
+/// `DELETE /api/policies/<domain>`: stops serving the domain's policy.
+async fn delete_policy(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
+    };
+    let kv = ctx.env.kv(store::BINDING)?;
+    kv.delete(&store::policy_key(&domain))
+        .await
+        .map_err(kv_err)?;
+    http::json(&json!({"domain": domain, "deleted": true}), 200)
+}
+
+/// `PUT /api/policies/<domain>`: stores a policy, linted first (RFC 8461 §3.2): 422 with the findings when it
+/// has errors, so this worker never serves a policy senders would reject.
+async fn put_policy(mut req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let cat = &ctx.data.cat;
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(cat, 400, d),
+    };
+    let body = match req.bytes().await {
+        Ok(b) => b,
+        Err(e) => {
+            return http::refuse(
+                cat,
+                400,
+                http::diag(Code::ApiUnreadableBody).arg("reason", e.to_string()),
+            )
         }
-        (m, ("policies", "")) => http::method_not_allowed(cat, m.as_ref(), "GET"),
-        (m, ("policies", _)) => http::method_not_allowed(cat, m.as_ref(), "GET, PUT, DELETE"),
-        (m, ("reports" | "summary" | "records", _)) => {
-            http::method_not_allowed(cat, m.as_ref(), "GET")
-        }
-        _ => http::refuse(cat, 404, not_found(path)),
+    };
+    let lint = policy::lint_bytes(&body);
+    let text = String::from_utf8_lossy(&body).into_owned();
+    if !lint.is_valid() {
+        let errors = lint
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count();
+        return http::refuse_with(
+            cat,
+            422,
+            http::diag(Code::ApiInvalidPolicy).arg("errors", errors),
+            Some(&text),
+            &lint.diagnostics,
+        );
+    }
+    let diags = json_diagnostics(Some(&text), &lint.diagnostics, cat);
+    let kv = ctx.env.kv(store::BINDING)?;
+    kv.put(&store::policy_key(&domain), text.as_str())
+        .map_err(kv_err)?
+        .execute()
+        .await
+        .map_err(kv_err)?;
+    let warnings = lint
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() != Severity::Error)
+        .count();
+    http::json(
+        &json!({"domain": domain, "stored": true, "warnings": warnings, "diagnostics": diags}),
+        200,
+    )
+}
+
+/// `GET /api/records?domain=D[&rua=]`: the `_mta-sts` and `_smtp._tls` records to publish for the served policy.
+async fn records(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let cat = &ctx.data.cat;
+    let q = query(&req)?;
+    let given = q.get("domain").map(String::as_str).unwrap_or("");
+    let domain = match normalize_domain(given) {
+        Ok(domain) => domain,
+        Err(e) => return http::refuse(cat, 400, bad_domain(given, &e)),
+    };
+    let kv = ctx.env.kv(store::BINDING)?;
+    let Some(text) = kv
+        .get(&store::policy_key(&domain))
+        .text()
+        .await
+        .map_err(kv_err)?
+    else {
+        return http::refuse(cat, 404, no_policy(&domain));
+    };
+    let Some(p) = policy::lint(&text).policy else {
+        return http::refuse(
+            cat,
+            409,
+            http::diag(Code::PolicyInvalidStored).arg("domain", &domain),
+        );
+    };
+    let host = crate::host_of(&req);
+    let rua = q
+        .get("rua")
+        .cloned()
+        .unwrap_or_else(|| format!("https://mta-sts.{domain}/v1/tlsrpt"));
+    let greq = GenRequest {
+        domain: domain.clone(),
+        mx: p.mx.iter().map(|m| m.pattern().to_owned()).collect(),
+        mode: p.mode,
+        max_age: p.max_age,
+        rua: vec![rua],
+        id: IdSource::PolicyHash,
+    };
+    match generate::generate(&greq) {
+        Ok(g) => http::json(
+            &json!({
+                "domain": domain,
+                "id": g.id,
+                "policy_id": generate::id_from_policy(&p),
+                "sts": {"name": g.sts_name, "value": g.sts_record},
+                "tlsrpt": {"name": g.tlsrpt_name, "value": g.tlsrpt_record},
+                "zone": g.zone,
+                "policy_url": g.policy_url,
+                "served_from": host,
+            }),
+            200,
+        ),
+        Err(d) => http::refuse_with(
+            cat,
+            409,
+            http::diag(Code::ApiCannotGenerate).arg("domain", &domain),
+            None,
+            &d,
+        ),
     }
 }
 

@@ -22,6 +22,7 @@ use mtasts_core::Code;
 use worker::{event, Context, Env, Method, Request, Response, Result};
 
 /// The worker's configuration, from `wrangler.toml` vars and secrets.
+#[derive(Clone)]
 pub(crate) struct Config {
     /// `ADMIN_TOKEN` secret (in `.dev.vars` locally); `None` disables the admin API.
     pub admin_token: Option<String>,
@@ -180,7 +181,7 @@ async fn route(
     if path == "/api" || path.starts_with("/api/") {
         let origin = cfg.site_origin.clone();
         let probe = req.clone()?;
-        let resp = api::handle(req, env, cfg, cat, path).await?;
+        let resp = api::handle(req, env, cfg.clone(), cat, path).await?;
         return http::cors(&probe, origin.as_deref(), resp);
     }
     http::refuse(
