@@ -6,7 +6,7 @@ use crate::components::copy::CopyField;
 use crate::components::diagnostics::{rich, DiagnosticList, Verdict};
 use crate::i18n::{catalog, t, tr};
 use crate::util;
-use mtasts_core::generate::{generate, IdSource, Request};
+use mtasts_core::generate::{generate, Generated, IdSource, Request};
 use mtasts_core::policy::{self, Mode};
 use mtasts_core::record;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -140,48 +140,58 @@ pub fn generate_page() -> Html {
             </form>
             { match result {
                 Err(diags) => html! { <div class="results"><DiagnosticList diagnostics={diags} /></div> },
-                Ok(g) => {
-                    let mut lint = policy::lint(&g.policy_text).diagnostics;
-                    lint.extend(record::sts::lint(&g.sts_record).diagnostics);
-                    if let Some(r) = &g.tlsrpt_record {
-                        lint.extend(record::tlsrpt::lint(r).diagnostics);
-                    }
-                    let policy_text = g.policy_text.clone();
-                    let download = Callback::from(move |_| util::download("mta-sts.txt", "text/plain;charset=utf-8", policy_text.as_bytes()));
-                    html! {
-                    <div class="results">
-                        <div class="result-head"><Verdict diagnostics={lint.clone()} /><span class="muted">{ t("ui--gen-linted") }</span></div>
-                        <DiagnosticList diagnostics={lint} />
-                        <ol class="steps">
-                            <li>
-                                <h2>{ t("ui--gen-step-tlsrpt") }</h2>
-                                <CopyField label={t("ui--record-name")} value={g.tlsrpt_name.clone()} />
-                                <CopyField id="gen-tlsrpt-record" label={t("ui--record-value")} value={g.tlsrpt_record.clone().unwrap_or_default()} />
-                            </li>
-                            <li>
-                                <h2>{ t("ui--gen-step-policy") }</h2>
-                                <p>{ tr("ui--gen-policy-where", &[("url", g.policy_url.clone())]) }</p>
-                                <CopyField id="gen-policy" label="mta-sts.txt" value={g.policy_text.clone()} />
-                                <button type="button" class="btn" onclick={download}>{ t("ui--download-policy") }</button>
-                            </li>
-                            <li>
-                                <h2>{ t("ui--gen-step-sts") }</h2>
-                                <CopyField label={t("ui--record-name")} value={g.sts_name.clone()} />
-                                <CopyField id="gen-sts-record" label={t("ui--record-value")} value={g.sts_record.clone()} />
-                            </li>
-                            <li>
-                                <h2>{ t("ui--gen-step-zone") }</h2>
-                                <CopyField id="gen-zone" label={t("ui--zone-lines")} value={g.zone.join("\n")} />
-                            </li>
-                        </ol>
-                        <h2>{ t("ui--rollout") }</h2>
-                        <ol class="rollout" id="gen-steps">
-                            { for g.steps.iter().map(|s| html! { <li data-step={s.id}>{ rich(&cat.render(s.id, &s.args)) }</li> }) }
-                        </ol>
-                    </div>
-                    }
-                }
+                Ok(g) => generated_view(&g, &cat),
             } }
         </section>
+    }
+}
+
+/// What to publish, in the guide's order: the reporting record, the policy file, the MTA-STS record, the zone
+/// lines, then the rollout steps; everything linted again by core before it is shown.
+fn generated_view(g: &Generated, cat: &mtasts_core::i18n::Catalog) -> Html {
+    let mut lint = policy::lint(&g.policy_text).diagnostics;
+    lint.extend(record::sts::lint(&g.sts_record).diagnostics);
+    if let Some(r) = &g.tlsrpt_record {
+        lint.extend(record::tlsrpt::lint(r).diagnostics);
+    }
+    let policy_text = g.policy_text.clone();
+    let download = Callback::from(move |_| {
+        util::download(
+            "mta-sts.txt",
+            "text/plain;charset=utf-8",
+            policy_text.as_bytes(),
+        )
+    });
+    html! {
+    <div class="results">
+        <div class="result-head"><Verdict diagnostics={lint.clone()} /><span class="muted">{ t("ui--gen-linted") }</span></div>
+        <DiagnosticList diagnostics={lint} />
+        <ol class="steps">
+            <li>
+                <h2>{ t("ui--gen-step-tlsrpt") }</h2>
+                <CopyField label={t("ui--record-name")} value={g.tlsrpt_name.clone()} />
+                <CopyField id="gen-tlsrpt-record" label={t("ui--record-value")} value={g.tlsrpt_record.clone().unwrap_or_default()} />
+            </li>
+            <li>
+                <h2>{ t("ui--gen-step-policy") }</h2>
+                <p>{ tr("ui--gen-policy-where", &[("url", g.policy_url.clone())]) }</p>
+                <CopyField id="gen-policy" label="mta-sts.txt" value={g.policy_text.clone()} />
+                <button type="button" class="btn" onclick={download}>{ t("ui--download-policy") }</button>
+            </li>
+            <li>
+                <h2>{ t("ui--gen-step-sts") }</h2>
+                <CopyField label={t("ui--record-name")} value={g.sts_name.clone()} />
+                <CopyField id="gen-sts-record" label={t("ui--record-value")} value={g.sts_record.clone()} />
+            </li>
+            <li>
+                <h2>{ t("ui--gen-step-zone") }</h2>
+                <CopyField id="gen-zone" label={t("ui--zone-lines")} value={g.zone.join("\n")} />
+            </li>
+        </ol>
+        <h2>{ t("ui--rollout") }</h2>
+        <ol class="rollout" id="gen-steps">
+            { for g.steps.iter().map(|s| html! { <li data-step={s.id}>{ rich(&cat.render(s.id, &s.args)) }</li> }) }
+        </ol>
+    </div>
     }
 }

@@ -251,43 +251,90 @@ pub fn reports_page() -> Html {
         <section class="page reports">
             <h1>{ t("ui--reports-title") }</h1>
             <p class="lead">{ t("ui--reports-lead") }</p>
-            <label class={classes!("dropzone", dragging.then_some("over"))} {ondrop} {ondragover} {ondragleave} for="report-files">
-                <input id="report-files" type="file" multiple=true accept=".json,.gz,.eml,application/json,application/gzip,message/rfc822" {onchange} />
-                <strong>{ t("ui--drop-here") }</strong>
-                <span class="muted">{ t("ui--drop-kinds") }</span>
-            </label>
-            { if state.total > 0 { html! {
-                <div class="progress-row" id="report-progress" data-done={state.done.to_string()} data-total={state.total.to_string()} data-busy={state.busy.to_string()} data-ms={state.millis.map(|m| format!("{m:.0}")).unwrap_or_default()}>
-                    <progress max={state.total.to_string()} value={state.done.to_string()}></progress>
-                    <span>{ tr("ui--progress", &[("done", state.done.to_string()), ("total", state.total.to_string())]) }</span>
-                    <button type="button" class="btn small ghost" onclick={clear}>{ t("ui--clear") }</button>
-                </div>
-            } } else { html! {} } }
-            { if state.errors.is_empty() { html! {} } else { html! {
-                <details class="errors" open=true>
-                    <summary>{ tr("ui--refused-files", &[("count", state.errors.len().to_string())]) }</summary>
-                    <ul id="report-errors">{ for state.errors.iter().map(|(f, m)| html! { <li><code>{ f.clone() }</code>{ ": " }{ m.clone() }</li> }) }</ul>
-                </details>
-            } } }
+            { drop_zone(*dragging, ondrop, ondragover, ondragleave, onchange) }
+            { progress_row(&state, clear) }
+            { refused_files(&state.errors) }
             { if have { html! {
                 <>
-                <div class="toolbar filters">
-                    <label for="filter-domain">{ t("ui--filter-domain") }</label>
-                    <select id="filter-domain" onchange={ondomain}>
-                        <option value="" selected={domain.is_empty()}>{ t("ui--all-domains") }</option>
-                        { for domains.iter().map(|d| html! { <option value={d.clone()} selected={*domain == *d}>{ d.clone() }</option> }) }
-                    </select>
-                    <label for="filter-from">{ t("ui--filter-from") }</label>
-                    <input id="filter-from" class="input" type="date" value={(*from).clone()} onchange={sel(&from)} />
-                    <label for="filter-to">{ t("ui--filter-to") }</label>
-                    <input id="filter-to" class="input" type="date" value={(*to).clone()} onchange={sel(&to)} />
-                    <span class="spacer"></span>
-                    <button type="button" class="btn small" id="export-csv" onclick={export_csv}>{ t("ui--export-csv") }</button>
-                    <button type="button" class="btn small" id="export-json" onclick={export_json}>{ t("ui--export-json") }</button>
-                </div>
+                { filter_bar(&domains, &domain, &from, &to, ondomain, sel(&from), sel(&to), export_csv, export_json) }
                 <Dashboard summary={(*summary).clone()} />
                 </>
             } } else { html! {} } }
         </section>
+    }
+}
+
+/// Where files are dropped or picked (.json, .json.gz, .eml; nothing leaves the browser).
+fn drop_zone(
+    dragging: bool,
+    ondrop: Callback<DragEvent>,
+    ondragover: Callback<DragEvent>,
+    ondragleave: Callback<DragEvent>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label class={classes!("dropzone", dragging.then_some("over"))} {ondrop} {ondragover} {ondragleave} for="report-files">
+            <input id="report-files" type="file" multiple=true accept=".json,.gz,.eml,application/json,application/gzip,message/rfc822" {onchange} />
+            <strong>{ t("ui--drop-here") }</strong>
+            <span class="muted">{ t("ui--drop-kinds") }</span>
+        </label>
+    }
+}
+
+/// How far reading has come, with the way to start over.
+fn progress_row(state: &Loaded, clear: Callback<MouseEvent>) -> Html {
+    if state.total == 0 {
+        return html! {};
+    }
+    html! {
+        <div class="progress-row" id="report-progress" data-done={state.done.to_string()} data-total={state.total.to_string()} data-busy={state.busy.to_string()} data-ms={state.millis.map(|m| format!("{m:.0}")).unwrap_or_default()}>
+            <progress max={state.total.to_string()} value={state.done.to_string()}></progress>
+            <span>{ tr("ui--progress", &[("done", state.done.to_string()), ("total", state.total.to_string())]) }</span>
+            <button type="button" class="btn small ghost" onclick={clear}>{ t("ui--clear") }</button>
+        </div>
+    }
+}
+
+/// Every file that was not read, with the reason.
+fn refused_files(errors: &[(String, String)]) -> Html {
+    if errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="errors" open=true>
+            <summary>{ tr("ui--refused-files", &[("count", errors.len().to_string())]) }</summary>
+            <ul id="report-errors">{ for errors.iter().map(|(f, m)| html! { <li><code>{ f.clone() }</code>{ ": " }{ m.clone() }</li> }) }</ul>
+        </details>
+    }
+}
+
+/// The domain and date filters, and the exports.
+#[allow(clippy::too_many_arguments)]
+fn filter_bar(
+    domains: &[String],
+    domain: &str,
+    from: &str,
+    to: &str,
+    ondomain: Callback<Event>,
+    onfrom: Callback<Event>,
+    onto: Callback<Event>,
+    export_csv: Callback<MouseEvent>,
+    export_json: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <div class="toolbar filters">
+            <label for="filter-domain">{ t("ui--filter-domain") }</label>
+            <select id="filter-domain" onchange={ondomain}>
+                <option value="" selected={domain.is_empty()}>{ t("ui--all-domains") }</option>
+                { for domains.iter().map(|d| html! { <option value={d.clone()} selected={domain == d}>{ d.clone() }</option> }) }
+            </select>
+            <label for="filter-from">{ t("ui--filter-from") }</label>
+            <input id="filter-from" class="input" type="date" value={from.to_owned()} onchange={onfrom} />
+            <label for="filter-to">{ t("ui--filter-to") }</label>
+            <input id="filter-to" class="input" type="date" value={to.to_owned()} onchange={onto} />
+            <span class="spacer"></span>
+            <button type="button" class="btn small" id="export-csv" onclick={export_csv}>{ t("ui--export-csv") }</button>
+            <button type="button" class="btn small" id="export-json" onclick={export_json}>{ t("ui--export-json") }</button>
+        </div>
     }
 }

@@ -89,6 +89,25 @@ fn initial() -> (String, Option<InputKind>, String) {
 }
 
 /// The validator page.
+/// Keeps the input in the URL fragment (`#text=…&kind=…&mx=…`), so the page's address is a permalink to it.
+#[hook]
+fn use_permalink_fragment(text: String, kind: Option<InputKind>, mx: String) {
+    use_effect_with((text, kind, mx), |(t, k, m)| {
+        if t.is_empty() {
+            util::set_fragment("");
+        } else if t.len() < 6000 {
+            let mut f = format!("text={}", util::encode(t));
+            if let Some(k) = k {
+                f.push_str(&format!("&kind={}", k.as_str()));
+            }
+            if !m.is_empty() {
+                f.push_str(&format!("&mx={}", util::encode(m)));
+            }
+            util::set_fragment(&f);
+        }
+    });
+}
+
 #[function_component(ValidatePage)]
 pub fn validate_page() -> Html {
     let init = use_memo((), |_| initial());
@@ -108,22 +127,7 @@ pub fn validate_page() -> Html {
     let outcome = use_memo(((*debounced).clone(), *kind, (*mx).clone()), |(t, k, m)| {
         Rc::new(check(t, *k, m))
     });
-    {
-        use_effect_with(((*debounced).clone(), *kind, (*mx).clone()), |(t, k, m)| {
-            if t.is_empty() {
-                util::set_fragment("");
-            } else if t.len() < 6000 {
-                let mut f = format!("text={}", util::encode(t));
-                if let Some(k) = k {
-                    f.push_str(&format!("&kind={}", k.as_str()));
-                }
-                if !m.is_empty() {
-                    f.push_str(&format!("&mx={}", util::encode(m)));
-                }
-                util::set_fragment(&f);
-            }
-        });
-    }
+    use_permalink_fragment((*debounced).clone(), *kind, (*mx).clone());
     let oninput = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
@@ -203,21 +207,32 @@ pub fn validate_page() -> Html {
                     <textarea id="validate-mx" class="input mono" rows="3" spellcheck="false" placeholder="mail.example.com" value={(*mx).clone()} oninput={onmx} />
                 </div>
             } } else { html! {} } }
-            { if current.trim().is_empty() { html! {} } else { html! {
-                <div class="results" aria-live="polite">
-                    <div class="result-head">
-                        <Verdict diagnostics={outcome.diagnostics.clone()} />
-                        <button type="button" class="btn small ghost" onclick={permalink}>{ t("ui--copy-permalink") }</button>
-                    </div>
-                    { for outcome.report.as_ref().map(|(org, id, ok, failed)| html! {
-                        <p class="report-line">{ tr("ui--report-line", &[("org", org.clone()), ("id", id.clone()), ("ok", ok.to_string()), ("failed", failed.to_string())]) }</p>
-                    }) }
-                    { for outcome.coverage.as_ref().map(coverage_table) }
-                    <DiagnosticList diagnostics={outcome.diagnostics.clone()} text={outcome.spans_apply.then(|| AttrValue::from(current.clone()))} on_pick={outcome.spans_apply.then_some(on_pick)} />
-                    { if outcome.spans_apply { source_view(&current, &outcome.diagnostics) } else { html! {} } }
-                </div>
-            } } }
+            { if current.trim().is_empty() { html! {} } else { results_view(&outcome, &current, on_pick, permalink) } }
         </section>
+    }
+}
+
+/// The verdict, the report line or the MX coverage, the findings (each selects its span in the input) and the
+/// input with its lines marked.
+fn results_view(
+    outcome: &Outcome,
+    current: &str,
+    on_pick: Callback<(usize, usize)>,
+    permalink: Callback<MouseEvent>,
+) -> Html {
+    html! {
+        <div class="results" aria-live="polite">
+            <div class="result-head">
+                <Verdict diagnostics={outcome.diagnostics.clone()} />
+                <button type="button" class="btn small ghost" onclick={permalink}>{ t("ui--copy-permalink") }</button>
+            </div>
+            { for outcome.report.as_ref().map(|(org, id, ok, failed)| html! {
+                <p class="report-line">{ tr("ui--report-line", &[("org", org.clone()), ("id", id.clone()), ("ok", ok.to_string()), ("failed", failed.to_string())]) }</p>
+            }) }
+            { for outcome.coverage.as_ref().map(coverage_table) }
+            <DiagnosticList diagnostics={outcome.diagnostics.clone()} text={outcome.spans_apply.then(|| AttrValue::from(current.to_owned()))} on_pick={outcome.spans_apply.then_some(on_pick)} />
+            { if outcome.spans_apply { source_view(current, &outcome.diagnostics) } else { html! {} } }
+        </div>
     }
 }
 
