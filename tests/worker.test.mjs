@@ -122,7 +122,12 @@ test('every corpus report is stored with its totals, as JSON and as gzip; re-pos
     assert.equal(meta.s, want.ok, key);
     assert.equal(meta.f, want.failed, key);
   }
-  const sum = json(await admin('GET', '/api/summary')).summary;
+  // summed over this test's domains: other suites store reports for their own (rules.example)
+  const sum = { successful: 0, failed: 0, reports: 0 };
+  for (const d of ['company-y.example', 'foo-bar.io', 'cardinalhealth.ca', 'example.com', 'random.net', 'server.com', 'xxxxxxxx.xx']) {
+    const s = json(await admin('GET', `/api/summary?domain=${d}`)).summary;
+    for (const k of Object.keys(sum)) sum[k] += s[k];
+  }
   const want = [...stored.values()].reduce((a, x) => ({ ok: a.ok + x.ok, failed: a.failed + x.failed }), { ok: 0, failed: 0 });
   assert.equal(sum.successful, want.ok);
   assert.equal(sum.failed, want.failed);
