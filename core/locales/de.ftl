@@ -202,6 +202,16 @@ report--policy-string-json = Ein `policy-string`-Eintrag enthält ein JSON-Array
 report--contact-null = `contact-info` ist null.
 report--failure-count-mismatch = Die Fehlerdetails ergeben { $details } Sitzungen, die Zusammenfassung nennt { $total } (zulässig: Details dürfen unvollständig sein).
 report--bad-count = `{ $field }` muss eine nicht negative ganze Zahl sein, nicht `{ $value }`.
+report--too-many-parts = Die E-Mail enthält { $count } Berichtsteile; aus einer Nachricht werden höchstens { $max } gelesen.
+    .fix = Sende die Berichte in getrennten Nachrichten.
+dkim--missing = Die Berichts-E-Mail von `{ $from }` hat keine DKIM-Signatur; RFC 8460 verlangt eine gültige Signatur der berichtenden Domain, daher wird sie ignoriert.
+    .fix = Der Absender muss seine Berichts-E-Mails mit DKIM für die eigene Domain signieren. Um unsignierte Berichte trotzdem anzunehmen (nicht empfohlen), setze REQUIRE_DKIM auf false.
+dkim--invalid = Die DKIM-Signatur von `{ $domain }` ist ungültig ({ $reason }), daher wird der Bericht ignoriert.
+    .fix = Wenn etwas die Nachricht unterwegs verändert hat (eine Weiterleitung, die Fußzeile einer Liste), lass Berichte direkt an diese Adresse zustellen.
+dkim--wrong-domain = Die Berichts-E-Mail ist von `{ $domain }` signiert, nicht von der berichtenden Domain `{ $from }`, daher wird sie ignoriert.
+    .fix = Der Absender muss mit der eigenen Domain signieren, der in `From:`.
+dkim--body-length = Die DKIM-Signatur von `{ $domain }` verwendet `l=`, was RFC 8460 verbietet: Man könnte dem Bericht Text anhängen, ohne sie zu brechen.
+    .fix = Der Absender muss den ganzen Text signieren (ohne `l=`).
 
 ## Einführungsschritte (Reihenfolge der Workspace-Anleitung; RFC 8461 §8)
 step--reports = Richten Sie ein Postfach oder einen HTTPS-Endpunkt ein, der die täglichen TLS-Berichte für { $domain } empfängt: { $rua }.

@@ -203,6 +203,16 @@ report--policy-string-json = A `policy-string` entry holds a JSON array as one s
 report--contact-null = `contact-info` is null.
 report--failure-count-mismatch = The failure details add up to { $details } sessions, the summary says { $total } (allowed: details may be partial).
 report--bad-count = `{ $field }` must be a non-negative integer, not `{ $value }`.
+report--too-many-parts = The e-mail holds { $count } report parts; at most { $max } are read from one message.
+    .fix = Send the reports in separate messages.
+dkim--missing = The report e-mail from `{ $from }` has no DKIM signature; RFC 8460 requires a valid signature by the reporting domain, so it is ignored.
+    .fix = The sender must sign its report e-mails with DKIM for its own domain. To take unsigned reports anyway (not recommended), set REQUIRE_DKIM to false.
+dkim--invalid = The DKIM signature by `{ $domain }` does not verify ({ $reason }), so the report is ignored.
+    .fix = If something changed the message on its way (a forwarder, a mailing list footer), have reports delivered straight to this address.
+dkim--wrong-domain = The report e-mail is signed by `{ $domain }`, not by the reporting domain `{ $from }`, so it is ignored.
+    .fix = The sender must sign with its own domain, the one in `From:`.
+dkim--body-length = The DKIM signature by `{ $domain }` uses `l=`, which RFC 8460 forbids: text could be appended to the report without breaking it.
+    .fix = The sender must sign the whole body (no `l=` tag).
 
 ## Rollout steps (the Workspace guide's order; RFC 8461 §8)
 step--reports = Create a mailbox or an HTTPS endpoint that will receive the daily TLS reports for { $domain }: { $rua }.

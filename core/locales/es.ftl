@@ -202,6 +202,16 @@ report--policy-string-json = Una entrada de `policy-string` contiene un array JS
 report--contact-null = `contact-info` es null.
 report--failure-count-mismatch = Los detalles de fallos suman { $details } sesiones y el resumen indica { $total } (permitido: los detalles pueden ser parciales).
 report--bad-count = `{ $field }` debe ser un entero no negativo, no `{ $value }`.
+report--too-many-parts = El correo contiene { $count } partes de informe; de un mensaje se leen como mucho { $max }.
+    .fix = Envía los informes en mensajes separados.
+dkim--missing = El correo de informe de `{ $from }` no tiene firma DKIM; el RFC 8460 exige una firma válida del dominio que informa, así que se ignora.
+    .fix = El remitente debe firmar con DKIM sus correos de informe para su propio dominio. Para aceptar aun así informes sin firmar (no recomendado), pon REQUIRE_DKIM a false.
+dkim--invalid = La firma DKIM de `{ $domain }` no es válida ({ $reason }), así que el informe se ignora.
+    .fix = Si algo cambió el mensaje por el camino (un reenvío, el pie de una lista), haz que los informes lleguen directamente a esta dirección.
+dkim--wrong-domain = El correo de informe está firmado por `{ $domain }`, no por el dominio que informa `{ $from }`, así que se ignora.
+    .fix = El remitente debe firmar con su propio dominio, el de `From:`.
+dkim--body-length = La firma DKIM de `{ $domain }` usa `l=`, que el RFC 8460 prohíbe: se podría añadir texto al informe sin romperla.
+    .fix = El remitente debe firmar todo el cuerpo (sin la etiqueta `l=`).
 
 ## Pasos de implantación (orden de la guía de Workspace; RFC 8461 §8)
 step--reports = Crea un buzón de correo o un endpoint HTTPS que reciba los informes de TLS diarios de { $domain }: { $rua }.

@@ -202,6 +202,16 @@ report--policy-string-json = Una voce di `policy-string` contiene un array JSON 
 report--contact-null = `contact-info` è null.
 report--failure-count-mismatch = I dettagli degli errori sommano { $details } sessioni, il riepilogo ne indica { $total } (consentito: i dettagli possono essere parziali).
 report--bad-count = `{ $field }` deve essere un intero non negativo, non `{ $value }`.
+report--too-many-parts = L'e-mail contiene { $count } parti di report; da un messaggio se ne leggono al massimo { $max }.
+    .fix = Invia i report in messaggi separati.
+dkim--missing = L'e-mail di report da `{ $from }` non ha una firma DKIM; l'RFC 8460 richiede una firma valida del dominio che invia il report, quindi viene ignorata.
+    .fix = Il mittente deve firmare con DKIM le sue e-mail di report per il proprio dominio. Per accettare comunque report non firmati (sconsigliato), imposta REQUIRE_DKIM a false.
+dkim--invalid = La firma DKIM di `{ $domain }` non è valida ({ $reason }), quindi il report viene ignorato.
+    .fix = Se qualcosa ha modificato il messaggio lungo il percorso (un inoltro, il piè di pagina di una lista), fai consegnare i report direttamente a questo indirizzo.
+dkim--wrong-domain = L'e-mail di report è firmata da `{ $domain }`, non dal dominio che invia il report `{ $from }`, quindi viene ignorata.
+    .fix = Il mittente deve firmare con il proprio dominio, quello in `From:`.
+dkim--body-length = La firma DKIM di `{ $domain }` usa `l=`, vietato dall'RFC 8460: si potrebbe aggiungere testo al report senza invalidarla.
+    .fix = Il mittente deve firmare tutto il corpo (senza il tag `l=`).
 
 ## Passaggi di attivazione (ordine della guida di Workspace; RFC 8461 §8)
 step--reports = Crea una casella di posta o un endpoint HTTPS che riceverà i rapporti TLS giornalieri per { $domain }: { $rua }.

@@ -202,6 +202,16 @@ report--policy-string-json = `policy-string` のエントリに JSON 配列が 1
 report--contact-null = `contact-info` が null です。
 report--failure-count-mismatch = エラーの詳細の合計は { $details } セッションですが、概要では { $total } です（詳細は一部のみでも構いません）。
 report--bad-count = `{ $field }` は 0 以上の整数である必要があります。`{ $value }` は使えません。
+report--too-many-parts = このメールにはレポートのパートが { $count } 個あります。1 通から読むのは { $max } 個までです。
+    .fix = レポートは別々のメッセージで送ってください。
+dkim--missing = `{ $from }` からのレポートメールに DKIM 署名がありません。RFC 8460 はレポート送信ドメインによる有効な署名を求めているため、無視します。
+    .fix = 送信者は自分のドメインの DKIM でレポートメールに署名する必要があります。それでも署名のないレポートを受け取るには(非推奨)、REQUIRE_DKIM を false にしてください。
+dkim--invalid = `{ $domain }` の DKIM 署名を検証できません({ $reason })。レポートは無視します。
+    .fix = 途中でメッセージが変更された場合(転送、メーリングリストのフッターなど)、レポートをこのアドレスへ直接届けるようにしてください。
+dkim--wrong-domain = レポートメールの署名は `{ $domain }` によるもので、レポート送信ドメイン `{ $from }` のものではないため、無視します。
+    .fix = 送信者は `From:` にある自分のドメインで署名する必要があります。
+dkim--body-length = `{ $domain }` の DKIM 署名は RFC 8460 が禁じる `l=` を使っています。署名を壊さずにレポートへ文字を追加できてしまいます。
+    .fix = 送信者は本文全体に署名する必要があります(`l=` タグなし)。
 
 ## 導入手順（Workspace ガイドの順序、RFC 8461 §8）
 step--reports = { $domain } の TLS レポートを毎日受け取るメールボックスまたは HTTPS エンドポイントを用意します: { $rua }

@@ -399,6 +399,18 @@ codes! {
     ReportFailureCountMismatch = "report/failure-count-mismatch", Info, "RFC 8460 §4.2.2";
     /// A negative or non-integer session count.
     ReportBadCount = "report/bad-count", Warning, "RFC 8460 §4.4";
+    /// An e-mail with more report parts than one message may carry (each part costs storage work).
+    ReportTooManyParts = "report/too-many-parts", Error, "RFC 8460 §7";
+
+    // ---- DKIM of mailed reports (RFC 8460 §3)
+    /// A mailed report without any DKIM signature: it must be ignored.
+    DkimMissing = "dkim/missing", Error, "RFC 8460 §3";
+    /// A mailed report whose DKIM signature does not verify (changed body, wrong or missing key).
+    DkimInvalid = "dkim/invalid", Error, "RFC 8460 §3";
+    /// A mailed report validly signed, but not by the reporting domain (`From:`).
+    DkimWrongDomain = "dkim/wrong-domain", Error, "RFC 8460 §3";
+    /// A mailed report signed with `l=` (a body length limit), which RFC 8460 forbids.
+    DkimBodyLength = "dkim/body-length", Error, "RFC 8460 §3";
 
     // ---- the worker's HTTP answers (refusals with a status; the same JSON shape as every diagnostic)
     /// The admin API is switched off: no `ADMIN_TOKEN` secret is set.

@@ -10,6 +10,7 @@
 //! - [`generate`]: a policy, both records and the rollout steps for a domain.
 //! - [`report`]: TLS reports: model, decoding (JSON, gzip, e-mail), validation, aggregation, export.
 //! - [`check`]: judging a live domain from the facts a shell gathered; [`output`]: the shared JSON contract.
+//! - [`dkim`]: DKIM verification of mailed reports (RFC 8460 §3), pure: the shell fetches the keys.
 //! - [`rules`]: a bad and a good example of every code, run through the rule that emits it (rule pages).
 
 #![forbid(unsafe_code)]
@@ -18,6 +19,7 @@
 pub mod check;
 pub mod detect;
 pub mod diag;
+pub mod dkim;
 #[cfg(feature = "doh")]
 pub mod doh;
 pub mod generate;

@@ -45,6 +45,13 @@ pub enum Input {
         /// The caps the example is read with, when not the defaults.
         limits: Option<(usize, usize)>,
     },
+    /// A report e-mail as received, judged by its DKIM signature (RFC 8460 §3) against these key records.
+    Mail {
+        /// The message.
+        message: String,
+        /// The TXT records the DKIM key names answer (`<selector>._domainkey.<domain>`, record).
+        keys: Vec<(String, String)>,
+    },
     /// What is asked of the generator.
     Generate {
         /// The mail domain.
@@ -132,6 +139,7 @@ impl Input {
                 s
             }
             Input::Check { facts } => facts.clone(),
+            Input::Mail { message, .. } => message.clone(),
             Input::Request {
                 method,
                 path,
@@ -197,6 +205,20 @@ impl Input {
                 match generate::generate(&req) {
                     Ok(g) => g.warnings,
                     Err(d) => d,
+                }
+            }
+            Input::Mail { message, keys } => {
+                let lookup = |name: &str| {
+                    Some(
+                        keys.iter()
+                            .filter(|(n, _)| n == name)
+                            .map(|(_, r)| r.clone())
+                            .collect(),
+                    )
+                };
+                match crate::dkim::judge(message.as_bytes(), &lookup) {
+                    crate::dkim::Verdict::Pass { .. } => Vec::new(),
+                    crate::dkim::Verdict::Fail(d) => vec![d],
                 }
             }
             Input::Check { facts } => {
@@ -351,6 +373,50 @@ const JSON_TYPE: (&str, &str) = ("Content-Type", "application/tlsrpt+json");
 fn unserved_report() -> String {
     REPORT.replace("example.com", "unserved.example")
 }
+
+use crate::report::decode::MAX_REPORT_PARTS;
+
+/// An e-mail carrying `n` copies of the report as `application/tlsrpt+json` parts (RFC 8460 §5.3).
+fn mail_with_parts(n: usize) -> String {
+    let mut m = String::from(
+        "From: tlsrpt@sender.example\r\nTo: tlsrpt@example.com\r\nSubject: Report Domain: example.com Submitter: sender.example Report-ID: <1@sender.example>\r\nMessage-ID: <1@sender.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=tlsrpt; boundary=\"b\"\r\n\r\n",
+    );
+    for i in 0..n {
+        m.push_str(&format!(
+            "--b\r\nContent-Type: application/tlsrpt+json\r\nContent-Disposition: attachment; filename=\"report-{i}.json\"\r\n\r\n{}\r\n",
+            REPORT
+        ));
+    }
+    m.push_str("--b--\r\n");
+    m
+}
+
+fn mail(message: &str) -> Input {
+    Input::Mail {
+        message: message.into(),
+        keys: vec![
+            (
+                "mtasts-test._domainkey.sender.example".into(),
+                EXAMPLE_KEY.into(),
+            ),
+            (
+                "mtasts-test._domainkey.example.com".into(),
+                EXAMPLE_KEY.into(),
+            ),
+        ],
+    }
+}
+
+/// The key record of the examples' signatures (the testbed's test key, `testbed/keys/`; see `core/rules/`).
+const EXAMPLE_KEY: &str = include_str!("../rules/dkim-test-key.txt");
+/// A report e-mail as RFC 8460 §5.3 describes it, unsigned.
+const UNSIGNED_MAIL: &str = include_str!("../rules/report-unsigned.eml");
+/// The same, signed by the reporting domain `sender.example`.
+const SIGNED_MAIL: &str = include_str!("../rules/report-signed.eml");
+/// The same, signed by `example.com`, which is not the reporting domain.
+const SIGNED_BY_OTHER_MAIL: &str = include_str!("../rules/report-signed-by-other.eml");
+/// The same, signed with `l=`.
+const SIGNED_WITH_L_MAIL: &str = include_str!("../rules/report-signed-with-l.eml");
 
 const EMAIL_PLAIN: &str = "From: alice@example.net\r\nTo: tlsrpt@example.com\r\nSubject: Lunch?\r\n\
 Message-ID: <1@example.net>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\nSee you at noon.\r\n";
@@ -666,6 +732,17 @@ fn examples(code: Code) -> (Input, Input) {
             rep_edit("\"total-failure-session-count\": 2", "\"total-failure-session-count\": 5"),
             rep(REPORT),
         ),
+        C::ReportTooManyParts => (
+            rep(&mail_with_parts(MAX_REPORT_PARTS + 1)),
+            rep(&mail_with_parts(1)),
+        ),
+        C::DkimMissing => (mail(UNSIGNED_MAIL), mail(SIGNED_MAIL)),
+        C::DkimInvalid => (
+            mail(&SIGNED_MAIL.replace("\"total-failure-session-count\": 2", "\"total-failure-session-count\": 0")),
+            mail(SIGNED_MAIL),
+        ),
+        C::DkimWrongDomain => (mail(SIGNED_BY_OTHER_MAIL), mail(SIGNED_MAIL)),
+        C::DkimBodyLength => (mail(SIGNED_WITH_L_MAIL), mail(SIGNED_MAIL)),
         C::ReportBadCount => (
             rep_edit("\"total-successful-session-count\": 120", "\"total-successful-session-count\": -120"),
             rep(REPORT),

@@ -3,6 +3,7 @@
 //! STARTTLS. [`start`] serves one domain per case under `check.test` (RFC 2606), so one set of servers answers
 //! every case and the CLI and the worker can be asked the same questions.
 
+pub mod dkim;
 pub mod dns;
 pub mod http;
 pub mod pki;
@@ -318,6 +319,13 @@ pub fn start(dir: &Path, https_port: u16) -> Testbed {
             codes: spec.codes.to_vec(),
             dnssec: spec.dnssec,
         });
+    }
+    // the test key of the report senders, for the worker's DKIM check (RFC 8460 §3)
+    for d in dkim::SIGNERS {
+        zone.txt.insert(
+            format!("{}._domainkey.{d}", dkim::SELECTOR),
+            vec![dkim::key_record()],
+        );
     }
     let version = Arc::new(AtomicUsize::new(0));
     let zone = Arc::new(RwLock::new(zone));

@@ -1,12 +1,43 @@
 //! `mtasts-testbed [--https-port N] [--dir DIR]`: starts the loopback fakes of [`mtasts_testbed::start`], prints
 //! one JSON line (addresses, CA and hosts files, the cases with their expected verdicts), and serves until killed.
 //! The end-to-end tests run it to check the worker's `/api/check` and `mtasts check` against the same domains.
+//!
+//! `mtasts-testbed sign --domain D [--body-length]` signs the message on standard input with the testbed's DKIM
+//! key for `D` (published by the testbed's DNS) and prints it: the e-mail tests' signed reports.
 
 use serde_json::json;
 use std::io::Write;
 
+fn sign(mut args: impl Iterator<Item = String>) {
+    use std::io::Read;
+    let mut domain = None;
+    let mut opts = mtasts_testbed::dkim::Options::default();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--domain" => domain = args.next(),
+            "--body-length" => opts.body_length = true,
+            _ => {
+                eprintln!("usage: mtasts-testbed sign --domain D [--body-length] < message");
+                std::process::exit(2);
+            }
+        }
+    }
+    let Some(domain) = domain else {
+        eprintln!("usage: mtasts-testbed sign --domain D [--body-length] < message");
+        std::process::exit(2);
+    };
+    let mut msg = Vec::new();
+    std::io::stdin().read_to_end(&mut msg).expect("stdin");
+    let signed = mtasts_testbed::dkim::sign(&msg, &domain, &opts);
+    std::io::stdout().write_all(&signed).expect("stdout");
+}
+
 fn main() {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("sign") {
+        args.next();
+        return sign(args);
+    }
     let mut port = 0u16;
     let mut dir = std::env::temp_dir().join(format!("mtasts-testbed-{}", std::process::id()));
     while let Some(a) = args.next() {

@@ -148,6 +148,11 @@ why--report--policy-string-json = Eine häufige Abweichung von Absendern; der St
 why--report--contact-null = Eine häufige Abweichung von Absendern; behandelt als kein Kontakt.
 why--report--failure-count-mismatch = Zusammenfassung und Details widersprechen sich; es gilt die Summe der Zusammenfassung.
 why--report--bad-count = Ein Zähler, der keine nichtnegative ganze Zahl ist, wird in seiner nächsten Bedeutung gelesen, oder als null.
+why--report--too-many-parts = Eine Nachricht darf nur wenige Berichte tragen, damit eine einzige E-Mail keine unbegrenzte Speicherarbeit verursacht.
+why--dkim--missing = RFC 8460 sagt, Berichte ohne gültige Signatur der berichtenden Domain MÜSSEN ignoriert werden: Jeder kann einen gefälschten Bericht senden.
+why--dkim--invalid = Eine Signatur, die sich nicht prüfen lässt, beweist nichts: Der Bericht kann gefälscht oder unterwegs verändert worden sein.
+why--dkim--wrong-domain = Nur die Signatur der berichtenden Domain selbst zeigt, dass der Bericht von ihr stammt; jede Domain kann ihre eigene Mail signieren.
+why--dkim--body-length = Mit `l=` kann ein Angreifer einem signierten Bericht Daten anhängen, ohne die Signatur zu brechen.
 why--auth--not-configured = Die Admin-API ist aus, bis die Installation ein Token hat, damit niemand ungefragt Richtlinien ändern kann.
 why--auth--invalid-token = Nur wer das Admin-Token hat, darf Berichte lesen oder Richtlinien ändern.
 why--api--not-found = Diesen Admin-Endpunkt gibt es nicht; prüfe den Pfad.

@@ -149,6 +149,11 @@ why--report--policy-string-json = A common sender deviation; the string is read 
 why--report--contact-null = A common sender deviation; treated as no contact.
 why--report--failure-count-mismatch = The summary and the details disagree; the summary's total is used.
 why--report--bad-count = A count that is not a non-negative integer is read as its nearest meaning, or as zero.
+why--report--too-many-parts = One message may carry only a few reports, so a single e-mail cannot cause unbounded storage work.
+why--dkim--missing = RFC 8460 says reports without a valid signature by the reporting domain MUST be ignored: anyone can mail a fake report.
+why--dkim--invalid = A signature that does not verify proves nothing: the report may have been forged or changed on the way.
+why--dkim--wrong-domain = Only the reporting domain's own signature shows the report comes from it; any domain can sign its own mail.
+why--dkim--body-length = With `l=`, an attacker can append data to a signed report without breaking the signature.
 why--auth--not-configured = The admin API is off until the deployment has a token, so nobody can change policies unasked.
 why--auth--invalid-token = Only the holder of the admin token may read reports or change policies.
 why--api--not-found = There is no such admin endpoint; check the path.

@@ -148,6 +148,11 @@ why--report--policy-string-json = Una desviación común de los remitentes; la c
 why--report--contact-null = Una desviación común de los remitentes; se trata como sin contacto.
 why--report--failure-count-mismatch = El resumen y los detalles no coinciden; se usa el total del resumen.
 why--report--bad-count = Un recuento que no es un entero no negativo se lee en su sentido más cercano, o como cero.
+why--report--too-many-parts = Un mensaje solo puede llevar unos pocos informes, para que un único correo no cause trabajo de almacenamiento ilimitado.
+why--dkim--missing = El RFC 8460 dice que los informes sin una firma válida del dominio que informa DEBEN ignorarse: cualquiera puede enviar un informe falso.
+why--dkim--invalid = Una firma que no se verifica no prueba nada: el informe pudo falsificarse o cambiarse por el camino.
+why--dkim--wrong-domain = Solo la firma del propio dominio que informa muestra que el informe viene de él; cualquier dominio puede firmar su correo.
+why--dkim--body-length = Con `l=`, un atacante puede añadir datos a un informe firmado sin romper la firma.
 why--auth--not-configured = La API de administración está desactivada hasta que el despliegue tenga un token, así nadie puede cambiar políticas sin permiso.
 why--auth--invalid-token = Solo quien tiene el token de administración puede leer informes o cambiar políticas.
 why--api--not-found = Este endpoint de administración no existe; revisa la ruta.

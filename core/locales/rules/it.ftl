@@ -148,6 +148,11 @@ why--report--policy-string-json = Una deviazione comune dei mittenti; la stringa
 why--report--contact-null = Una deviazione comune dei mittenti; trattato come nessun contatto.
 why--report--failure-count-mismatch = Il riepilogo e i dettagli non concordano; si usa il totale del riepilogo.
 why--report--bad-count = Un conteggio che non è un intero non negativo è letto nel suo senso più vicino, o come zero.
+why--report--too-many-parts = Un messaggio può portare solo pochi report, così una sola e-mail non causa lavoro di archiviazione illimitato.
+why--dkim--missing = L'RFC 8460 dice che i report senza una firma valida del dominio che li invia DEVONO essere ignorati: chiunque può spedire un report falso.
+why--dkim--invalid = Una firma che non si verifica non prova nulla: il report può essere stato falsificato o modificato lungo il percorso.
+why--dkim--wrong-domain = Solo la firma del dominio che invia il report mostra che viene da lui; qualsiasi dominio può firmare la propria posta.
+why--dkim--body-length = Con `l=` un attaccante può aggiungere dati a un report firmato senza invalidare la firma.
 why--auth--not-configured = L'API di amministrazione è spenta finché il deployment non ha un token, così nessuno può cambiare le policy senza permesso.
 why--auth--invalid-token = Solo chi ha il token di amministrazione può leggere i report o cambiare le policy.
 why--api--not-found = Questo endpoint di amministrazione non esiste; controlla il percorso.

@@ -118,7 +118,35 @@ pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, Diagnostic> {
     }
 }
 
-/// Finds report attachments in an e-mail (RFC 8460 §5.3).
+/// Most report parts read from one e-mail: a sender mails one report per message; a few more are tolerated,
+/// but one message cannot make the store do unbounded work (RFC 8460 §7).
+pub const MAX_REPORT_PARTS: usize = 20;
+
+/// How deep forwarded messages (`message/rfc822` parts) are searched for reports.
+const MAX_MESSAGE_DEPTH: usize = 3;
+
+/// True when a MIME part is a report attachment. RFC 8460 §5.3 names `application/tlsrpt+json` and
+/// `application/tlsrpt+gzip`; real senders and forwarders also use generic types with a report's file name
+/// (`application/gzip`, `application/x-gzip`, `application/octet-stream`, `application/json`, `text/json`,
+/// `text/plain`), which are taken when the name ends in `.json` or `.gz` (the bytes are sniffed either way).
+fn is_report_part(ctype: &str, name: &str) -> bool {
+    let named = name.ends_with(".json") || name.ends_with(".gz");
+    ctype.starts_with("application/tlsrpt+")
+        || (named
+            && matches!(
+                ctype,
+                "application/gzip"
+                    | "application/x-gzip"
+                    | "application/octet-stream"
+                    | "application/json"
+                    | "application/x-json"
+                    | "text/json"
+                    | "text/plain"
+            ))
+}
+
+/// Finds report attachments in an e-mail (RFC 8460 §5.3), also inside forwarded messages. The inflate cap
+/// holds for the whole message, not per part, and parts are inflated one at a time.
 fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
     let Some(msg) = mail_parser::MessageParser::default().parse(bytes) else {
         return Err(Diagnostic::new(
@@ -126,48 +154,90 @@ fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
             Span::default(),
         ));
     };
-    let mut out = Vec::new();
-    let mut first_error = None;
+    let mut found = Found {
+        out: Vec::new(),
+        first_error: None,
+        parts: 0,
+        inflated: 0,
+    };
+    collect(&msg, limits, 0, &mut found)?;
+    match (found.out.is_empty(), found.first_error) {
+        (true, Some(e)) => Err(e),
+        (true, None) => Err(Diagnostic::new(
+            Code::ReportEmailWithoutReport,
+            Span::default(),
+        )),
+        _ => Ok(found.out),
+    }
+}
+
+/// What the walk over an e-mail's parts has found so far.
+struct Found {
+    out: Vec<Payload>,
+    first_error: Option<Diagnostic>,
+    /// Report parts seen.
+    parts: usize,
+    /// Bytes inflated so far, all parts together.
+    inflated: usize,
+}
+
+fn collect(
+    msg: &mail_parser::Message<'_>,
+    limits: Limits,
+    depth: usize,
+    found: &mut Found,
+) -> Result<(), Diagnostic> {
     for part in msg.parts.iter() {
+        if let mail_parser::PartType::Message(inner) = &part.body {
+            if depth < MAX_MESSAGE_DEPTH {
+                collect(inner, limits, depth + 1, found)?;
+            }
+            continue;
+        }
         let ct = part.content_type();
         let ctype = ct
             .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
             .unwrap_or_default()
             .to_ascii_lowercase();
         let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
-        let is_report = ctype.starts_with("application/tlsrpt+")
-            || ((ctype == "application/gzip"
-                || ctype == "application/x-gzip"
-                || ctype == "application/json"
-                || ctype == "application/octet-stream")
-                && (name.ends_with(".json") || name.ends_with(".gz")));
-        if !is_report {
+        if !is_report_part(&ctype, &name) {
             continue;
+        }
+        found.parts += 1;
+        if found.parts > MAX_REPORT_PARTS {
+            return Err(Diagnostic::new(Code::ReportTooManyParts, Span::default())
+                .arg("count", found.parts)
+                .arg("max", MAX_REPORT_PARTS));
         }
         let body = part.contents();
         let payload = match sniff(body) {
-            Some(Container::Gzip) => gunzip(body, limits.max_inflated),
+            Some(Container::Gzip) => {
+                // RFC 8460 §5.2 inflation, capped over the whole message
+                let left = limits.max_inflated.saturating_sub(found.inflated);
+                match gunzip(body, left) {
+                    Err(d) if d.code == Code::ReportInflatedTooLarge => {
+                        return Err(d.arg("max", limits.max_inflated))
+                    }
+                    r => r,
+                }
+            }
             Some(Container::Json) => Ok(body.to_vec()),
             _ => Err(Diagnostic::new(Code::ReportUnknownFormat, Span::default())),
         };
         match payload {
-            Ok(json) => out.push(Payload {
-                container: Container::Email,
-                json,
-            }),
+            Ok(json) => {
+                found.inflated += json.len();
+                found.out.push(Payload {
+                    container: Container::Email,
+                    json,
+                })
+            }
             Err(e) => {
-                first_error.get_or_insert(e);
+                found.first_error.get_or_insert(e);
             }
         }
     }
-    match (out.is_empty(), first_error) {
-        (true, Some(e)) => Err(e),
-        (true, None) => Err(Diagnostic::new(
-            Code::ReportEmailWithoutReport,
-            Span::default(),
-        )),
-        _ => Ok(out),
-    }
+    Ok(())
 }
 
 /// Parses report JSON into the lenient model; a syntax error names the line and column.
@@ -286,5 +356,79 @@ mod tests {
             unwrap(&[b' '; 11], l).expect_err("big").code,
             Code::ReportTooLarge
         );
+    }
+
+    /// A message of `parts` gzip report parts, each inflating to `each` bytes of JSON.
+    fn mail_of_gzip_parts(parts: usize, each: usize) -> Vec<u8> {
+        use data_encoding::BASE64_MIME;
+        let json = format!(
+            "{{\"organization-name\": \"o\", \"report-id\": \"r\", \"policies\": [], \"pad\": \"{}\"}}",
+            " ".repeat(each.saturating_sub(70))
+        );
+        let gz = BASE64_MIME.encode(&gzip(json.as_bytes()));
+        let mut m = String::from("From: a@b.example\r\nMIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=tlsrpt; boundary=\"x\"\r\n\r\n");
+        for i in 0..parts {
+            m.push_str(&format!("--x\r\nContent-Type: application/tlsrpt+gzip\r\nContent-Transfer-Encoding: base64\r\nContent-Disposition: attachment; filename=\"r{i}.json.gz\"\r\n\r\n{gz}\r\n"));
+        }
+        m.push_str("--x--\r\n");
+        m.into_bytes()
+    }
+
+    /// The inflate cap is for the whole message (two parts of 60% each are refused), and one message carries at
+    /// most MAX_REPORT_PARTS reports; both refusals are the message's, before anything is kept.
+    #[test]
+    fn email_caps_are_per_message() {
+        let l = Limits {
+            max_input: 1 << 20,
+            max_inflated: 10_000,
+        };
+        assert_eq!(
+            email(&mail_of_gzip_parts(1, 6_000), l).map(|p| p.len()),
+            Ok(1)
+        );
+        assert_eq!(
+            email(&mail_of_gzip_parts(2, 6_000), l)
+                .expect_err("over")
+                .code,
+            Code::ReportInflatedTooLarge
+        );
+        let many = mail_of_gzip_parts(MAX_REPORT_PARTS + 1, 100);
+        let big = Limits::default();
+        assert_eq!(
+            email(&many, big).expect_err("parts").code,
+            Code::ReportTooManyParts
+        );
+        assert_eq!(
+            email(&mail_of_gzip_parts(MAX_REPORT_PARTS, 100), big).map(|p| p.len()),
+            Ok(MAX_REPORT_PARTS)
+        );
+    }
+
+    /// A report forwarded as an attachment (`message/rfc822`) is found; media types real senders use with a
+    /// report's file name are taken, others are not.
+    #[test]
+    fn forwarded_reports_and_lenient_media_types() {
+        let inner = String::from_utf8(mail_of_gzip_parts(1, 200)).expect("ascii");
+        let fwd = format!("From: admin@example.com\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"f\"\r\n\r\n--f\r\nContent-Type: text/plain\r\n\r\nFYI\r\n--f\r\nContent-Type: message/rfc822\r\n\r\n{inner}\r\n--f--\r\n");
+        assert_eq!(
+            email(fwd.as_bytes(), Limits::default()).map(|p| p.len()),
+            Ok(1)
+        );
+        for (ctype, name, want) in [
+            ("application/tlsrpt+gzip", "", true),
+            ("application/tlsrpt+json", "x", true),
+            (
+                "application/gzip",
+                "google.com!example.com!1!2.json.gz",
+                true,
+            ),
+            ("application/octet-stream", "report.json", true),
+            ("text/plain", "report.json", true),
+            ("text/plain", "", false),
+            ("application/pdf", "report.json", false),
+            ("application/octet-stream", "invoice.zip", false),
+        ] {
+            assert_eq!(is_report_part(ctype, name), want, "{ctype} {name}");
+        }
     }
 }
