@@ -118,6 +118,7 @@ fn example(label: &str, e: &RuleExample, cat: &Catalog) -> String {
         Input::StsRecord { .. } => "rules--input-sts-record",
         Input::TlsrptRecord { .. } => "rules--input-tlsrpt-record",
         Input::Report { .. } => "rules--input-report",
+        Input::Mail { .. } => "rules--input-mail",
         Input::Generate { .. } => "rules--input-generate",
         Input::Check { .. } => "rules--input-check",
         Input::Request { .. } | Input::Circumstance { .. } => "rules--input-request",

@@ -135,6 +135,28 @@ pub fn id_from_policy(p: &Policy) -> String {
     digest.iter().take(16).map(|b| format!("{b:02x}")).collect()
 }
 
+/// Where to send a domain's reports when the user has not said (RFC 8460 §3 `rua`), one rule for every shell.
+/// With a deployment that receives reports (this product's worker): its e-mail address first, because Microsoft
+/// mails only to the first address of `rua` and Google mails too, then its HTTPS endpoint for the senders that
+/// upload. Without one (the generator on its own): a mailbox at the domain, `tls-reports@<domain>`, as the
+/// Workspace guide asks the admin to create.
+pub fn default_rua(domain: &str, mailto: Option<&str>, https: Option<&str>) -> Vec<String> {
+    let mut rua = Vec::new();
+    if let Some(m) = mailto.map(str::trim).filter(|m| !m.is_empty()) {
+        rua.push(format!("mailto:{}", m.trim_start_matches("mailto:")));
+    }
+    if let Some(h) = https.map(str::trim).filter(|h| !h.is_empty()) {
+        rua.push(h.to_owned());
+    }
+    if rua.is_empty() {
+        rua.push(format!(
+            "mailto:tls-reports@{}",
+            domain.trim().trim_end_matches('.')
+        ));
+    }
+    rua
+}
+
 /// Checks the request and builds everything; diagnostics explain what is wrong with the request.
 pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     let mut diags = Vec::new();
@@ -519,5 +541,36 @@ mod given_id_tests {
             let e = generate(&req(id)).expect_err(id);
             assert_eq!(crate::diag::code_names(&e), [code], "{id}");
         }
+    }
+
+    #[test]
+    fn default_rua_puts_mail_first() {
+        assert_eq!(
+            default_rua(
+                "example.com",
+                Some("tlsrpt@reports.example.net"),
+                Some("https://mta-sts.example.com/v1/tlsrpt")
+            ),
+            [
+                "mailto:tlsrpt@reports.example.net",
+                "https://mta-sts.example.com/v1/tlsrpt"
+            ]
+        );
+        assert_eq!(
+            default_rua(
+                "example.com",
+                None,
+                Some("https://mta-sts.example.com/v1/tlsrpt")
+            ),
+            ["https://mta-sts.example.com/v1/tlsrpt"]
+        );
+        assert_eq!(
+            default_rua("example.com.", None, None),
+            ["mailto:tls-reports@example.com"]
+        );
+        assert_eq!(
+            default_rua("example.com", Some("mailto:a@b.example"), None),
+            ["mailto:a@b.example"]
+        );
     }
 }

@@ -224,9 +224,36 @@ async fn summary(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
         }
     }
     http::json(
-        &json!({"summary": agg.summary(), "listed": items.len(), "truncated": truncated, "unreadable": unreadable}),
+        &json!({"summary": agg.summary(), "listed": items.len(), "truncated": truncated, "unreadable": unreadable,
+            "arrivals": arrivals(&items)}),
         200,
     )
+}
+
+/// Most recent reports listed with how they arrived.
+const RECENT: usize = 25;
+
+/// How the listed reports arrived (from their metadata, no extra reads): per transport, per DKIM verdict, and
+/// the newest few with their envelope sender (RFC 8460 §5.3, §5.4, §3).
+fn arrivals(items: &[store::Listed]) -> serde_json::Value {
+    let mut via: std::collections::BTreeMap<&str, u64> = Default::default();
+    let mut dkim: std::collections::BTreeMap<&str, u64> = Default::default();
+    let mut metas: Vec<&store::Meta> = items.iter().filter_map(|i| i.meta.as_ref()).collect();
+    for m in &metas {
+        *via.entry(if m.via.is_empty() { "https" } else { &m.via })
+            .or_default() += 1;
+        if !m.dkim.is_empty() {
+            *dkim.entry(&m.dkim).or_default() += 1;
+        }
+    }
+    metas.sort_by_key(|m| std::cmp::Reverse(m.at));
+    let recent: Vec<_> = metas
+        .iter()
+        .take(RECENT)
+        .map(|m| json!({"organization": m.org, "report_id": m.id, "via": if m.via.is_empty() { "https" } else { &m.via },
+            "from": m.from, "dkim": m.dkim, "at": m.at}))
+        .collect();
+    json!({"via": via, "dkim": dkim, "recent": recent})
 }
 
 /// `GET /api/policies`: the domains served.
@@ -363,16 +390,21 @@ async fn records(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
         );
     };
     let host = crate::host_of(&req);
-    let rua = q
-        .get("rua")
-        .cloned()
-        .unwrap_or_else(|| format!("https://mta-sts.{domain}/v1/tlsrpt"));
+    // RFC 8460 §3: this deployment's mailbox first (Microsoft mails only the first address), then its endpoint
+    let rua = match q.get("rua") {
+        Some(r) => vec![r.clone()],
+        None => generate::default_rua(
+            &domain,
+            ctx.data.cfg.report_mailto.as_deref(),
+            Some(&format!("https://mta-sts.{domain}/v1/tlsrpt")),
+        ),
+    };
     let greq = GenRequest {
         domain: domain.clone(),
         mx: p.mx.iter().map(|m| m.pattern().to_owned()).collect(),
         mode: p.mode,
         max_age: p.max_age,
-        rua: vec![rua],
+        rua,
         id: IdSource::PolicyHash,
     };
     match generate::generate(&greq) {
@@ -386,6 +418,7 @@ async fn records(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
                 "zone": g.zone,
                 "policy_url": g.policy_url,
                 "served_from": host,
+                "rua_order": cat.render("records--rua-order", &[]),
             }),
             200,
         ),

@@ -1,20 +1,20 @@
-//! `POST /v1/tlsrpt`: RFC 8460 §5.4 report uploads into KV.
-//!
-//! Accepts `application/tlsrpt+gzip` and `application/tlsrpt+json` (and, sniffing the bytes, `application/json`,
-//! `application/gzip`, `application/octet-stream` or no type: real senders vary). The body is read as a stream
-//! with a cap; gzip inflates through core with a cap (a bomb costs bounded memory and CPU). The original bytes are
-//! stored untouched, with the parsed summary as metadata. Idempotent: the same (organization, report-id) is
-//! stored once and every post of it gets a 2xx, as RFC 8460 §5.4 requires for accepted reports.
+//! One ingest pipeline for both transports of RFC 8460: uploads (`POST /v1/tlsrpt`, §5.4, [`handle`]) and mail
+//! (§5.3, [`crate::mail`]). Both go through [`ingest`]: core decodes (JSON, gzip, e-mail) and validates with the
+//! same caps; the policy domains are looked up once per request, and nothing is stored unless every report is
+//! for a served domain (RFC 8460 §7); each report is stored once per (organization, report-id) with the bytes
+//! as received (the whole message for e-mail), how it arrived, the envelope sender and the DKIM verdict.
+//! Idempotent: a second copy, by either transport, is a duplicate and says what is stored.
 
 use crate::store::{self, Meta};
 use crate::{http, Config};
 use mtasts_core::i18n::Catalog;
-use mtasts_core::report::{self, time, Container, Limits};
-use mtasts_core::Code;
+use mtasts_core::report::{self, time, Container, Limits, Loaded};
+use mtasts_core::{Code, Diagnostic};
 use serde_json::json;
+use std::collections::BTreeSet;
 use worker::{Env, Request, Response, Result};
 
-/// Media types taken as reports (the rest get 415).
+/// Media types taken as uploads (the rest get 415).
 const ACCEPTED_TYPES: &[&str] = &[
     "application/tlsrpt+gzip",
     "application/tlsrpt+json",
@@ -25,7 +25,232 @@ const ACCEPTED_TYPES: &[&str] = &[
     "",
 ];
 
-/// Handles one upload.
+/// Most distinct policy domains looked up for one request (a report naming more is judged on the first ones):
+/// one request costs a bounded number of storage reads, whatever it names.
+pub const MAX_DOMAIN_LOOKUPS: usize = 32;
+
+/// How a report arrived.
+#[derive(Debug, Clone)]
+pub struct Arrival {
+    /// `https` or `email`.
+    pub via: &'static str,
+    /// The envelope sender (`MAIL FROM`) of an e-mail.
+    pub from: String,
+    /// The DKIM verdict of an e-mail (`pass d=…`, or why it was not required).
+    pub dkim: String,
+}
+
+/// A refusal: the status an upload gets and the reason (an e-mail's bounce says the same).
+#[derive(Debug, Clone)]
+pub struct Refusal {
+    /// HTTP status.
+    pub status: u16,
+    /// Why.
+    pub reason: Diagnostic,
+}
+
+impl Refusal {
+    fn new(status: u16, reason: Diagnostic) -> Refusal {
+        Refusal { status, reason }
+    }
+}
+
+/// What happened to one report of the request.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Outcome {
+    /// `stored`, or `duplicate` when this (organization, report-id) was stored before.
+    pub status: &'static str,
+    /// The store's key.
+    pub key: String,
+    /// Organization.
+    pub organization: String,
+    /// Report id.
+    pub report_id: String,
+    /// The served policy domain it is filed under.
+    pub policy_domain: String,
+    /// Successful sessions of the stored copy.
+    pub successful: u64,
+    /// Failed sessions of the stored copy.
+    pub failed: u64,
+    /// True when this copy's counts differ from the stored one's (the stored copy is kept).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub differs: bool,
+    /// Validation codes (RFC 8460 §4.4 deviations).
+    pub warnings: Vec<&'static str>,
+}
+
+/// Decodes and validates the reports in `bytes` with the deployment's caps (core's one decoder for JSON, gzip
+/// and e-mail); the refusal says why nothing could be read.
+pub fn load(cfg: &Config, bytes: &[u8]) -> std::result::Result<Vec<Loaded>, Refusal> {
+    let limits = Limits {
+        max_input: cfg.max_report_bytes,
+        max_inflated: cfg.max_inflated_bytes,
+    };
+    report::load(bytes, limits).map_err(|d| {
+        let status = if matches!(
+            d.code,
+            Code::ReportTooLarge | Code::ReportInflatedTooLarge | Code::ReportTooManyParts
+        ) {
+            413
+        } else {
+            400
+        };
+        Refusal::new(status, d)
+    })
+}
+
+/// Stores every report of `loaded` (read from `bytes`, which are kept as received): all of them, or none when
+/// one is for a domain this deployment does not serve.
+pub async fn ingest(
+    env: &Env,
+    loaded: &[Loaded],
+    bytes: &[u8],
+    arrival: &Arrival,
+) -> Result<std::result::Result<Vec<Outcome>, Refusal>> {
+    let kv = env.kv(store::BINDING)?;
+    let served = served_domains(&kv, loaded).await?;
+    // every report must be for a served domain before anything is stored (RFC 8460 §7)
+    let mut filed = Vec::with_capacity(loaded.len());
+    for l in loaded {
+        let domains = policy_domains(l);
+        match domains.iter().find(|d| served.contains(*d)) {
+            Some(d) => filed.push(d.clone()),
+            None => return Ok(Err(Refusal::new(403, not_served(&domains)))),
+        }
+    }
+    let now = worker::Date::now().as_millis() / 1000;
+    let mut out = Vec::with_capacity(loaded.len());
+    for (l, domain) in loaded.iter().zip(filed) {
+        out.push(store_one(&kv, l, &domain, bytes, arrival, now).await?);
+    }
+    Ok(Ok(out))
+}
+
+/// The policy domains a report names, lower case, without a final dot, in order, once each.
+fn policy_domains(l: &Loaded) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    l.report
+        .policies()
+        .iter()
+        .map(|p| p.domain().trim_end_matches('.').to_ascii_lowercase())
+        .filter(|d| !d.is_empty() && seen.insert(d.clone()))
+        .collect()
+}
+
+/// Which of the named domains this deployment serves: at most [`MAX_DOMAIN_LOOKUPS`] reads, all at once.
+async fn served_domains(kv: &worker::kv::KvStore, loaded: &[Loaded]) -> Result<BTreeSet<String>> {
+    let mut names = BTreeSet::new();
+    for l in loaded {
+        for d in policy_domains(l) {
+            if names.len() < MAX_DOMAIN_LOOKUPS {
+                names.insert(d);
+            }
+        }
+    }
+    let names: Vec<String> = names.into_iter().collect();
+    let keys: Vec<String> = names.iter().map(|d| store::policy_key(d)).collect();
+    let reads = keys.iter().map(|k| kv.get(k).text());
+    let found = futures_util::future::join_all(reads).await;
+    let mut served = BTreeSet::new();
+    for (d, r) in names.into_iter().zip(found) {
+        if r.map_err(kv_err)?.is_some() {
+            served.insert(d);
+        }
+    }
+    Ok(served)
+}
+
+fn not_served(domains: &[String]) -> Diagnostic {
+    let named: Vec<&str> = domains.iter().take(5).map(String::as_str).collect();
+    let list = format!(
+        "{}{}",
+        named.join(", "),
+        if domains.len() > 5 { ", …" } else { "" }
+    );
+    http::diag(Code::IngestDomainNotServed).arg("domains", mtasts_core::diag::snippet(&list, 300))
+}
+
+/// Stores one report unless its (organization, report-id) is stored already; says what is stored.
+async fn store_one(
+    kv: &worker::kv::KvStore,
+    l: &Loaded,
+    domain: &str,
+    bytes: &[u8],
+    arrival: &Arrival,
+    now: u64,
+) -> Result<Outcome> {
+    let r = &l.report;
+    // the day of the report: its start, else its end, else the day it arrived (never an unfilterable 0000-00-00)
+    let day = [r.start(), r.end()]
+        .into_iter()
+        .flatten()
+        .find_map(time::parse)
+        .map_or_else(|| time::day(now as i64), |p| time::day(p.unix));
+    let key = store::report_key(domain, &day, r.organization(), r.id());
+    let meta = Meta {
+        org: r.organization().to_owned(),
+        id: r.id().to_owned(),
+        start: r.start().unwrap_or("").to_owned(),
+        end: r.end().unwrap_or("").to_owned(),
+        p: r.policies().len() as u64,
+        s: r.successful(),
+        f: r.failed(),
+        fd: r.failure_detail_rows() as u64,
+        enc: match l.container {
+            Container::Gzip => "gzip",
+            Container::Json => "json",
+            Container::Email => "email",
+        }
+        .to_owned(),
+        size: bytes.len() as u64,
+        at: now,
+        via: arrival.via.to_owned(),
+        from: arrival.from.clone(),
+        dkim: arrival.dkim.clone(),
+    }
+    .fit();
+    let existing = kv
+        .get(&key)
+        .bytes_with_metadata::<Meta>()
+        .await
+        .map_err(kv_err)?;
+    let stored_meta = match existing {
+        (Some(_), m) => Some(m.unwrap_or_else(|| meta.clone())),
+        (None, _) => {
+            let put = kv
+                .put_bytes(&key, bytes)
+                .map_err(kv_err)?
+                .metadata(meta.clone())
+                .map_err(kv_err)?;
+            match put.execute().await {
+                Ok(()) => None,
+                // two copies racing: if the other one stored it, this one is a duplicate
+                Err(e) => match kv.get(&key).bytes().await.map_err(kv_err)? {
+                    Some(_) => Some(meta.clone()),
+                    None => return Err(kv_err(e)),
+                },
+            }
+        }
+    };
+    let (status, shown) = match &stored_meta {
+        Some(m) => ("duplicate", m),
+        None => ("stored", &meta),
+    };
+    Ok(Outcome {
+        status,
+        key,
+        organization: r.organization().to_owned(),
+        report_id: r.id().to_owned(),
+        policy_domain: domain.to_owned(),
+        successful: shown.s,
+        failed: shown.f,
+        differs: shown.s != meta.s || shown.f != meta.f,
+        warnings: l.warnings.iter().map(|w| w.code.name()).collect(),
+    })
+}
+
+/// `POST /v1/tlsrpt`: one upload (RFC 8460 §5.4). 201 when something was stored, 200 when all of it was
+/// stored before (a sender's retry), 4xx with the reason otherwise.
 pub async fn handle(mut req: Request, env: &Env, cfg: &Config, cat: &Catalog) -> Result<Response> {
     let ct = req
         .headers()
@@ -43,19 +268,22 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, cat: &Catalog) ->
         );
     }
     let cap = cfg.max_report_bytes;
+    let too_large = |len: usize| {
+        http::refuse(
+            cat,
+            413,
+            http::diag(Code::ReportTooLarge)
+                .arg("len", len)
+                .arg("max", cap),
+        )
+    };
     if let Some(len) = req
         .headers()
         .get("Content-Length")?
         .and_then(|v| v.trim().parse::<usize>().ok())
     {
         if len > cap {
-            return http::refuse(
-                cat,
-                413,
-                http::diag(Code::ReportTooLarge)
-                    .arg("len", len)
-                    .arg("max", cap),
-            );
+            return too_large(len);
         }
     }
     let read = match req.stream() {
@@ -64,130 +292,32 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, cat: &Catalog) ->
     };
     let body = match read {
         Ok(b) => b,
-        Err(http::TooLong { seen, .. }) => {
-            return http::refuse(
-                cat,
-                413,
-                http::diag(Code::ReportTooLarge)
-                    .arg("len", seen)
-                    .arg("max", cap),
-            )
-        }
+        Err(http::TooLong { seen, .. }) => return too_large(seen),
     };
     if body.is_empty() {
         return http::refuse(cat, 400, http::diag(Code::IngestEmptyBody));
     }
-    let limits = Limits {
-        max_input: cap,
-        max_inflated: cfg.max_inflated_bytes,
+    let arrival = Arrival {
+        via: "https",
+        from: String::new(),
+        dkim: String::new(),
     };
-    let loaded = match report::load(&body, limits) {
+    let loaded = match load(cfg, &body) {
         Ok(l) => l,
-        Err(d) => {
-            let status = if matches!(d.code, Code::ReportTooLarge | Code::ReportInflatedTooLarge) {
-                413
+        Err(r) => return http::refuse(cat, r.status, r.reason),
+    };
+    match ingest(env, &loaded, &body, &arrival).await? {
+        Err(r) => http::refuse(cat, r.status, r.reason),
+        Ok(mut results) => {
+            let all_dup = results.iter().all(|r| r.status == "duplicate");
+            let status = if all_dup { 200 } else { 201 };
+            if results.len() == 1 {
+                http::json(&results.remove(0), status)
             } else {
-                400
-            };
-            return http::refuse(cat, status, d);
-        }
-    };
-    let kv = env.kv(store::BINDING)?;
-    let now = worker::Date::now().as_millis() / 1000;
-    let mut results = Vec::new();
-    for l in &loaded {
-        let r = &l.report;
-        let mut served = None;
-        let mut domains: Vec<String> = r
-            .policies()
-            .iter()
-            .map(|p| p.domain().trim_end_matches('.').to_ascii_lowercase())
-            .collect();
-        domains.dedup();
-        for d in domains.iter().filter(|d| !d.is_empty()) {
-            if kv
-                .get(&store::policy_key(d))
-                .text()
-                .await
-                .map_err(kv_err)?
-                .is_some()
-            {
-                served = Some(d.clone());
-                break;
+                http::json(&json!({ "reports": results }), status)
             }
         }
-        let Some(domain) = served else {
-            let named: Vec<&str> = domains.iter().take(5).map(String::as_str).collect();
-            let list = format!(
-                "{}{}",
-                named.join(", "),
-                if domains.len() > 5 { ", …" } else { "" }
-            );
-            return http::refuse(
-                cat,
-                403,
-                http::diag(Code::IngestDomainNotServed)
-                    .arg("domains", mtasts_core::diag::snippet(&list, 300)),
-            );
-        };
-        let day = r
-            .start()
-            .and_then(time::parse)
-            .map(|p| time::day(p.unix))
-            .unwrap_or_default();
-        let key = store::report_key(&domain, &day, r.organization(), r.id());
-        let exists = kv.get(&key).bytes().await.map_err(kv_err)?.is_some();
-        if !exists {
-            let meta = Meta {
-                org: r.organization().to_owned(),
-                id: r.id().to_owned(),
-                start: r.start().unwrap_or("").to_owned(),
-                end: r.end().unwrap_or("").to_owned(),
-                p: r.policies().len() as u64,
-                s: r.successful(),
-                f: r.failed(),
-                fd: r.failure_detail_rows() as u64,
-                enc: match l.container {
-                    Container::Gzip => "gzip",
-                    Container::Json => "json",
-                    Container::Email => "email",
-                }
-                .to_owned(),
-                size: body.len() as u64,
-                at: now,
-            }
-            .fit();
-            let put = kv
-                .put_bytes(&key, &body)
-                .map_err(kv_err)?
-                .metadata(meta)
-                .map_err(kv_err)?;
-            if let Err(e) = put.execute().await {
-                // Two posts of the same report racing: if the other one stored it, this one is a duplicate.
-                if kv.get(&key).bytes().await.map_err(kv_err)?.is_none() {
-                    return Err(kv_err(e));
-                }
-            }
-        }
-        let warnings: Vec<&str> = l.warnings.iter().map(|w| w.code.name()).collect();
-        results.push(json!({
-            "status": if exists { "duplicate" } else { "stored" },
-            "key": key,
-            "organization": r.organization(),
-            "report_id": r.id(),
-            "policy_domain": domain,
-            "successful": r.successful(),
-            "failed": r.failed(),
-            "warnings": warnings,
-        }));
     }
-    let all_dup = results.iter().all(|r| r["status"] == "duplicate");
-    let body = if results.len() == 1 {
-        results.remove(0)
-    } else {
-        json!({"reports": results})
-    };
-    http::json(&body, if all_dup { 200 } else { 201 })
 }
 
 pub(crate) fn kv_err(e: impl std::fmt::Display) -> worker::Error {

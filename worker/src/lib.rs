@@ -2,7 +2,8 @@
 //!
 //! - `GET|HEAD https://mta-sts.<domain>/.well-known/mta-sts.txt` serves the domain's policy (RFC 8461 §3.3),
 //!   linted by core before it is stored and again before it is served (fail closed: 503, never a bad policy).
-//! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports into KV, idempotently ([`ingest`]).
+//! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports into KV, idempotently ([`ingest`]); report e-mail (§5.3)
+//!   arrives through Cloudflare Email Routing at the `email` handler ([`mail`]), through the same pipeline.
 //! - `GET /api/check?domain=D` is the public, rate-limited live check ([`live_check`]).
 //! - The rest of `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
 //! - `GET /rules[/<code>]` are the rule pages, rendered from core's registry in the reader's language
@@ -13,13 +14,14 @@ mod api;
 mod http;
 mod ingest;
 mod live_check;
+mod mail;
 mod policy_host;
 mod rule_pages;
 mod store;
 
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
-use worker::{event, Context, Env, Method, Request, Response, Result};
+use worker::{event, Context, Env, ForwardableEmailMessage, Method, Request, Response, Result};
 
 /// The worker's configuration, from `wrangler.toml` vars and secrets.
 #[derive(Clone)]
@@ -38,6 +40,16 @@ pub(crate) struct Config {
     pub check_timeout_secs: u64,
     /// `DNS_TIMEOUT_SECONDS`: how long it waits for each DNS answer.
     pub dns_timeout_secs: u64,
+    /// `REQUIRE_DKIM` (default true): mailed reports without a valid DKIM signature by the reporting domain are
+    /// refused (RFC 8460 §3). Only a local setup, where test mail is not signed, turns it off.
+    pub require_dkim: bool,
+    /// `FORWARD_TO`: an Email Routing verified address that gets a copy of every accepted report e-mail.
+    pub forward_to: Option<String>,
+    /// `FORWARD_OTHER_TO`: where mail that is not a report goes, instead of being refused.
+    pub forward_other_to: Option<String>,
+    /// `REPORT_MAILTO`: the address this deployment receives reports at (Email Routing → this worker), proposed
+    /// first in the `rua` of `/api/records` (RFC 8460 §3; Microsoft mails only the first address).
+    pub report_mailto: Option<String>,
 }
 
 impl Config {
@@ -62,6 +74,15 @@ impl Config {
                 .unwrap_or_else(|| "https://cloudflare-dns.com/dns-query".into()),
             check_timeout_secs: num("CHECK_TIMEOUT_SECONDS", 60) as u64,
             dns_timeout_secs: num("DNS_TIMEOUT_SECONDS", 10) as u64,
+            require_dkim: !var("REQUIRE_DKIM").is_some_and(|v| {
+                matches!(
+                    v.trim().to_ascii_lowercase().as_str(),
+                    "false" | "0" | "no" | "off"
+                )
+            }),
+            forward_to: var("FORWARD_TO"),
+            forward_other_to: var("FORWARD_OTHER_TO"),
+            report_mailto: var("REPORT_MAILTO"),
         }
     }
 }
@@ -133,6 +154,14 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         Ok(r) => Ok(r),
         Err(e) => unavailable(&cat, &path, e),
     }
+}
+
+/// Report e-mail from Email Routing (RFC 8460 §5.3). Never an `Err`: the generated glue would panic; every
+/// outcome is an acceptance, a forward, or a rejection with its reason ([`mail::receive`]).
+#[event(email)]
+async fn email(message: ForwardableEmailMessage, env: Env, _ctx: Context) -> Result<()> {
+    mail::receive(message, &env).await;
+    Ok(())
 }
 
 /// Anything unexpected (a KV outage) is logged and answered 503 without leaking internals.

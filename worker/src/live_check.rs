@@ -127,7 +127,7 @@ async fn within<T>(secs: u64, fut: impl std::future::Future<Output = T>) -> Opti
 }
 
 /// One DNS question through DNS over HTTPS (GET, RFC 8484 §4.1).
-async fn resolve(cfg: &Config, name: &str, kind: Kind) -> doh::Answer {
+pub(crate) async fn resolve(cfg: &Config, name: &str, kind: Kind) -> doh::Answer {
     // the resolver not answering is the checker's problem: no verdict on the domain from it
     let failed = Answer::unanswered;
     let url = match doh::get_url(&cfg.doh_url, name, kind) {

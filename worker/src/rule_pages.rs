@@ -241,6 +241,7 @@ fn example(label: &str, e: &RuleExample, cat: &Catalog, class: &str) -> String {
                 (None, false) => None,
             },
         ),
+        Input::Mail { .. } => ("rules--input-mail", None),
         Input::Generate { .. } => ("rules--input-generate", None),
         Input::Check { .. } => ("rules--input-check", None),
         Input::Request { .. } | Input::Circumstance { .. } => ("rules--input-request", None),

@@ -53,6 +53,38 @@ pub fn report_key(domain: &str, day: &str, organization: &str, report_id: &str) 
     format!("report:{domain}:{day}:{hex}")
 }
 
+/// Counts as JSON numbers a JavaScript runtime can hold: KV metadata goes through JavaScript, where a number
+/// past 2^53 − 1 cannot be represented (and made the put fail: a 503 a sender would retry forever). Larger
+/// counts (valid JSON, absurd, exact as u64 in core) are written as strings; both forms read back.
+mod js_safe {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// 2^53 − 1.
+    const MAX_SAFE: u64 = (1 << 53) - 1;
+
+    pub fn serialize<S: Serializer>(n: &u64, s: S) -> Result<S::Ok, S::Error> {
+        if *n <= MAX_SAFE {
+            s.serialize_u64(*n)
+        } else {
+            s.serialize_str(&n.to_string())
+        }
+    }
+
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumOrText {
+        Num(u64),
+        Text(String),
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        Ok(match NumOrText::deserialize(d)? {
+            NumOrText::Num(n) => n,
+            NumOrText::Text(t) => t.parse().unwrap_or(u64::MAX),
+        })
+    }
+}
+
 /// The summary kept as KV metadata of a report (short field names: the whole must fit in 1,024 bytes).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Meta {
@@ -65,12 +97,16 @@ pub struct Meta {
     /// End of the report period.
     pub end: String,
     /// Policy entries.
+    #[serde(with = "js_safe")]
     pub p: u64,
     /// Successful sessions.
+    #[serde(with = "js_safe")]
     pub s: u64,
     /// Failed sessions.
+    #[serde(with = "js_safe")]
     pub f: u64,
     /// Failure-detail rows.
+    #[serde(with = "js_safe")]
     pub fd: u64,
     /// `gzip` or `json`: how the stored bytes are encoded.
     pub enc: String,
@@ -78,6 +114,15 @@ pub struct Meta {
     pub size: u64,
     /// Unix time of receipt (seconds).
     pub at: u64,
+    /// How it arrived: `https` (RFC 8460 §5.4) or `email` (§5.3).
+    #[serde(default)]
+    pub via: String,
+    /// The envelope sender of an e-mail.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub from: String,
+    /// The DKIM verdict of an e-mail (RFC 8460 §3): `pass <domain>`, or why it was taken without one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dkim: String,
 }
 
 fn clip(s: &str, max: usize) -> String {
@@ -94,10 +139,12 @@ fn clip(s: &str, max: usize) -> String {
 impl Meta {
     /// Truncates long strings so the serialized metadata stays under KV's 1,024-byte limit.
     pub fn fit(mut self) -> Self {
-        self.org = clip(&self.org, 200);
-        self.id = clip(&self.id, 300);
+        self.org = clip(&self.org, 180);
+        self.id = clip(&self.id, 260);
         self.start = clip(&self.start, 40);
         self.end = clip(&self.end, 40);
+        self.from = clip(&self.from, 100);
+        self.dkim = clip(&self.dkim, 120);
         self
     }
 }
@@ -178,13 +225,21 @@ mod tests {
             enc: "gzip".into(),
             size: u64::MAX,
             at: u64::MAX,
+            via: "email".into(),
+            from: "b".repeat(5000),
+            dkim: "d".repeat(5000),
         }
         .fit();
-        assert!(
-            serde_json::to_string(&m)
-                .map(|s| s.len())
-                .unwrap_or(usize::MAX)
-                <= 1024
-        );
+        let json = serde_json::to_string(&m).unwrap_or_default();
+        assert!(!json.is_empty() && json.len() <= 1024, "{}", json.len());
+        // counts past 2^53 travel as text (JavaScript numbers cannot hold them) and read back exact
+        assert!(json.contains("\"s\":\"18446744073709551615\""), "{json}");
+        let back: Meta = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back.s, u64::MAX);
+        let small: Meta = serde_json::from_str(
+            r#"{"org":"o","id":"i","start":"","end":"","p":1,"s":9007199254740991,"f":0,"fd":0,"enc":"json","size":1,"at":1}"#,
+        )
+        .expect("metadata stored before `via` existed");
+        assert_eq!((small.s, small.via.as_str()), (9_007_199_254_740_991, ""));
     }
 }

@@ -18,6 +18,7 @@ rules--input-tlsrpt-record = TXT-Eintrag _smtp._tls
 rules--input-report = TLS-Bericht wie empfangen
 rules--input-report-gzip = gzip dieses JSON
 rules--input-report-limits = gelesen mit einer Grenze von { $input } Byte Eingabe und { $inflated } Byte entpackt, damit das Beispiel klein bleibt
+rules--input-mail = Berichts-E-Mail wie empfangen (der DKIM-Schlüssel ist unter dem Namen veröffentlicht, mit dem sie signiert)
 rules--input-generate = Was der Generator erhält
 rules--input-check = Was die Live-Prüfung sah (die Felder, die von einer funktionierenden Domain abweichen)
 rules--input-request = Anfrage an diesen Worker

@@ -19,6 +19,7 @@ rules--input-tlsrpt-record = _smtp._tls TXT record
 rules--input-report = TLS report as received
 rules--input-report-gzip = gzip of this JSON
 rules--input-report-limits = read with a cap of { $input } bytes in and { $inflated } bytes inflated, so the example stays small
+rules--input-mail = Report e-mail as received (its DKIM key record published at the name it signs with)
 rules--input-generate = What is asked of the generator
 rules--input-check = What the live check saw (the fields that differ from a working domain)
 rules--input-request = Request to this worker

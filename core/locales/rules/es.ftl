@@ -18,6 +18,7 @@ rules--input-tlsrpt-record = Registro TXT _smtp._tls
 rules--input-report = Informe TLS tal como se recibió
 rules--input-report-gzip = gzip de este JSON
 rules--input-report-limits = leído con un límite de { $input } bytes de entrada y { $inflated } bytes descomprimidos, para que el ejemplo sea pequeño
+rules--input-mail = Correo de informe tal como se recibió (con el registro de la clave DKIM publicado en el nombre con que firma)
 rules--input-generate = Lo que se pide al generador
 rules--input-check = Lo que vio la comprobación en vivo (los campos que difieren de un dominio que funciona)
 rules--input-request = Petición a este worker

@@ -18,6 +18,7 @@ rules--input-tlsrpt-record = Record TXT _smtp._tls
 rules--input-report = Report TLS così come ricevuto
 rules--input-report-gzip = gzip di questo JSON
 rules--input-report-limits = letto con un limite di { $input } byte in ingresso e { $inflated } byte decompressi, perché l'esempio resti piccolo
+rules--input-mail = E-mail di report così come ricevuta (con il record della chiave DKIM pubblicato al nome con cui firma)
 rules--input-generate = Cosa si chiede al generatore
 rules--input-check = Cosa ha visto il controllo dal vivo (i campi diversi da un dominio funzionante)
 rules--input-request = Richiesta a questo worker

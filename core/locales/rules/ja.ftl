@@ -18,6 +18,7 @@ rules--input-tlsrpt-record = _smtp._tls の TXT レコード
 rules--input-report = 受信したままの TLS レポート
 rules--input-report-gzip = この JSON の gzip
 rules--input-report-limits = 例を小さく保つため、入力 { $input } バイト、展開後 { $inflated } バイトの上限で読み込み
+rules--input-mail = 受信したままのレポートメール(署名に使う名前に DKIM 鍵のレコードを公開)
 rules--input-generate = ジェネレーターへの指定
 rules--input-check = ライブチェックが見たもの(正常なドメインと異なる項目)
 rules--input-request = この Worker へのリクエスト

@@ -87,7 +87,8 @@ pub fn generate_page() -> Html {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect();
-    let default_rua = format!("tls-reports@{}", domain.trim());
+    // core's one default (no deployment known here: a mailbox at the domain)
+    let default_rua = mtasts_core::generate::default_rua(&domain, None, None).join(",");
     let req = Request {
         domain: (*domain).clone(),
         mx: mx.split(['\n', ',', ' ']).map(str::to_owned).collect(),

@@ -18,6 +18,28 @@ struct SummaryResponse {
     summary: Summary,
     listed: usize,
     truncated: bool,
+    #[serde(default)]
+    arrivals: Arrivals,
+}
+
+/// How the stored reports arrived (`/api/summary`'s `arrivals`): HTTPS or e-mail, the DKIM verdicts, the newest.
+#[derive(Deserialize, Default, PartialEq)]
+struct Arrivals {
+    #[serde(default)]
+    via: std::collections::BTreeMap<String, u64>,
+    #[serde(default)]
+    recent: Vec<Recent>,
+}
+
+#[derive(Deserialize, PartialEq)]
+struct Recent {
+    organization: String,
+    report_id: String,
+    via: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    dkim: String,
 }
 
 #[derive(Deserialize)]
@@ -35,7 +57,7 @@ struct ApiErrorBody {
 enum Status {
     Idle,
     Loading,
-    Loaded(Rc<Summary>, usize, bool),
+    Loaded(Rc<Summary>, usize, bool, Rc<Arrivals>),
     Failed(String),
 }
 
@@ -56,7 +78,12 @@ async fn fetch_summary(token: String, domain: String, from: String, to: String) 
     };
     if resp.ok() {
         match resp.json::<SummaryResponse>().await {
-            Ok(s) => Status::Loaded(Rc::new(s.summary), s.listed, s.truncated),
+            Ok(s) => Status::Loaded(
+                Rc::new(s.summary),
+                s.listed,
+                s.truncated,
+                Rc::new(s.arrivals),
+            ),
             Err(e) => Status::Failed(e.to_string()),
         }
     } else {
@@ -133,13 +160,34 @@ pub fn stored_page() -> Html {
                 Status::Idle => html! {},
                 Status::Loading => html! { <p class="muted" role="status">{ t("ui--loading") }</p> },
                 Status::Failed(m) => html! { <p class="error-box" role="alert" id="stored-error">{ m.clone() }</p> },
-                Status::Loaded(s, n, truncated) => html! {
+                Status::Loaded(s, n, truncated, arrivals) => html! {
                     <>
                     <p class="muted">{ tr("ui--stored-listed", &[("count", n.to_string())]) }{ if *truncated { t("ui--truncated") } else { String::new() } }</p>
+                    { arrivals_view(arrivals) }
                     <Dashboard summary={s.clone()} />
                     </>
                 },
             } }
+        </section>
+    }
+}
+
+/// How the reports arrived: a line of counts per transport, and the newest reports with sender and DKIM.
+fn arrivals_view(a: &Arrivals) -> Html {
+    if a.recent.is_empty() {
+        return html! {};
+    }
+    let counts: Vec<String> = a.via.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    html! {
+        <section class="arrivals" id="stored-arrivals">
+            <h2>{ t("ui--arrivals") }</h2>
+            <p class="muted">{ counts.join(" · ") }</p>
+            <div class="table-wrap"><table class="data">
+                <thead><tr><th>{ t("ui--col-organization") }</th><th>{ t("ui--col-report-id") }</th><th>{ t("ui--col-via") }</th><th>{ t("ui--col-sender") }</th><th>{ "DKIM" }</th></tr></thead>
+                <tbody>{ for a.recent.iter().map(|r| html! {
+                    <tr data-via={r.via.clone()}><td>{ r.organization.clone() }</td><td class="mono">{ r.report_id.clone() }</td><td>{ r.via.clone() }</td><td class="mono">{ r.from.clone() }</td><td>{ r.dkim.clone() }</td></tr>
+                }) }</tbody>
+            </table></div>
         </section>
     }
 }
