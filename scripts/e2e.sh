@@ -45,6 +45,10 @@ if [ "$(id -u)" = 0 ] && unshare --mount true 2>/dev/null; then
 else
   export TESTBED_SKIP="the live-check tests need root (port 443, a private /etc/hosts via unshare)"
 fi
+# e-mail ingest as in production: DKIM required (the testbed publishes the test key), accepted mail copied to an
+# archive address, reports proposed with this deployment's mailbox first
+VARS+=(--var REQUIRE_DKIM:true --var FORWARD_TO:archive@example.com --var REPORT_MAILTO:tlsrpt@reports.example.com)
+export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"
 "${WRAP[@]}" wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" --show-interactive-dev-session=false \
   "${VARS[@]}" > "$OUT/wrangler.log" 2>&1 &
 WPID=$!

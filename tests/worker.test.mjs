@@ -71,7 +71,8 @@ test('admin API: tokens, CORS only for the site origin, records with an id that 
   await putPolicy('records.example', policyFor(['mx.records.example']));
   const a = json(await admin('GET', '/api/records?domain=records.example'));
   assert.match(a.sts.value, /^v=STSv1; id=[0-9a-f]{32}$/);
-  assert.equal(a.tlsrpt.value, 'v=TLSRPTv1; rua=https://mta-sts.records.example/v1/tlsrpt');
+  // this deployment's mailbox first (REPORT_MAILTO, scripts/e2e.sh), then its HTTPS endpoint (RFC 8460 §3)
+  assert.equal(a.tlsrpt.value, 'v=TLSRPTv1; rua=mailto:tlsrpt@reports.example.com,https://mta-sts.records.example/v1/tlsrpt');
   const same = json(await admin('GET', '/api/records?domain=records.example'));
   assert.equal(same.id, a.id);
   await putPolicy('records.example', policyFor(['mx.records.example', 'mx2.records.example']));
