@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine and starts the whole product on http://127.0.0.1:8787 with local, persisted KV:
 # the web app, the policy host (Host: mta-sts.<domain>), report ingest (/v1/tlsrpt) and the admin API.
-# A demo configuration is loaded: a testing-mode policy for example.com. The admin token is in .dev.vars.
+# A demo configuration is loaded: a testing-mode policy for example.com. The admin token is in .dev.vars, with
+# REQUIRE_DKIM=false: there is no Email Routing here and the demo report e-mail is not signed, so mailed reports
+# are taken without a DKIM signature locally (production requires one, RFC 8460 §3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --no-browser
@@ -11,6 +13,13 @@ scripts/build-web.sh
 if [ ! -f .dev.vars ]; then
   printf 'ADMIN_TOKEN=%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" > .dev.vars
   echo "[dev] wrote .dev.vars with a fresh ADMIN_TOKEN"
+fi
+if ! grep -q '^REQUIRE_DKIM=' .dev.vars; then
+  echo 'REQUIRE_DKIM=false' >> .dev.vars
+fi
+if grep -q '^REQUIRE_DKIM=false' .dev.vars; then
+  echo "[dev] REQUIRE_DKIM=false (.dev.vars): report e-mail is accepted without a DKIM signature here;"
+  echo "      production refuses unsigned reports (RFC 8460 §3). Remove the line to test the refusal."
 fi
 TOKEN=$(sed -n 's/^ADMIN_TOKEN=//p' .dev.vars)
 wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to .wrangler/state --show-interactive-dev-session=false &
@@ -33,6 +42,7 @@ cat <<MSG
   site      http://127.0.0.1:$PORT/
   policy    curl -H 'Host: mta-sts.example.com' http://127.0.0.1:$PORT/.well-known/mta-sts.txt
   ingest    curl -X POST -H 'Content-Type: application/tlsrpt+gzip' --data-binary @demo/report-example.com.json.gz http://127.0.0.1:$PORT/v1/tlsrpt
+  e-mail    curl -X POST --data-binary @demo/report-example.com.eml 'http://127.0.0.1:$PORT/cdn-cgi/local/email?from=noreply-smtp-tls-reporting@sender.example&to=tlsrpt@example.com'
   reports   curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:$PORT/api/summary?domain=example.com
 
 MSG
