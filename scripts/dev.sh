@@ -42,7 +42,7 @@ cat <<MSG
   site      http://127.0.0.1:$PORT/
   policy    curl -H 'Host: mta-sts.example.com' http://127.0.0.1:$PORT/.well-known/mta-sts.txt
   ingest    curl -X POST -H 'Content-Type: application/tlsrpt+gzip' --data-binary @demo/report-example.com.json.gz http://127.0.0.1:$PORT/v1/tlsrpt
-  e-mail    curl -X POST --data-binary @demo/report-example.com.eml 'http://127.0.0.1:$PORT/cdn-cgi/local/email?from=noreply-smtp-tls-reporting@sender.example&to=tlsrpt@example.com'
+  e-mail    curl -X POST --data-binary @demo/report-example.com.eml 'http://127.0.0.1:$PORT/cdn-cgi/local/email?format=json&from=noreply-smtp-tls-reporting@sender.example&to=tlsrpt@example.com'
   reports   curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:$PORT/api/summary?domain=example.com
 
 MSG

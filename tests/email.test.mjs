@@ -21,11 +21,13 @@ const sign = (msg, domain, extra = []) =>
 
 /** Delivers a message as Email Routing would; { status, outcome, rejectReason, forwards }. */
 async function deliver(msg, from = 'noreply-smtp-tls-reporting@google.com') {
-  const r = await request('POST', `/cdn-cgi/local/email?from=${encodeURIComponent(from)}&to=${encodeURIComponent(TO)}`,
+  const r = await request('POST', `/cdn-cgi/local/email?format=json&from=${encodeURIComponent(from)}&to=${encodeURIComponent(TO)}`,
     { headers: { 'Content-Type': 'message/rfc822' }, body: msg });
+  // `format=json`: {outcome: "ok" once the handler ran, rejectReason when it rejected, forwards}; the endpoint's
+  // own refusals (no Message-ID, over 25 MiB) are text
   let body = {};
   try { body = json(r); } catch { body = { text: r.body.toString('utf8') }; }
-  return { status: r.status, ...body };
+  return { status: r.status, forwards: [], ...body };
 }
 
 const fromOf = (msg) => /^From:.*?([^\s<]+@[^\s>]+)/im.exec(msg.toString('latin1'))?.[1] || 'x@example.net';
@@ -66,9 +68,10 @@ test('every corpus e-mail, signed by its sender, is stored once with the totals 
     const r = await deliver(signed, from);
     assert.equal(r.status, 200, `${file}: ${JSON.stringify(r)}`);
     assert.equal(r.outcome, 'ok', file);
+    assert.equal(r.rejectReason, undefined, `${file}: ${r.rejectReason}`);
     assert.deepEqual(r.forwards.map((f) => f.recipient), ['archive@example.com'], `${file}: the user's copy`);
     const again = await deliver(signed, from);
-    assert.equal(again.outcome, 'ok', `${file}: a second copy is accepted (and stored once)`);
+    assert.equal(again.rejectReason, undefined, `${file}: a second copy is accepted (and stored once)`);
     const all = json(await admin('GET', '/api/reports')).reports.filter((x) => x.meta?.org === org && x.meta?.id === id);
     assert.equal(all.length, 1, `${file}: stored once`);
     const m = all[0].meta;
@@ -89,7 +92,7 @@ test('the same report by e-mail and by HTTPS is stored once', { skip }, async ()
   await putPolicy('mail-e2e.example', policyFor(['mx.mail-e2e.example']));
   const id = `both-${Date.now()}`;
   const msg = sign(reportMail({ id, ok: 11, failed: 0 }), 'reporter.test');
-  assert.equal((await deliver(msg, 'noreply@reporter.test')).outcome, 'ok');
+  assert.equal((await deliver(msg, 'noreply@reporter.test')).rejectReason, undefined);
   const stored = (await storedOf('mail-e2e.example')).filter((x) => x.meta.id === id);
   assert.equal(stored.length, 1);
   // the report inside, uploaded over HTTPS (RFC 8460 §5.4), is the same report
@@ -130,13 +133,13 @@ test('refused with the reason a bounce shows: DKIM (RFC 8460 §3), domains not s
     ['malformed MIME', malformed, 'report/'],
     ['gzip bomb', sign(bomb, 'reporter.test'), 'report/inflated-too-large'],
     ['21 report parts', sign(manyParts, 'reporter.test'), 'report/too-many-parts'],
-    ['9 MB message', Buffer.concat([good.subarray(0, good.indexOf('--b--')), Buffer.from(`--b\r\nContent-Type: text/plain\r\n\r\n${'x'.repeat(76)}\r\n`.repeat(120_000)), Buffer.from('--b--\r\n')]), 'report/too-large'],
+    // 9 MB in a few long lines (the local endpoint's MIME parser is slow on 100,000 short ones)
+    ['9 MB message', Buffer.concat([good.subarray(0, good.indexOf('--b--')), Buffer.from(`--b\r\nContent-Type: text/plain\r\n\r\n${`${'x'.repeat(1 << 20)}\r\n`.repeat(9)}--b--\r\n`)]), 'report/too-large'],
   ];
   const before = (await storedOf('mail-e2e.example')).length;
   for (const [name, msg, code] of cases) {
     const r = await deliver(msg, name === 'plain mail' ? 'alice@reporter.test' : 'noreply@reporter.test');
-    assert.equal(r.outcome !== 'ok', true, `${name}: ${JSON.stringify(r)}`);
-    assert.ok((r.rejectReason || '').startsWith(code), `${name}: ${r.rejectReason}`);
+    assert.ok((r.rejectReason || '').startsWith(code), `${name}: ${JSON.stringify(r)}`);
     assert.deepEqual(r.forwards, [], `${name}: nothing forwarded`);
   }
   assert.equal((await storedOf('mail-e2e.example')).length, before, 'nothing stored');
@@ -144,7 +147,9 @@ test('refused with the reason a bounce shows: DKIM (RFC 8460 §3), domains not s
   const huge = await request('POST', `/cdn-cgi/local/email?from=a%40reporter.test&to=${encodeURIComponent(TO)}`, { body: Buffer.alloc(30 << 20, 0x61) });
   assert.equal(huge.status, 400);
   // and the signed good one is taken
-  assert.equal((await deliver(signedGood, 'noreply@reporter.test')).outcome, 'ok');
+  const taken = await deliver(signedGood, 'noreply@reporter.test');
+  assert.equal(taken.rejectReason, undefined, JSON.stringify(taken));
+  assert.deepEqual(taken.forwards.map((f) => f.recipient), ['archive@example.com']);
 });
 
 test('/api/records proposes the mailbox first, then the HTTPS endpoint, and says why', { skip }, async () => {

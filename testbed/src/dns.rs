@@ -64,7 +64,14 @@ impl Zone {
             match q.query_type() {
                 RecordType::TXT => {
                     for t in txt.into_iter().flatten() {
-                        let data = RData::TXT(TXT::new(vec![t.clone()]));
+                        // one character-string holds at most 255 bytes (RFC 1035 §3.3): longer records
+                        // (a DKIM key) are split into several, which resolvers join (RFC 7208 §3.3)
+                        let strings: Vec<String> = t
+                            .as_bytes()
+                            .chunks(255)
+                            .map(|c| String::from_utf8_lossy(c).into_owned())
+                            .collect();
+                        let data = RData::TXT(TXT::new(strings));
                         resp.add_answer(Record::from_rdata(owner.clone(), 60, data));
                     }
                 }
