@@ -9,6 +9,7 @@ mod input;
 mod lint;
 mod render;
 mod report;
+mod sources;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use mtasts_core::i18n::Lang;

@@ -1,7 +1,8 @@
-//! `mtasts report [FILE|-]... [--format human|json|csv]`: reads .json, .json.gz and report e-mails, deduplicates
-//! by (organization, report-id), and prints per-report lines and the summary.
+//! `mtasts report [FILE|DIR|-]... [--format human|json|csv]`: reads .json, .json.gz, report e-mails, mbox files and
+//! Maildir folders ([`crate::sources`]), deduplicates by (organization, report-id), and prints per-report lines
+//! and the summary. Mail in a mailbox that is not a report is skipped and counted.
 
-use crate::{input, render, Format};
+use crate::{render, sources, Format};
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::report::{self, export, Aggregator, Filter, Limits, Report};
 use serde_json::json;
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 /// Arguments of `mtasts report`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Report files (.json, .json.gz, .eml); `-` for standard input.
+    /// Report files (.json, .json.gz, .eml), mbox files or Maildir folders; `-` for standard input.
     #[arg(default_value = "-")]
     files: Vec<String>,
     /// Only count policies for this domain.
@@ -37,22 +38,25 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     });
     let mut entries = Vec::new();
     let mut errors = Vec::new();
+    let mut skipped = 0usize;
     for f in &a.files {
-        let name = input::display_name(f).to_owned();
-        let bytes = input::read(f)?;
-        match report::load(&bytes, Limits::default()) {
-            Ok(loaded) => {
-                for l in loaded {
-                    let duplicate = !agg.add(&l.report);
-                    entries.push(Entry {
-                        file: name.clone(),
-                        report: l.report,
-                        warnings: l.warnings,
-                        duplicate,
-                    });
+        for item in sources::expand(f)? {
+            match report::load(&item.bytes, Limits::default()) {
+                Ok(loaded) => {
+                    for l in loaded {
+                        let duplicate = !agg.add(&l.report);
+                        entries.push(Entry {
+                            file: item.name.clone(),
+                            report: l.report,
+                            warnings: l.warnings,
+                            duplicate,
+                        });
+                    }
                 }
+                // other mail in a mailbox is not an error
+                Err(d) if item.in_mailbox && report::is_not_a_report(d.code) => skipped += 1,
+                Err(d) => errors.push((item.name, cat.message(&d), d.code.name())),
             }
-            Err(d) => errors.push((name, cat.message(&d), d.code.name())),
         }
     }
     let summary = agg.summary();
@@ -94,13 +98,22 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
                 .iter()
                 .map(|(f, m, c)| json!({"file": f, "code": c, "message": m}))
                 .collect();
-            let out = json!({"reports": reports, "errors": errs, "summary": summary});
+            let out =
+                json!({"reports": reports, "errors": errs, "skipped": skipped, "summary": summary});
             println!(
                 "{}",
                 serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?
             );
         }
-        Format::Human => anstream::print!("{}", human(&entries, &errors, &summary, &cat)),
+        Format::Human => {
+            anstream::print!("{}", human(&entries, &errors, &summary, &cat));
+            if skipped > 0 {
+                println!(
+                    "\n{}",
+                    cat.render("cli--skipped", &[("count", skipped.to_string())])
+                );
+            }
+        }
     }
     Ok(code)
 }

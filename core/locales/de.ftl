@@ -467,3 +467,7 @@ ui--arrivals = Wie sie ankamen
 ui--col-report-id = Berichts-ID
 ui--col-via = Angekommen per
 ui--col-sender = Umschlag-Absender
+cli--skipped = { $count ->
+        [one] 1 Nachricht im Postfach ist kein TLS-Bericht und wurde übersprungen.
+       *[other] { $count } Nachrichten im Postfach sind keine TLS-Berichte und wurden übersprungen.
+    }

@@ -471,3 +471,7 @@ ui--arrivals = How they arrived
 ui--col-report-id = Report id
 ui--col-via = Arrived by
 ui--col-sender = Envelope sender
+cli--skipped = { $count ->
+        [one] 1 message in the mailbox is not a TLS report and was skipped.
+       *[other] { $count } messages in the mailbox are not TLS reports and were skipped.
+    }

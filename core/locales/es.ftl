@@ -470,3 +470,7 @@ ui--arrivals = Cómo llegaron
 ui--col-report-id = Id del informe
 ui--col-via = Llegó por
 ui--col-sender = Remitente del sobre
+cli--skipped = { $count ->
+        [one] 1 mensaje del buzón no es un informe TLS y se ha omitido.
+       *[other] { $count } mensajes del buzón no son informes TLS y se han omitido.
+    }

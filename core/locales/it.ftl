@@ -470,3 +470,7 @@ ui--arrivals = Come sono arrivati
 ui--col-report-id = Id del report
 ui--col-via = Arrivato via
 ui--col-sender = Mittente della busta
+cli--skipped = { $count ->
+        [one] 1 messaggio della casella non è un report TLS ed è stato saltato.
+       *[other] { $count } messaggi della casella non sono report TLS e sono stati saltati.
+    }

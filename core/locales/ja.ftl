@@ -458,3 +458,4 @@ ui--arrivals = 届いた方法
 ui--col-report-id = レポート ID
 ui--col-via = 経路
 ui--col-sender = エンベロープ送信者
+cli--skipped = メールボックスの { $count } 通は TLS レポートではないため、読み飛ばしました。

@@ -125,7 +125,7 @@ async fn decide(msg: &ForwardableEmailMessage, env: &Env, cfg: &Config, from: &s
     };
     let loaded = match ingest::load(cfg, &raw) {
         Ok(l) => l,
-        Err(Refusal { reason, .. }) if is_not_a_report(reason.code) => {
+        Err(Refusal { reason, .. }) if mtasts_core::report::is_not_a_report(reason.code) => {
             return Decision::NotReport(reason)
         }
         Err(r) => return Decision::Reject(r.reason),
@@ -145,14 +145,6 @@ async fn decide(msg: &ForwardableEmailMessage, env: &Env, cfg: &Config, from: &s
         Ok(Err(r)) => Decision::Reject(r.reason),
         Err(e) => Decision::Unavailable(e.to_string()),
     }
-}
-
-/// Codes that mean "this is not a TLS report" rather than "a broken one".
-fn is_not_a_report(code: Code) -> bool {
-    matches!(
-        code,
-        Code::ReportEmailWithoutReport | Code::ReportUnknownFormat | Code::ReportNotReport
-    )
 }
 
 /// Fetches the signatures' keys through DNS over HTTPS (the live check's resolver), all at once, and judges.

@@ -1,9 +1,11 @@
 //! SMTP TLS reports (RFC 8460 §4): [`model`] (lenient types), [`decode`] (gzip / JSON / e-mail with caps),
-//! [`validate`] (strict warnings), [`aggregate`] (dedup, totals, breakdowns), [`export`] (CSV), [`time`].
+//! [`validate`] (strict warnings), [`aggregate`] (dedup, totals, breakdowns), [`export`] (CSV), [`time`],
+//! [`mailbox`] (mbox files of report e-mail).
 
 pub mod aggregate;
 pub mod decode;
 pub mod export;
+pub mod mailbox;
 pub mod model;
 pub mod time;
 pub mod validate;
@@ -23,6 +25,16 @@ pub struct Loaded {
     pub report: Report,
     /// Warnings and infos from [`validate::validate`].
     pub warnings: Vec<Diagnostic>,
+}
+
+/// True for the refusals that mean "these bytes are not a TLS report" rather than "a broken report": mail in a
+/// mailbox or at a report address that is something else (a shell skips it, forwards it, or says so).
+pub fn is_not_a_report(code: crate::diag::Code) -> bool {
+    use crate::diag::Code;
+    matches!(
+        code,
+        Code::ReportEmailWithoutReport | Code::ReportUnknownFormat | Code::ReportNotReport
+    )
 }
 
 /// Decodes, parses and validates every report in `bytes` (a JSON file, a .json.gz, or a report e-mail).
