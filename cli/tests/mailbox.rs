@@ -58,7 +58,10 @@ fn mbox_and_maildir_give_the_summary_of_the_files() {
     // an mbox (mboxrd: body lines starting with "From " quoted) with the reports and ordinary mail
     let dir = scratch("mbox");
     let mut mbox = Vec::new();
-    let mut messages: Vec<Vec<u8>> = mails.iter().map(|p| std::fs::read(p).expect("eml")).collect();
+    let mut messages: Vec<Vec<u8>> = mails
+        .iter()
+        .map(|p| std::fs::read(p).expect("eml"))
+        .collect();
     messages.extend(ORDINARY.iter().map(|m| m.as_bytes().to_vec()));
     for m in &messages {
         mbox.extend_from_slice(b"From sender@example.net Tue Dec  1 06:00:00 2026\n");
@@ -111,5 +114,6 @@ fn mbox_and_maildir_give_the_summary_of_the_files() {
         .args(["report", &path.display().to_string()])
         .output()
         .expect("run");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("2 messages in the mailbox are not TLS reports"));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .contains("2 messages in the mailbox are not TLS reports"));
 }

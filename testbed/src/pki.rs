@@ -48,6 +48,30 @@ impl Pki {
         ca
     }
 
+    /// A certificate and key for `names` as PEM files `dir/<stem>.pem` and `dir/<stem>.key` (for servers that are
+    /// not ours, such as dovecot in the IMAP tests).
+    pub fn write_server(
+        &self,
+        dir: &std::path::Path,
+        stem: &str,
+        names: &[&str],
+    ) -> (std::path::PathBuf, std::path::PathBuf) {
+        let key = KeyPair::generate().expect("key");
+        let params =
+            CertificateParams::new(names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                .expect("params");
+        let cert = params
+            .signed_by(&key, &Issuer::from_params(&self.params, &self.key))
+            .expect("cert");
+        let (c, k) = (
+            dir.join(format!("{stem}.pem")),
+            dir.join(format!("{stem}.key")),
+        );
+        std::fs::write(&c, cert.pem()).expect("cert");
+        std::fs::write(&k, key.serialize_pem()).expect("key");
+        (c, k)
+    }
+
     /// A certificate and key for `names`.
     pub fn certified(&self, names: &[String]) -> Arc<CertifiedKey> {
         let key = KeyPair::generate().expect("key");
