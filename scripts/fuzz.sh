@@ -6,13 +6,14 @@ cd "$(dirname "$0")/.."
 SECS=${1:-60}; shift || true
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --version 0.13.2 --locked
 CORPUS=${MTASTS_CORPUS:-../shared/corpus}
-TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(policy sts_record tlsrpt_record report detect_and_generate doh_answer check_facts)
+TARGETS=("$@"); [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(policy sts_record tlsrpt_record report mail detect_and_generate doh_answer check_facts)
 for t in "${TARGETS[@]}"; do
   dir=fuzz/corpus/$t; mkdir -p "$dir"
   case $t in
     policy) cp "$CORPUS"/policies/* "$dir"/ ;;
     sts_record|tlsrpt_record|detect_and_generate) cp "$CORPUS"/txt/* "$dir"/ ;;
     report) cp "$CORPUS"/reports/*.json "$CORPUS"/reports/real/* "$dir"/ ;;
+    mail) cp "$CORPUS"/reports/real/*.eml core/rules/*.eml core/tests/dkim/*.eml "$dir"/ ;;
     doh_answer|check_facts) cp fuzz/seeds/$t/* "$dir"/ ;;
   esac
   echo "== fuzzing $t for ${SECS}s"
