@@ -6,24 +6,10 @@
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
+
+mod common;
+use common::corpus_mails;
 use std::process::Child;
-
-fn corpus() -> PathBuf {
-    std::env::var_os("MTASTS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
-}
-
-fn corpus_mails() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(corpus().join("reports/real"))
-        .expect("corpus")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    v.sort();
-    v
-}
 
 const ORDINARY: &[&str] = &[
     "From: alice@example.net\r\nTo: reports@example.com\r\nSubject: lunch\r\nMessage-ID: <1@example.net>\r\n\r\nSee you.\r\n",
@@ -143,7 +129,10 @@ userdb {{
     );
     // dovecot will not serve mail as root: the mailbox belongs to `nobody`
     let id = |flag: &str| {
-        let out = std::process::Command::new("id").args([flag, "nobody"]).output().expect("id");
+        let out = std::process::Command::new("id")
+            .args([flag, "nobody"])
+            .output()
+            .expect("id");
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     };
     let (uid, gid) = (id("-u"), id("-g"));
@@ -186,6 +175,18 @@ fn mtasts(password: &str) -> Command {
     let mut c = Command::cargo_bin("mtasts").expect("binary");
     c.env_remove("LANG").env("MTASTS_IMAP_PASSWORD", password);
     c
+}
+
+/// `mtasts report --format json --imap URL --ca-file CA` plus `extra`, with `password` in the environment.
+fn imap_report(password: &str, url: &str, ca: &str, extra: &[&str]) -> std::process::Output {
+    let mut c = mtasts(password);
+    if password.is_empty() {
+        c.env_remove("MTASTS_IMAP_PASSWORD");
+    }
+    c.args(["report", "--format", "json", "--imap", url, "--ca-file", ca])
+        .args(extra)
+        .output()
+        .expect("run")
 }
 
 fn json_of(out: &[u8]) -> Value {
@@ -233,18 +234,7 @@ fn an_imap_folder_gives_the_summary_of_its_files_read_only_unless_asked() {
     );
     let url = format!("imaps://reports@localhost:{}/INBOX", dc.port);
     let ca = dir.join("ca.pem").display().to_string();
-    let out = mtasts("secret")
-        .args([
-            "report",
-            "--format",
-            "json",
-            "--imap",
-            &url,
-            "--ca-file",
-            &ca,
-        ])
-        .output()
-        .expect("run");
+    let out = imap_report("secret", &url, &ca, &[]);
     assert!(
         out.status.success(),
         "{}",
@@ -258,22 +248,13 @@ fn an_imap_folder_gives_the_summary_of_its_files_read_only_unless_asked() {
     // the password from a file; --since a day after every message: nothing
     let pw = dir.join("pw");
     std::fs::write(&pw, "secret\n").expect("pw");
-    let later = mtasts("")
-        .env_remove("MTASTS_IMAP_PASSWORD")
-        .args([
-            "report",
-            "--format",
-            "json",
-            "--imap",
-            &url,
-            "--ca-file",
-            &ca,
-            "--since",
-            "2099-01-01",
-        ])
-        .args(["--imap-password-file", &pw.display().to_string()])
-        .output()
-        .expect("run");
+    let pw = pw.display().to_string();
+    let later = imap_report(
+        "",
+        &url,
+        &ca,
+        &["--since", "2099-01-01", "--imap-password-file", &pw],
+    );
     assert!(
         later.status.success(),
         "{}",
@@ -282,20 +263,9 @@ fn an_imap_folder_gives_the_summary_of_its_files_read_only_unless_asked() {
     assert_eq!(json_of(&later.stdout)["summary"]["reports"], 0);
 
     // --mark-seen marks what it read
-    let out = mtasts("secret")
-        .args([
-            "report",
-            "--format",
-            "json",
-            "--imap",
-            &url,
-            "--ca-file",
-            &ca,
-            "--mark-seen",
-        ])
-        .output()
-        .expect("run");
-    assert!(out.status.success());
+    assert!(imap_report("secret", &url, &ca, &["--mark-seen"])
+        .status
+        .success());
     assert_eq!(seen(&dir), corpus_mails().len() + ORDINARY.len());
 
     // refusals, each with a reason and exit 2: wrong password, no password, a password in the URL, the web's

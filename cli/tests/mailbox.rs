@@ -5,11 +5,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use std::path::PathBuf;
 
-fn corpus() -> PathBuf {
-    std::env::var_os("MTASTS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"))
-}
+mod common;
+use common::corpus_mails;
 
 fn report_json(args: &[String]) -> Value {
     let out = Command::cargo_bin("mtasts")
@@ -20,20 +17,6 @@ fn report_json(args: &[String]) -> Value {
         .output()
         .expect("run");
     serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
-/// The corpus's report e-mails.
-fn corpus_mails() -> Vec<PathBuf> {
-    let dir = corpus().join("reports/real");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "eml"))
-        .collect();
-    v.sort();
-    assert!(v.len() >= 4);
-    v
 }
 
 const ORDINARY: &[&str] = &[
