@@ -14,7 +14,9 @@ rm -rf "$OUT.tmp" && mkdir -p "$OUT.tmp"
 wasm-bindgen --target web --no-typescript --out-dir "$OUT.tmp" --out-name mtasts-web \
   target/wasm32-unknown-unknown/wasm-release/mtasts-web.wasm
 if [ "${NO_WASM_OPT:-0}" != 1 ]; then
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # -Oz, then flatten the IR, rebuild the control flow (relooper) and -Oz again: standard binaryen passes that
+  # keep semantics and save ~1.5 KB gzip over -Oz alone (the 400 KB budget), for ~10 s more build time
+  wasm-opt -Oz --flatten --rereloop -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$OUT.tmp/mtasts-web_bg.wasm" -o "$OUT.tmp/mtasts-web_bg.wasm"
 fi

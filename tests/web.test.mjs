@@ -153,7 +153,7 @@ test('stored reports page asks for the token and shows API errors', async () => 
   // how the reports arrived: the e-mail suite ran first, so mailed reports are listed with their DKIM verdict
   if (!process.env.TESTBED_SKIP && process.env.TESTBED) {
     await page.waitForSelector('#stored-arrivals');
-    const rows = await page.$$eval('#stored-arrivals tbody tr', (trs) => trs.map((t) => [t.dataset.via, t.textContent]));
+    const rows = await page.$$eval('#stored-arrivals li', (lis) => lis.map((l) => [l.dataset.via, l.textContent]));
     assert.ok(rows.some(([via, text]) => via === 'email' && /pass /.test(text)), JSON.stringify(rows.slice(0, 3)));
   }
   await page.screenshot({ path: path.join(OUT, 'stored.png'), fullPage: true });

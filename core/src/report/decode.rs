@@ -171,6 +171,14 @@ fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
     }
 }
 
+#[cold]
+#[inline(never)]
+fn too_many_parts(count: usize) -> Diagnostic {
+    Diagnostic::new(Code::ReportTooManyParts, Span::default())
+        .arg("count", count)
+        .arg("max", MAX_REPORT_PARTS)
+}
+
 /// What the walk over an e-mail's parts has found so far.
 struct Found {
     out: Vec<Payload>,
@@ -205,9 +213,7 @@ fn collect(
         }
         found.parts += 1;
         if found.parts > MAX_REPORT_PARTS {
-            return Err(Diagnostic::new(Code::ReportTooManyParts, Span::default())
-                .arg("count", found.parts)
-                .arg("max", MAX_REPORT_PARTS));
+            return Err(too_many_parts(found.parts));
         }
         let body = part.contents();
         let payload = match sniff(body) {

@@ -4,24 +4,6 @@ use crate::i18n::{catalog, t};
 use mtasts_core::diag::{Diagnostic, LineIndex, Severity};
 use yew::prelude::*;
 
-/// Link to the RFC text of a section label such as `RFC 8461 §3.2`.
-pub fn rfc_link(rfc: &str) -> Option<String> {
-    let rest = rfc.strip_prefix("RFC ")?;
-    let (num, sec) = rest
-        .split_once(" §")
-        .map_or((rest, None), |(n, s)| (n, Some(s)));
-    let num: String = num.chars().take_while(char::is_ascii_digit).collect();
-    let sec: Option<String> = sec.map(|s| {
-        s.chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.')
-            .collect()
-    });
-    Some(match sec {
-        Some(s) if !s.is_empty() => format!("https://www.rfc-editor.org/rfc/rfc{num}#section-{s}"),
-        _ => format!("https://www.rfc-editor.org/rfc/rfc{num}"),
-    })
-}
-
 /// Renders catalog text, showing `backticked` parts as code (text only: nothing is parsed as HTML).
 pub fn rich(text: &str) -> Html {
     let parts = text.split('`').enumerate().map(|(i, part)| {
@@ -72,7 +54,7 @@ fn item(d: Item) -> Html {
                     Some(onclick) => html! { <button type="button" class="link where" {onclick}>{ w }</button> },
                     None => html! { <span class="where">{ w }</span> },
                 }) }
-                { match rfc_link(&d.rfc) {
+                { match mtasts_core::diag::section_url(&d.rfc) {
                     Some(href) => html! { <a class="rfc" href={href} target="_blank" rel="noopener noreferrer">{ d.rfc }</a> },
                     None => html! { <span class="rfc">{ d.rfc }</span> },
                 } }
