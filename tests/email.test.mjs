@@ -8,8 +8,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { execFileSync } from 'node:child_process';
-import { request, admin, json, putPolicy, policyFor, expected, CORPUS } from './lib.mjs';
+import os from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { request, admin, json, putPolicy, policyFor, expected, CORPUS, BASE, ROOT } from './lib.mjs';
 
 const skip = process.env.TESTBED_SKIP || (!process.env.TESTBED && 'TESTBED is not set: run through scripts/e2e.sh');
 const SIGN = process.env.TESTBED_BIN;
@@ -158,4 +159,34 @@ test('/api/records proposes the mailbox first, then the HTTPS endpoint, and says
   assert.match(r.tlsrpt.value, /^v=TLSRPTv1; rua=mailto:tlsrpt@reports\.example\.com,https:\/\/mta-sts\.mail-e2e\.example\/v1\/tlsrpt$/);
   assert.match(r.rua_order, /Microsoft/);
   assert.match(r.rua_order, /prima/);
+});
+
+test('FORWARD_OTHER_TO: mail that is not a report is forwarded instead of refused (a second workerd)', { skip }, async () => {
+  // one wrangler instance has one configuration: a second one, on the same build, with FORWARD_OTHER_TO set
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtasts-fwd-'));
+  const config = fs.readFileSync(path.join(ROOT, 'wrangler.toml'), 'utf8')
+    .replace(/^\[build\][\s\S]*?(?=^\[)/m, '') // the first instance built it already
+    .replace(/^main = ".*"$/m, `main = "${path.join(ROOT, 'worker/build/worker/shim.mjs')}"`)
+    .replace(/^directory = ".*"$/m, `directory = "${path.join(ROOT, 'web/dist')}"`);
+  fs.writeFileSync(path.join(dir, 'wrangler.toml'), config);
+  const port = Number(new URL(BASE).port) + 1;
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/wrangler'), ['dev', '-c', path.join(dir, 'wrangler.toml'),
+    '--ip', '127.0.0.1', '--port', String(port), '--persist-to', path.join(dir, 'state'), '--show-interactive-dev-session=false',
+    '--var', 'FORWARD_OTHER_TO:postmaster@example.com', '--var', 'ADMIN_TOKEN:fwd-test'], { stdio: 'ignore', env: process.env });
+  try {
+    let up = false;
+    for (let i = 0; i < 120 && !up; i++) {
+      up = await fetch(`http://127.0.0.1:${port}/rules?format=json`).then((r) => r.ok, () => false);
+      if (!up) await new Promise((r) => setTimeout(r, 1000));
+    }
+    assert.ok(up, 'second wrangler dev answered');
+    const plain = `From: alice@reporter.test\r\nTo: ${TO}\r\nSubject: lunch?\r\nMessage-ID: <fwd@reporter.test>\r\n\r\nSee you at noon.\r\n`;
+    const r = await fetch(`http://127.0.0.1:${port}/cdn-cgi/local/email?format=json&from=alice%40reporter.test&to=${encodeURIComponent(TO)}`,
+      { method: 'POST', body: plain }).then((x) => x.json());
+    assert.equal(r.rejectReason, undefined, JSON.stringify(r));
+    assert.deepEqual(r.forwards.map((f) => f.recipient), ['postmaster@example.com']);
+  } finally {
+    child.kill();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
