@@ -300,3 +300,23 @@ test('every refusal is a diagnostic in the language asked (lang=, else Accept-La
   assert.equal(json(nf).error.code, 'http/not-found');
   assert.match(json(nf).error.message, /nichts/);
 });
+
+test('reports without organization and report-id are told apart by their content, not lost as duplicates', async () => {
+  await putPolicy('anonymous.example', policyFor(['mx.anonymous.example']));
+  const rep = (ok) => JSON.stringify({
+    'date-range': { 'start-datetime': '2026-11-30T00:00:00Z', 'end-datetime': '2026-11-30T23:59:59Z' },
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': 'anonymous.example' },
+      summary: { 'total-successful-session-count': ok, 'total-failure-session-count': 0 } }],
+  });
+  const post = (body) => request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body });
+  const a = await post(rep(5));
+  const b = await post(rep(6));
+  assert.equal(a.status, 201, a.body.toString());
+  assert.equal(b.status, 201, 'a different report without ids is stored too');
+  assert.notEqual(json(a).key, json(b).key);
+  const again = await post(rep(5));
+  assert.equal(again.status, 200);
+  assert.equal(json(again).status, 'duplicate');
+  const sum = json(await admin('GET', '/api/summary?domain=anonymous.example')).summary;
+  assert.equal(sum.successful, 11);
+});

@@ -186,7 +186,9 @@ async fn store_one(
         .flatten()
         .find_map(time::parse)
         .map_or_else(|| time::day(now as i64), |p| time::day(p.unix));
-    let key = store::report_key(domain, &day, r.organization(), r.id());
+    // (organization, report-id), or the content's hash when a report has neither (core's identity)
+    let (org, id) = r.identity();
+    let key = store::report_key(domain, &day, &org, &id);
     let meta = Meta {
         org: r.organization().to_owned(),
         id: r.id().to_owned(),

@@ -155,16 +155,14 @@ impl Aggregator {
         }
     }
 
-    /// True when this (organization, report-id) was already added.
+    /// True when this report ([`Report::identity`]) was already added.
     pub fn is_duplicate(&self, r: &Report) -> bool {
-        self.seen
-            .contains(&(r.organization().to_owned(), r.id().to_owned()))
+        self.seen.contains(&r.identity())
     }
 
     /// Adds a report; returns false (and counts a duplicate) when it was already added.
     pub fn add(&mut self, r: &Report) -> bool {
-        let key = (r.organization().to_owned(), r.id().to_owned());
-        if !self.seen.insert(key) {
+        if !self.seen.insert(r.identity()) {
             self.s.duplicates += 1;
             return false;
         }
@@ -305,4 +303,38 @@ pub fn summarize<'a>(reports: impl IntoIterator<Item = &'a Report>, filter: Filt
         a.add(r);
     }
     a.summary()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::decode::parse_json;
+
+    /// Reports without organization and report-id are told apart by content: two different ones both count,
+    /// the same one twice counts once (before, the second of any two was lost as a "duplicate").
+    #[test]
+    fn identity_table() {
+        let r = |ok: u64| {
+            parse_json(
+                format!(
+                    r#"{{"policies": [{{"policy": {{"policy-type": "sts", "policy-domain": "example.com"}},
+                    "summary": {{"total-successful-session-count": {ok}, "total-failure-session-count": 0}}}}]}}"#
+                )
+                .as_bytes(),
+            )
+            .expect("report")
+        };
+        let (a, b) = (r(1), r(2));
+        assert_ne!(a.identity(), b.identity());
+        assert!(a.identity().1.starts_with("content:"));
+        let mut agg = Aggregator::new(Filter::default());
+        assert!(agg.add(&a));
+        assert!(agg.add(&b));
+        assert!(!agg.add(&r(1)), "the same content again is a duplicate");
+        let s = agg.summary();
+        assert_eq!((s.reports, s.duplicates, s.successful), (2, 1, 3));
+        let named = parse_json(br#"{"organization-name": "O", "report-id": "1", "policies": []}"#)
+            .expect("named");
+        assert_eq!(named.identity(), ("O".to_owned(), "1".to_owned()));
+    }
 }
