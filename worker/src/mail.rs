@@ -9,8 +9,9 @@
 //! 4. the shared pipeline ([`crate::ingest`]): served domains, caps, store once per (organization, report-id),
 //!    the whole message kept as received. Accepted mail is copied to `FORWARD_TO` when set.
 //!
-//! Our own storage failing is the one case that is not the sender's: the message is forwarded to `FORWARD_TO`
-//! when set (nothing lost), and refused with a reason that says to send it again otherwise.
+//! Our own storage failing, or our resolver not answering the DKIM key lookup, is the one case that is not the
+//! sender's: the message is forwarded to `FORWARD_TO` when set (nothing lost), and refused with
+//! `server/unavailable` otherwise (Email Routing offers a Worker no temporary failure).
 
 use crate::ingest::{self, Arrival, Refusal};
 use crate::{live_check, Config};
@@ -130,8 +131,16 @@ async fn decide(msg: &ForwardableEmailMessage, env: &Env, cfg: &Config, from: &s
         }
         Err(r) => return Decision::Reject(r.reason),
     };
-    let dkim = match judge_dkim(cfg, &raw).await {
+    let (verdict, lookup_failed) = judge_dkim(cfg, &raw).await;
+    let dkim = match verdict {
         Verdict::Pass { domain } => format!("pass {domain}"),
+        // our resolver not answering is our failure, not the sender's: kept like a storage failure
+        Verdict::Fail(d) if cfg.require_dkim && lookup_failed => {
+            return Decision::Unavailable(format!(
+                "DKIM key lookup: {}",
+                Catalog::english().message(&d)
+            ))
+        }
         Verdict::Fail(d) if cfg.require_dkim => return Decision::Reject(d),
         Verdict::Fail(d) => format!("not required: {}", Catalog::english().message(&d)),
     };
@@ -147,8 +156,9 @@ async fn decide(msg: &ForwardableEmailMessage, env: &Env, cfg: &Config, from: &s
     }
 }
 
-/// Fetches the signatures' keys through DNS over HTTPS (the live check's resolver), all at once, and judges.
-async fn judge_dkim(cfg: &Config, raw: &[u8]) -> Verdict {
+/// Fetches the signatures' keys through DNS over HTTPS (the live check's resolver), all at once, and judges;
+/// also says whether a lookup got no answer from our resolver (then a failure may be ours, not the sender's).
+async fn judge_dkim(cfg: &Config, raw: &[u8]) -> (Verdict, bool) {
     let names = dkim::key_queries(raw);
     let answers = futures_util::future::join_all(
         names.iter().map(|n| live_check::resolve(cfg, n, Kind::Txt)),
@@ -166,5 +176,9 @@ async fn judge_dkim(cfg: &Config, raw: &[u8]) -> Verdict {
             (n, records)
         })
         .collect();
-    dkim::judge(raw, &|name| keys.get(name).cloned().flatten())
+    let lookup_failed = keys.values().any(Option::is_none);
+    (
+        dkim::judge(raw, &|name| keys.get(name).cloned().flatten()),
+        lookup_failed,
+    )
 }
