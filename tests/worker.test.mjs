@@ -320,3 +320,21 @@ test('reports without organization and report-id are told apart by their content
   const sum = json(await admin('GET', '/api/summary?domain=anonymous.example')).summary;
   assert.equal(sum.successful, 11);
 });
+
+test('counts of 2^53 and more are stored exactly (no 503 from KV metadata), and a report without a start is filed by its end', async () => {
+  await putPolicy('huge-counts.example', policyFor(['mx.huge-counts.example']));
+  const big = '9007199254740997'; // 2^53 + 5: valid JSON, more than a JavaScript number holds
+  const body = `{"organization-name": "Huge", "report-id": "huge-${Date.now()}",
+    "date-range": {"start-datetime": "not a date", "end-datetime": "2026-11-29T23:59:59Z"},
+    "policies": [{"policy": {"policy-type": "sts", "policy-domain": "huge-counts.example"},
+      "summary": {"total-successful-session-count": ${big}, "total-failure-session-count": 1}}]}`;
+  const r = await request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body });
+  assert.equal(r.status, 201, r.body.toString());
+  // the answer's JSON number is exact as text
+  assert.match(r.body.toString(), new RegExp(`"successful":${big}`));
+  const key = json(r).key;
+  assert.match(key, /:2026-11-29:/, 'filed under the end day, not 0000-00-00');
+  const listed = json(await admin('GET', '/api/reports?domain=huge-counts.example&from=2026-11-29&to=2026-11-29')).reports;
+  assert.equal(listed.length, 1);
+  assert.equal(String(listed[0].meta.s), big, 'metadata keeps the count exact');
+});
