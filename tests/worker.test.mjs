@@ -338,3 +338,13 @@ test('counts of 2^53 and more are stored exactly (no 503 from KV metadata), and 
   assert.equal(listed.length, 1);
   assert.equal(String(listed[0].meta.s), big, 'metadata keeps the count exact');
 });
+
+test('an e-mail of 10,000 forwards inside forwards is refused before parsing (it used to overflow the stack)', async () => {
+  let msg = 'From: a@reporter.test\r\n\r\nhi\r\n';
+  for (let i = 0; i < 10_000; i++) msg = `From: a@reporter.test\r\nContent-Type: message/rfc822\r\n\r\n${msg}`;
+  const r = await request('POST', '/v1/tlsrpt', { body: msg });
+  assert.equal(r.status, 413, r.body.toString().slice(0, 300));
+  assert.equal(json(r).error.code, 'report/too-deeply-nested');
+  // and the worker still answers
+  assert.equal((await request('GET', '/rules?format=json')).status, 200);
+});

@@ -401,6 +401,8 @@ codes! {
     ReportBadCount = "report/bad-count", Warning, "RFC 8460 §4.4";
     /// An e-mail with more report parts than one message may carry (each part costs storage work).
     ReportTooManyParts = "report/too-many-parts", Error, "RFC 8460 §7";
+    /// An e-mail with more forwarded messages inside it than are read (a parser's stack would be at risk).
+    ReportTooDeeplyNested = "report/too-deeply-nested", Error, "RFC 8460 §7";
 
     // ---- DKIM of mailed reports (RFC 8460 §3)
     /// A mailed report without any DKIM signature: it must be ignored.

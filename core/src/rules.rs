@@ -374,7 +374,18 @@ fn unserved_report() -> String {
     REPORT.replace("example.com", "unserved.example")
 }
 
-use crate::report::decode::MAX_REPORT_PARTS;
+use crate::report::decode::{MAX_NESTED_MESSAGES, MAX_REPORT_PARTS};
+
+/// The report e-mail forwarded `depth` times, each forward attaching the previous one as `message/rfc822`.
+fn forwarded(depth: usize) -> String {
+    let mut m = mail_with_parts(1);
+    for i in 0..depth {
+        m = format!(
+            "From: admin{i}@example.com\r\nSubject: Fwd: TLS report\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"f{i}\"\r\n\r\n--f{i}\r\nContent-Type: message/rfc822\r\n\r\n{m}\r\n--f{i}--\r\n"
+        );
+    }
+    m
+}
 
 /// An e-mail carrying `n` copies of the report as `application/tlsrpt+json` parts (RFC 8460 §5.3).
 fn mail_with_parts(n: usize) -> String {
@@ -735,6 +746,10 @@ fn examples(code: Code) -> (Input, Input) {
         C::ReportTooManyParts => (
             rep(&mail_with_parts(MAX_REPORT_PARTS + 1)),
             rep(&mail_with_parts(1)),
+        ),
+        C::ReportTooDeeplyNested => (
+            rep(&forwarded(MAX_NESTED_MESSAGES + 1)),
+            rep(&forwarded(1)),
         ),
         C::DkimMissing => (mail(UNSIGNED_MAIL), mail(SIGNED_MAIL)),
         C::DkimInvalid => (

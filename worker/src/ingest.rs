@@ -89,7 +89,10 @@ pub fn load(cfg: &Config, bytes: &[u8]) -> std::result::Result<Vec<Loaded>, Refu
     report::load(bytes, limits).map_err(|d| {
         let status = if matches!(
             d.code,
-            Code::ReportTooLarge | Code::ReportInflatedTooLarge | Code::ReportTooManyParts
+            Code::ReportTooLarge
+                | Code::ReportInflatedTooLarge
+                | Code::ReportTooManyParts
+                | Code::ReportTooDeeplyNested
         ) {
             413
         } else {

@@ -150,6 +150,7 @@ why--report--contact-null = Eine häufige Abweichung von Absendern; behandelt al
 why--report--failure-count-mismatch = Zusammenfassung und Details widersprechen sich; es gilt die Summe der Zusammenfassung.
 why--report--bad-count = Ein Zähler, der keine nichtnegative ganze Zahl ist, wird in seiner nächsten Bedeutung gelesen, oder als null.
 why--report--too-many-parts = Eine Nachricht darf nur wenige Berichte tragen, damit eine einzige E-Mail keine unbegrenzte Speicherarbeit verursacht.
+why--report--too-deeply-nested = Weiterleitungen in Weiterleitungen kosten den Parser auf jeder Ebene Speicher und Stack; nach wenigen Ebenen wird die Nachricht abgelehnt, statt den Dienst zu gefährden.
 why--dkim--missing = RFC 8460 sagt, Berichte ohne gültige Signatur der berichtenden Domain MÜSSEN ignoriert werden: Jeder kann einen gefälschten Bericht senden.
 why--dkim--invalid = Eine Signatur, die sich nicht prüfen lässt, beweist nichts: Der Bericht kann gefälscht oder unterwegs verändert worden sein.
 why--dkim--wrong-domain = Nur die Signatur der berichtenden Domain selbst zeigt, dass der Bericht von ihr stammt; jede Domain kann ihre eigene Mail signieren.

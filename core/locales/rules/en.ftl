@@ -151,6 +151,7 @@ why--report--contact-null = A common sender deviation; treated as no contact.
 why--report--failure-count-mismatch = The summary and the details disagree; the summary's total is used.
 why--report--bad-count = A count that is not a non-negative integer is read as its nearest meaning, or as zero.
 why--report--too-many-parts = One message may carry only a few reports, so a single e-mail cannot cause unbounded storage work.
+why--report--too-deeply-nested = Forwards inside forwards cost the parser memory and stack at every level; past a few levels the message is refused rather than risk the service.
 why--dkim--missing = RFC 8460 says reports without a valid signature by the reporting domain MUST be ignored: anyone can mail a fake report.
 why--dkim--invalid = A signature that does not verify proves nothing: the report may have been forged or changed on the way.
 why--dkim--wrong-domain = Only the reporting domain's own signature shows the report comes from it; any domain can sign its own mail.

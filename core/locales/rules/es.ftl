@@ -150,6 +150,7 @@ why--report--contact-null = Una desviación común de los remitentes; se trata c
 why--report--failure-count-mismatch = El resumen y los detalles no coinciden; se usa el total del resumen.
 why--report--bad-count = Un recuento que no es un entero no negativo se lee en su sentido más cercano, o como cero.
 why--report--too-many-parts = Un mensaje solo puede llevar unos pocos informes, para que un único correo no cause trabajo de almacenamiento ilimitado.
+why--report--too-deeply-nested = Reenvíos dentro de reenvíos cuestan al analizador memoria y pila en cada nivel; pasados unos pocos niveles el mensaje se rechaza en lugar de arriesgar el servicio.
 why--dkim--missing = El RFC 8460 dice que los informes sin una firma válida del dominio que informa DEBEN ignorarse: cualquiera puede enviar un informe falso.
 why--dkim--invalid = Una firma que no se verifica no prueba nada: el informe pudo falsificarse o cambiarse por el camino.
 why--dkim--wrong-domain = Solo la firma del propio dominio que informa muestra que el informe viene de él; cualquier dominio puede firmar su correo.

@@ -150,6 +150,7 @@ why--report--contact-null = Una deviazione comune dei mittenti; trattato come ne
 why--report--failure-count-mismatch = Il riepilogo e i dettagli non concordano; si usa il totale del riepilogo.
 why--report--bad-count = Un conteggio che non è un intero non negativo è letto nel suo senso più vicino, o come zero.
 why--report--too-many-parts = Un messaggio può portare solo pochi report, così una sola e-mail non causa lavoro di archiviazione illimitato.
+why--report--too-deeply-nested = Inoltri dentro inoltri costano al parser memoria e stack a ogni livello; oltre pochi livelli il messaggio viene rifiutato invece di mettere a rischio il servizio.
 why--dkim--missing = L'RFC 8460 dice che i report senza una firma valida del dominio che li invia DEVONO essere ignorati: chiunque può spedire un report falso.
 why--dkim--invalid = Una firma che non si verifica non prova nulla: il report può essere stato falsificato o modificato lungo il percorso.
 why--dkim--wrong-domain = Solo la firma del dominio che invia il report mostra che viene da lui; qualsiasi dominio può firmare la propria posta.

@@ -145,9 +145,30 @@ fn is_report_part(ctype: &str, name: &str) -> bool {
             ))
 }
 
+/// Most `message/rfc822` parts in one e-mail. The MIME parser keeps forwarded messages as nested values, and
+/// thousands of them overflow the stack when they are dropped: a hostile sender could crash the worker with a
+/// few hundred kilobytes. A report forwarded by hand is one or two levels deep.
+pub const MAX_NESTED_MESSAGES: usize = 8;
+
+/// How many times the bytes name the `message/rfc822` media type (counted case-insensitively, before parsing).
+fn nested_messages(bytes: &[u8]) -> usize {
+    bytes
+        .windows(14)
+        .filter(|w| w.eq_ignore_ascii_case(b"message/rfc822"))
+        .count()
+}
+
 /// Finds report attachments in an e-mail (RFC 8460 §5.3), also inside forwarded messages. The inflate cap
 /// holds for the whole message, not per part, and parts are inflated one at a time.
 fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
+    let nested = nested_messages(bytes);
+    if nested > MAX_NESTED_MESSAGES {
+        return Err(
+            Diagnostic::new(Code::ReportTooDeeplyNested, Span::default())
+                .arg("count", nested)
+                .arg("max", MAX_NESTED_MESSAGES),
+        );
+    }
     let Some(msg) = mail_parser::MessageParser::default().parse(bytes) else {
         return Err(Diagnostic::new(
             Code::ReportEmailWithoutReport,
@@ -171,12 +192,13 @@ fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
     }
 }
 
+/// A refusal for a message over one of its caps (`count` of at most `max`).
 #[cold]
 #[inline(never)]
-fn too_many_parts(count: usize) -> Diagnostic {
-    Diagnostic::new(Code::ReportTooManyParts, Span::default())
+fn over(code: Code, count: usize, max: usize) -> Diagnostic {
+    Diagnostic::new(code, Span::default())
         .arg("count", count)
-        .arg("max", MAX_REPORT_PARTS)
+        .arg("max", max)
 }
 
 /// What the walk over an e-mail's parts has found so far.
@@ -213,7 +235,11 @@ fn collect(
         }
         found.parts += 1;
         if found.parts > MAX_REPORT_PARTS {
-            return Err(too_many_parts(found.parts));
+            return Err(over(
+                Code::ReportTooManyParts,
+                found.parts,
+                MAX_REPORT_PARTS,
+            ));
         }
         let body = part.contents();
         let payload = match sniff(body) {
@@ -436,5 +462,36 @@ mod tests {
         ] {
             assert_eq!(is_report_part(ctype, name), want, "{ctype} {name}");
         }
+    }
+
+    /// A hostile sender's shapes: 10,000 nested multiparts, 10,000 nested forwarded messages and 200 report
+    /// parts are each answered (a refusal or the reports) in bounded time, without a panic or a stack overflow.
+    #[test]
+    fn hostile_mime_shapes() {
+        let l = Limits::default();
+        let mut deep = String::from("From: a@b.example\r\nMIME-Version: 1.0\r\n");
+        for i in 0..10_000 {
+            deep.push_str(&format!(
+                "Content-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n--b{i}\r\n"
+            ));
+        }
+        deep.push_str("Content-Type: text/plain\r\n\r\nhi\r\n");
+        assert!(email(deep.as_bytes(), l).is_err());
+        let mut fwd = String::new();
+        for _ in 0..10_000 {
+            fwd.push_str("From: a@b.example\r\nContent-Type: message/rfc822\r\n\r\n");
+        }
+        fwd.push_str("From: a@b.example\r\n\r\nhi\r\n");
+        // refused before parsing: the parser would nest 10,000 messages and overflow the stack dropping them
+        assert_eq!(
+            email(fwd.as_bytes(), l).expect_err("nested").code,
+            Code::ReportTooDeeplyNested
+        );
+        assert_eq!(
+            email(&mail_of_gzip_parts(200, 100), l)
+                .expect_err("parts")
+                .code,
+            Code::ReportTooManyParts
+        );
     }
 }

@@ -282,27 +282,17 @@ impl Report {
         self.report_id.as_deref().unwrap_or("")
     }
     /// What makes a report the same report: (organization, report-id), which RFC 8460 §4.4 makes unique per
-    /// sender. A report with neither is identified by what it says — its period and, per policy, the domain,
-    /// session counts and number of failure rows (`content:…`) — so two different reports without ids are
+    /// sender. A report with neither is identified by what it says — its start (else its end) and, per policy,
+    /// the domain and session counts (`content:…`) — so two different reports without ids are
     /// never taken for one (the second would have been lost as a "duplicate"). Stores hash this identity into
     /// their keys; nothing is hashed or serialized here, which would cost the web app's wasm budget.
     pub fn identity(&self) -> (String, String) {
         if !self.organization().is_empty() || !self.id().is_empty() {
             return (self.organization().to_owned(), self.id().to_owned());
         }
-        let mut id = format!(
-            "content:{}|{}",
-            self.start().unwrap_or(""),
-            self.end().unwrap_or("")
-        );
+        let mut id = format!("content:{}", self.start().or(self.end()).unwrap_or(""));
         for p in self.policies() {
-            id.push_str(&format!(
-                "|{} {} {} {}",
-                p.domain(),
-                p.successful(),
-                p.failed(),
-                p.details().len()
-            ));
+            id.push_str(&format!("|{} {} {}", p.domain(), p.successful(), p.failed()));
         }
         (String::new(), id)
     }
