@@ -292,7 +292,12 @@ impl Report {
         }
         let mut id = format!("content:{}", self.start().or(self.end()).unwrap_or(""));
         for p in self.policies() {
-            id.push_str(&format!("|{} {} {}", p.domain(), p.successful(), p.failed()));
+            id.push_str(&format!(
+                "|{} {} {}",
+                p.domain(),
+                p.successful(),
+                p.failed()
+            ));
         }
         (String::new(), id)
     }
