@@ -664,8 +664,7 @@ fn examples(code: Code) -> (Input, Input) {
         C::CheckDnssecValidated => (chk(r#"{"dnssec": true}"#), chk(r#"{"dnssec": false}"#)),
         C::CheckDnssecNotValidated => (chk(r#"{"dnssec": false}"#), chk(r#"{"dnssec": true}"#)),
         C::GenerateBadDomain => (
-            gen("https://example.com/", &["mx1.example.com"], 604800, &["tlsrpt@example.com"])
-                .with_domain("example..com"),
+            gen("example..com", &["mx1.example.com"], 604800, &["tlsrpt@example.com"]),
             gen("example.com", &["mx1.example.com"], 604800, &["tlsrpt@example.com"]),
         ),
         C::GenerateNoMx => (
@@ -814,7 +813,7 @@ fn examples(code: Code) -> (Input, Input) {
             req("GET", "/.well-known/mta-sts.txt", &[("Host", "mta-sts.example.com")], ""),
         ),
         C::PolicyInvalidStored => (when("rules--when-stored-invalid"), req("GET", "/api/records?domain=example.com", &[AUTH], "")),
-        C::CheckMissingDomain => (req("GET", "/api/check", &[], ""), req("GET", "/api/check?domain=", &[], "").with_path("/api/check?domain=example.com")),
+        C::CheckMissingDomain => (req("GET", "/api/check", &[], ""), req("GET", "/api/check?domain=example.com", &[], "")),
         C::CheckBadDomain => (
             req("GET", "/api/check?domain=https://example.com/", &[], ""),
             req("GET", "/api/check?domain=example.com", &[], ""),
@@ -827,21 +826,6 @@ fn examples(code: Code) -> (Input, Input) {
             }
             (bad, req("GET", "/api/check?domain=example..com", &[("CF-Connecting-IP", "192.0.2.100")], ""))
         }
-    }
-}
-
-impl Input {
-    fn with_domain(mut self, d: &str) -> Input {
-        if let Input::Generate { domain, .. } = &mut self {
-            *domain = d.into();
-        }
-        self
-    }
-    fn with_path(mut self, p: &str) -> Input {
-        if let Input::Request { path, .. } = &mut self {
-            *path = p.into();
-        }
-        self
     }
 }
 
