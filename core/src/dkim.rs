@@ -17,6 +17,10 @@ use sha2::{Digest, Sha256};
 /// Most signatures looked at in one message (each costs a DNS query): a sender needs one or two.
 pub const MAX_SIGNATURES: usize = 5;
 
+/// Most header names one signature may list in `h=`: senders sign a dozen; each name costs a pass over the
+/// header fields, so an absurd list could burn the worker's CPU. A longer list is taken as malformed.
+pub const MAX_SIGNED_HEADERS: usize = 64;
+
 /// Header or body canonicalization (RFC 6376 §3.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Canon {
@@ -187,11 +191,17 @@ fn parse_signature(value: &str, field: usize) -> Option<Signature> {
         algorithm: get("a")?.to_ascii_lowercase(),
         header_canon: hc,
         body_canon: bc,
-        headers: get("h")?
-            .split(':')
-            .map(|h| h.trim().to_ascii_lowercase())
-            .filter(|h| !h.is_empty())
-            .collect(),
+        headers: {
+            let h: Vec<String> = get("h")?
+                .split(':')
+                .map(|h| h.trim().to_ascii_lowercase())
+                .filter(|h| !h.is_empty())
+                .collect();
+            if h.len() > MAX_SIGNED_HEADERS {
+                return None;
+            }
+            h
+        },
         body_hash: b64(get("bh")?)?,
         signature: b64(get("b")?)?,
         body_length: get("l").and_then(|l| l.parse().ok()),
@@ -571,7 +581,12 @@ mod tests {
     fn unsigned_and_malformed_signatures_fail_without_panicking() {
         let none = b"From: a@b.example\r\n\r\nhi\r\n";
         assert!(matches!(judge(none, &|_| None), Verdict::Fail(d) if d.code == Code::DkimMissing));
+        let long_h = format!(
+            "DKIM-Signature: v=1; a=rsa-sha256; d=b.example; s=s; h={}; bh=; b=",
+            vec!["from"; 100_000].join(":")
+        );
         for junk in [
+            long_h.as_str(),
             "DKIM-Signature: v=1; a=rsa-sha256; d=b.example; s=s; h=from; bh=!!; b=??",
             "DKIM-Signature: ;;;;===",
             "DKIM-Signature: v=1; a=rsa-sha256; d=b.example; s=s; h=from; bh=; b=; l=9999999999999999999999",
