@@ -164,10 +164,16 @@ async fn email(message: ForwardableEmailMessage, env: Env, _ctx: Context) -> Res
     Ok(())
 }
 
-/// Anything unexpected (a KV outage) is logged and answered 503 without leaking internals.
+/// Anything unexpected (a KV outage) is logged and answered 503 without leaking internals, with `Retry-After`:
+/// a report sender retries what is not 2xx (RFC 8460 §5.4), and this is our failure, not its.
 fn unavailable(cat: &Catalog, path: &str, e: worker::Error) -> Result<Response> {
     worker::console_error!("{path}: {e}");
-    http::refuse(cat, 503, http::diag(Code::ServerUnavailable))
+    http::refuse_with_header(
+        cat,
+        503,
+        http::diag(Code::ServerUnavailable),
+        ("Retry-After", "60"),
+    )
 }
 
 async fn route(
