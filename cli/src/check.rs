@@ -282,10 +282,6 @@ async fn mx(r: &TokioResolver, domain: &str) -> Dns {
     }
 }
 
-fn tls_config(a: &Args) -> Result<Arc<rustls::ClientConfig>, String> {
-    crate::tls::client_config(a.ca_file.as_deref())
-}
-
 async fn connect(r: &TokioResolver, host: &str, port: u16) -> Result<TcpStream, String> {
     let ips = r
         .lookup_ip(format!("{host}."))
@@ -472,7 +468,7 @@ async fn smtp_tls(
 /// each MX unless `--no-smtp`, and the AD bits asked separately.
 async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
     let r = resolver(a)?;
-    let tls = tls_config(a)?;
+    let tls = crate::tls::client_config(a.ca_file.as_deref())?;
     let mut answers = Vec::new();
     for q in Question::ALL {
         let name = q.name(domain);

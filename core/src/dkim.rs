@@ -445,7 +445,10 @@ pub fn key_queries(message: &[u8]) -> Vec<String> {
 /// The domain of the message's `From:` (RFC 5322 §3.6.2), lower case: the reporting domain the signature
 /// must belong to.
 pub fn from_domain(message: &[u8]) -> Option<String> {
-    let m = parse_message(message);
+    from_domain_of(&parse_message(message))
+}
+
+fn from_domain_of(m: &Message) -> Option<String> {
     let f = m.fields.iter().find(|f| f.name == "from")?;
     let v = unfolded_value(&f.raw);
     let addr = match (v.rfind('<'), v.rfind('>')) {
@@ -480,7 +483,7 @@ pub enum Verdict {
 pub fn judge(message: &[u8], keys: &dyn Fn(&str) -> Option<Vec<String>>) -> Verdict {
     let m = parse_message(message);
     let sigs = signatures_of(&m);
-    let from = from_domain(message).unwrap_or_default();
+    let from = from_domain_of(&m).unwrap_or_default();
     if sigs.is_empty() {
         // RFC 8460 §3: "Reports lacking such a signature MUST be ignored"
         return Verdict::Fail(

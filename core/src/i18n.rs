@@ -158,9 +158,7 @@ impl Catalog {
     /// A syntax error in a catalog is a bug the catalog tests catch; here it only drops the broken entries.
     pub fn load(lang: Lang) -> Catalog {
         match lang.source() {
-            Some(src) => {
-                Catalog::from_sources(lang, &[src, lang.rules_source().unwrap_or_default()])
-            }
+            Some(src) => Catalog::built_in(lang, src),
             None => Catalog::get(Lang::En),
         }
     }
@@ -168,6 +166,11 @@ impl Catalog {
     /// Parses a catalog from `.ftl` text (a built-in one, or one fetched at run time).
     pub fn from_source(lang: Lang, src: &str) -> Catalog {
         Catalog::from_sources(lang, &[src])
+    }
+
+    /// A built-in catalog: the messages `src` and, where built in, the rule pages' texts.
+    fn built_in(lang: Lang, src: &str) -> Catalog {
+        Catalog::from_sources(lang, &[src, lang.rules_source().unwrap_or_default()])
     }
 
     /// Parses a catalog from several `.ftl` texts (the messages, and where built in the rule pages' texts).
@@ -209,12 +212,9 @@ impl Catalog {
             return c;
         }
         match lang.source() {
-            Some(src) => CATALOGS.with(|c| {
-                c[i].get_or_init(|| {
-                    Catalog::from_sources(lang, &[src, lang.rules_source().unwrap_or_default()])
-                })
-                .clone()
-            }),
+            Some(src) => {
+                CATALOGS.with(|c| c[i].get_or_init(|| Catalog::built_in(lang, src)).clone())
+            }
             None if lang == Lang::En => Catalog::from_source(Lang::En, ""),
             None => Catalog::get(Lang::En),
         }

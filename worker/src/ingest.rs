@@ -111,14 +111,14 @@ pub async fn ingest(
     arrival: &Arrival,
 ) -> Result<std::result::Result<Vec<Outcome>, Refusal>> {
     let kv = env.kv(store::BINDING)?;
-    let served = served_domains(&kv, loaded).await?;
+    let named: Vec<Vec<String>> = loaded.iter().map(policy_domains).collect();
+    let served = served_domains(&kv, &named).await?;
     // every report must be for a served domain before anything is stored (RFC 8460 §7)
     let mut filed = Vec::with_capacity(loaded.len());
-    for l in loaded {
-        let domains = policy_domains(l);
+    for domains in &named {
         match domains.iter().find(|d| served.contains(*d)) {
             Some(d) => filed.push(d.clone()),
-            None => return Ok(Err(Refusal::new(403, not_served(&domains)))),
+            None => return Ok(Err(Refusal::new(403, not_served(domains)))),
         }
     }
     let now = worker::Date::now().as_millis() / 1000;
@@ -140,14 +140,16 @@ fn policy_domains(l: &Loaded) -> Vec<String> {
         .collect()
 }
 
-/// Which of the named domains this deployment serves: at most [`MAX_DOMAIN_LOOKUPS`] reads, all at once.
-async fn served_domains(kv: &worker::kv::KvStore, loaded: &[Loaded]) -> Result<BTreeSet<String>> {
+/// Which of the named domains (per report, from [`policy_domains`]) this deployment serves: at most
+/// [`MAX_DOMAIN_LOOKUPS`] reads, all at once.
+async fn served_domains(
+    kv: &worker::kv::KvStore,
+    named: &[Vec<String>],
+) -> Result<BTreeSet<String>> {
     let mut names = BTreeSet::new();
-    for l in loaded {
-        for d in policy_domains(l) {
-            if names.len() < MAX_DOMAIN_LOOKUPS {
-                names.insert(d);
-            }
+    for d in named.iter().flatten() {
+        if names.len() < MAX_DOMAIN_LOOKUPS {
+            names.insert(d.clone());
         }
     }
     let names: Vec<String> = names.into_iter().collect();

@@ -74,14 +74,11 @@ pub async fn receive(msg: ForwardableEmailMessage, env: &Env) {
                 None => false,
             };
             if !kept {
-                msg.set_reject(&format!(
-                    "{}: {}",
-                    Code::ServerUnavailable.name(),
-                    cat.message(&Diagnostic::new(
-                        Code::ServerUnavailable,
-                        Default::default()
-                    ))
-                ));
+                reject(
+                    &msg,
+                    &cat,
+                    &Diagnostic::new(Code::ServerUnavailable, Default::default()),
+                );
             }
         }
     }

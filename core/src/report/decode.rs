@@ -163,11 +163,11 @@ fn nested_messages(bytes: &[u8]) -> usize {
 fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
     let nested = nested_messages(bytes);
     if nested > MAX_NESTED_MESSAGES {
-        return Err(
-            Diagnostic::new(Code::ReportTooDeeplyNested, Span::default())
-                .arg("count", nested)
-                .arg("max", MAX_NESTED_MESSAGES),
-        );
+        return Err(over(
+            Code::ReportTooDeeplyNested,
+            nested,
+            MAX_NESTED_MESSAGES,
+        ));
     }
     let Some(msg) = mail_parser::MessageParser::default().parse(bytes) else {
         return Err(Diagnostic::new(
@@ -325,10 +325,6 @@ pub fn gzip(data: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    fn gz(data: &[u8]) -> Vec<u8> {
-        gzip(data)
-    }
-
     #[test]
     fn sniff_table() {
         let rows: &[(&[u8], Option<Container>)] = &[
@@ -347,14 +343,14 @@ mod tests {
 
     #[test]
     fn gzip_bomb_is_refused_with_bounded_output() {
-        let bomb = gz(&vec![0u8; 8 << 20]);
+        let bomb = gzip(&vec![0u8; 8 << 20]);
         let err = gunzip(&bomb, 1 << 20).expect_err("refused");
         assert_eq!(err.code, Code::ReportInflatedTooLarge);
     }
 
     #[test]
     fn corrupt_gzip_and_bad_json() {
-        let mut g = gz(b"{\"report-id\":\"x\"}");
+        let mut g = gzip(b"{\"report-id\":\"x\"}");
         let n = g.len();
         g[n / 2] ^= 0xff;
         g.truncate(n - 4);
