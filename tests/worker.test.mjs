@@ -348,3 +348,23 @@ test('an e-mail of 10,000 forwards inside forwards is refused before parsing (it
   // and the worker still answers
   assert.equal((await request('GET', '/rules?format=json')).status, 200);
 });
+
+test('a second copy with other content is a duplicate that says so; absurd rule names get a short 404', async () => {
+  await putPolicy('second-copy.example', policyFor(['mx.second-copy.example']));
+  const rep = (ok) => JSON.stringify({ 'organization-name': 'Second', 'report-id': 'same-id',
+    'date-range': { 'start-datetime': '2026-11-30T00:00:00Z', 'end-datetime': '2026-11-30T23:59:59Z' },
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': 'second-copy.example' },
+      summary: { 'total-successful-session-count': ok, 'total-failure-session-count': 0 } }] });
+  const post = (body) => request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body });
+  assert.equal((await post(rep(10))).status, 201);
+  const other = await post(rep(99));
+  assert.equal(other.status, 200);
+  const b = json(other);
+  assert.equal(b.status, 'duplicate');
+  assert.equal(b.successful, 10, 'the stored copy is what the answer shows');
+  assert.equal(b.differs, true, 'and it says this copy differs');
+  assert.equal(json(await admin('GET', '/api/summary?domain=second-copy.example')).summary.successful, 10);
+  const long = await request('GET', `/rules/${'x'.repeat(10_000)}`);
+  assert.equal(long.status, 404);
+  assert.ok(long.body.length < 8_000, `${long.body.length} bytes`);
+});

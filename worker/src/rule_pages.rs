@@ -301,7 +301,11 @@ fn example(label: &str, e: &RuleExample, cat: &Catalog, class: &str) -> String {
 fn not_found(name: &str, cat: &Catalog, lang: Lang) -> String {
     let main = format!(
         "<h1>404</h1><p>{}</p><p><a href=\"{PREFIX}?lang={}\">{}</a></p>",
-        inline(&cat.render("rules--not-found", &[("code", name.to_owned())])),
+        // the name as asked, clipped: a 10,000-character path is not echoed whole
+        inline(&cat.render(
+            "rules--not-found",
+            &[("code", mtasts_core::diag::snippet(name, 80))]
+        )),
         lang.tag(),
         esc(&cat.render("rules--all", &[]))
     );
