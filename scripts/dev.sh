@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine and starts the whole product on http://127.0.0.1:8787 with local, persisted KV:
+# Sets up a fresh machine and starts the whole product on http://127.0.0.1:8787 with local, persisted KV and D1:
 # the web app, the policy host (Host: mta-sts.<domain>), report ingest (/v1/tlsrpt) and the admin API.
 # A demo configuration is loaded: a testing-mode policy for example.com. The admin token is in .dev.vars, with
 # REQUIRE_DKIM=false: there is no Email Routing here and the demo report e-mail is not signed, so mailed reports
@@ -22,6 +22,8 @@ if grep -q '^REQUIRE_DKIM=false' .dev.vars; then
   echo "      production refuses unsigned reports (RFC 8460 §3). Remove the line to test the refusal."
 fi
 TOKEN=$(sed -n 's/^ADMIN_TOKEN=//p' .dev.vars)
+# the report index (D1, a local SQLite file): apply what migrations/ adds since the last run
+wrangler d1 migrations apply mtasts --local --persist-to .wrangler/state
 wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to .wrangler/state --show-interactive-dev-session=false &
 WPID=$!
 trap 'kill $WPID 2>/dev/null || true' EXIT INT TERM

@@ -49,6 +49,9 @@ fi
 # archive address, reports proposed with this deployment's mailbox first
 VARS+=(--var REQUIRE_DKIM:true --var FORWARD_TO:archive@example.com --var REPORT_MAILTO:tlsrpt@reports.example.com)
 export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"
+# the report index (D1): a fresh local database with every migration
+wrangler d1 migrations apply mtasts --local --persist-to "$STATE" > "$OUT/migrations.log" 2>&1 \
+  || { cat "$OUT/migrations.log"; exit 1; }
 "${WRAP[@]}" wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" --show-interactive-dev-session=false \
   "${VARS[@]}" > "$OUT/wrangler.log" 2>&1 &
 WPID=$!

@@ -427,6 +427,8 @@ codes! {
     ApiBadDate = "api/bad-date", Error, "RFC 8460 §4.1";
     /// A stored-report key that this store could never have written.
     ApiBadKey = "api/bad-key", Error, "RFC 9110 §15.5.1";
+    /// A paging `cursor` that no listing of this store returned.
+    ApiBadCursor = "api/bad-cursor", Error, "RFC 9110 §15.5.1";
     /// A request body that could not be read.
     ApiUnreadableBody = "api/unreadable-body", Error, "RFC 9110 §15.5.1";
     /// A policy with errors: it was not stored.
@@ -439,6 +441,8 @@ codes! {
     IngestEmptyBody = "ingest/empty-body", Error, "RFC 8460 §5.4";
     /// A report about policy domains this deployment does not serve.
     IngestDomainNotServed = "ingest/domain-not-served", Error, "RFC 8460 §7";
+    /// A report whose session count no store can keep exactly (past 2^53 − 1): refused, not stored wrong.
+    IngestCountTooLarge = "ingest/count-too-large", Error, "RFC 8460 §4.4";
     /// No such route.
     HttpNotFound = "http/not-found", Error, "RFC 9110 §15.5.5";
     /// A method the route does not take (the `Allow` header lists those it does).

@@ -780,6 +780,10 @@ fn examples(code: Code) -> (Input, Input) {
             req("GET", "/api/reports/example.com", &[AUTH], ""),
             req("GET", "/api/reports/report:example.com:2026-11-30:0", &[AUTH], ""),
         ),
+        C::ApiBadCursor => (
+            req("GET", "/api/reports?cursor=page-2", &[AUTH], ""),
+            req("GET", "/api/reports", &[AUTH], ""),
+        ),
         C::ApiUnreadableBody => (when("rules--when-body-lost"), req("PUT", "/api/policies/example.com", &[AUTH], POLICY)),
         C::ApiInvalidPolicy => (
             req("PUT", "/api/policies/example.com", &[AUTH], &POLICY.replace("enforce", "strict")),
@@ -796,6 +800,10 @@ fn examples(code: Code) -> (Input, Input) {
         ),
         C::IngestDomainNotServed => (
             req("POST", "/v1/tlsrpt", &[JSON_TYPE], &unserved_report()),
+            req("POST", "/v1/tlsrpt", &[JSON_TYPE], REPORT),
+        ),
+        C::IngestCountTooLarge => (
+            req("POST", "/v1/tlsrpt", &[JSON_TYPE], &REPORT.replace(": 120,", ": 9007199254740992,")),
             req("POST", "/v1/tlsrpt", &[JSON_TYPE], REPORT),
         ),
         C::HttpNotFound => (req("POST", "/v1/tlsrpt/", &[JSON_TYPE], REPORT), req("POST", "/v1/tlsrpt", &[JSON_TYPE], REPORT)),

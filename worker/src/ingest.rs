@@ -5,10 +5,11 @@
 //! as received (the whole message for e-mail), how it arrived, the envelope sender and the DKIM verdict.
 //! Idempotent: a second copy, by either transport, is a duplicate and says what is stored.
 
+use crate::index::{self, Inserted, NewReport};
 use crate::store::{self, Meta};
 use crate::{http, Config};
 use mtasts_core::i18n::Catalog;
-use mtasts_core::report::{self, time, Container, Limits, Loaded};
+use mtasts_core::report::{self, rollup, time, Container, Limits, Loaded};
 use mtasts_core::{Code, Diagnostic};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -121,10 +122,26 @@ pub async fn ingest(
             None => return Ok(Err(Refusal::new(403, not_served(domains)))),
         }
     }
+    // every count must be one the store keeps exactly, before anything is stored
+    for (i, l) in loaded.iter().enumerate() {
+        if let Some((field, value)) = rollup::count_past_exact(&l.report) {
+            let field = if loaded.len() > 1 {
+                format!("reports[{i}].{field}")
+            } else {
+                field
+            };
+            let d = http::diag(Code::IngestCountTooLarge)
+                .arg("field", field)
+                .arg("value", value)
+                .arg("max", rollup::MAX_EXACT_COUNT);
+            return Ok(Err(Refusal::new(400, d)));
+        }
+    }
+    let db = index::db(env)?;
     let now = worker::Date::now().as_millis() / 1000;
     let mut out = Vec::with_capacity(loaded.len());
     for (l, domain) in loaded.iter().zip(filed) {
-        out.push(store_one(&kv, l, &domain, bytes, arrival, now).await?);
+        out.push(store_one(&kv, &db, l, &domain, bytes, arrival, now).await?);
     }
     Ok(Ok(out))
 }
@@ -175,9 +192,13 @@ fn not_served(domains: &[String]) -> Diagnostic {
     http::diag(Code::IngestDomainNotServed).arg("domains", mtasts_core::diag::snippet(&list, 300))
 }
 
-/// Stores one report unless its (organization, report-id) is stored already; says what is stored.
+/// Stores one report unless its identity (organization and report-id, RFC 8460 §4.3) is stored already, and
+/// says what is stored. The bytes go to KV first, then the index rows to D1 in one batch: a failure in between
+/// leaves the bytes in KV and answers 503, and the sender's retry (or `POST /api/reindex`) completes the index,
+/// counting the report once. The `UNIQUE` identity makes two concurrent copies store one report.
 async fn store_one(
     kv: &worker::kv::KvStore,
+    db: &worker::D1Database,
     l: &Loaded,
     domain: &str,
     bytes: &[u8],
@@ -185,15 +206,31 @@ async fn store_one(
     now: u64,
 ) -> Result<Outcome> {
     let r = &l.report;
-    // the day of the report: its start, else its end, else the day it arrived (never an unfilterable 0000-00-00)
-    let day = [r.start(), r.end()]
-        .into_iter()
-        .flatten()
-        .find_map(time::parse)
-        .map_or_else(|| time::day(now as i64), |p| time::day(p.unix));
-    // (organization, report-id), or the content's hash when a report has neither (core's identity)
+    let day = report_day(r, now);
     let (org, id) = r.identity();
     let key = store::report_key(domain, &day, &org, &id);
+    let identity = rollup::identity_hash(r);
+    let enc = match l.container {
+        Container::Gzip => "gzip",
+        Container::Json => "json",
+        Container::Email => "email",
+    };
+    let outcome = |status, shown: (u64, u64), key: String| Outcome {
+        status,
+        key,
+        organization: r.organization().to_owned(),
+        report_id: r.id().to_owned(),
+        policy_domain: domain.to_owned(),
+        successful: shown.0,
+        failed: shown.1,
+        differs: shown != (r.successful(), r.failed()),
+        warnings: l.warnings.iter().map(|w| w.code.name()).collect(),
+    };
+    if let Some(stored) = index::find(db, &identity).await? {
+        index::note_duplicate(db, &identity).await?;
+        let shown = (index::count(stored.successful), index::count(stored.failed));
+        return Ok(outcome("duplicate", shown, stored.kv_key));
+    }
     let meta = Meta {
         org: r.organization().to_owned(),
         id: r.id().to_owned(),
@@ -203,12 +240,7 @@ async fn store_one(
         s: r.successful(),
         f: r.failed(),
         fd: r.failure_detail_rows() as u64,
-        enc: match l.container {
-            Container::Gzip => "gzip",
-            Container::Json => "json",
-            Container::Email => "email",
-        }
-        .to_owned(),
+        enc: enc.to_owned(),
         size: bytes.len() as u64,
         at: now,
         via: arrival.via.to_owned(),
@@ -216,44 +248,58 @@ async fn store_one(
         dkim: arrival.dkim.clone(),
     }
     .fit();
-    let existing = kv
-        .get(&key)
-        .bytes_with_metadata::<Meta>()
+    kv.put_bytes(&key, bytes)
+        .map_err(kv_err)?
+        .metadata(meta)
+        .map_err(kv_err)?
+        .execute()
         .await
         .map_err(kv_err)?;
-    let stored_meta = match existing {
-        (Some(_), m) => Some(m.unwrap_or_else(|| meta.clone())),
-        (None, _) => {
-            let put = kv
-                .put_bytes(&key, bytes)
-                .map_err(kv_err)?
-                .metadata(meta.clone())
-                .map_err(kv_err)?;
-            match put.execute().await {
-                Ok(()) => None,
-                // two copies racing: if the other one stored it, this one is a duplicate
-                Err(e) => match kv.get(&key).bytes().await.map_err(kv_err)? {
-                    Some(_) => Some(meta.clone()),
-                    None => return Err(kv_err(e)),
-                },
+    let row = NewReport {
+        identity: identity.clone(),
+        organization: r.organization(),
+        report_id: r.id(),
+        contact: r.contact().unwrap_or(""),
+        domain,
+        day,
+        start: r.start().unwrap_or(""),
+        end: r.end().unwrap_or(""),
+        received_at: now,
+        via: arrival.via,
+        mail_from: &arrival.from,
+        dkim: &arrival.dkim,
+        encoding: enc,
+        size: bytes.len() as u64,
+        kv_key: &key,
+        warnings: l.warnings.len() as u64,
+        successful: r.successful(),
+        failed: r.failed(),
+    };
+    match index::insert(db, &row, &rollup::rows(r)).await? {
+        Inserted::Stored => Ok(outcome("stored", (r.successful(), r.failed()), key)),
+        Inserted::Duplicate => {
+            // a concurrent copy won: it is the stored one; our bytes go unless they are under its key
+            let Some(stored) = index::find(db, &identity).await? else {
+                return Err(worker::Error::RustError("D1: lost a report's row".into()));
+            };
+            index::note_duplicate(db, &identity).await?;
+            if stored.kv_key != key {
+                kv.delete(&key).await.map_err(kv_err)?;
             }
+            let shown = (index::count(stored.successful), index::count(stored.failed));
+            Ok(outcome("duplicate", shown, stored.kv_key))
         }
-    };
-    let (status, shown) = match &stored_meta {
-        Some(m) => ("duplicate", m),
-        None => ("stored", &meta),
-    };
-    Ok(Outcome {
-        status,
-        key,
-        organization: r.organization().to_owned(),
-        report_id: r.id().to_owned(),
-        policy_domain: domain.to_owned(),
-        successful: shown.s,
-        failed: shown.f,
-        differs: shown.s != meta.s || shown.f != meta.f,
-        warnings: l.warnings.iter().map(|w| w.code.name()).collect(),
-    })
+    }
+}
+
+/// The day a report is filed under (UTC): its start's, else its end's, else the day it arrived, never an
+/// unfilterable placeholder (RFC 8460 §4.4 `date-range`).
+pub fn report_day(r: &mtasts_core::report::Report, now: u64) -> String {
+    [r.start(), r.end()]
+        .into_iter()
+        .flatten()
+        .find_map(time::parse)
+        .map_or_else(|| time::day(now as i64), |p| time::day(p.unix))
 }
 
 /// `POST /v1/tlsrpt`: one upload (RFC 8460 §5.4). 201 when something was stored, 200 when all of it was

@@ -12,6 +12,7 @@
 
 mod api;
 mod http;
+mod index;
 mod ingest;
 mod live_check;
 mod mail;

@@ -7,6 +7,7 @@ pub mod decode;
 pub mod export;
 pub mod mailbox;
 pub mod model;
+pub mod rollup;
 pub mod time;
 pub mod validate;
 
