@@ -1,30 +1,30 @@
 //! The admin API (`Authorization: Bearer <ADMIN_TOKEN>`, compared in constant time):
 //!
-//! - `GET /api/reports?domain=&from=&to=` — stored reports' summaries (from KV metadata, no per-report reads)
+//! - `GET /api/reports?domain=&from=&to=&org=&result=&limit=&cursor=` — stored reports, newest day first, paged
+//!   from the D1 index ([`listing`](crate::listing))
 //! - `GET /api/reports/<key>` — one report, parsed (with validation warnings); `?raw=1` gives the original bytes
-//! - `GET /api/summary?domain=&from=&to=` — the same aggregation core gives the viewer
+//! - `GET /api/summary?domain=&from=&to=&org=&limit=` — the aggregation core gives the viewer, from the D1
+//!   rollups, exact at any size ([`summary`](crate::summary))
+//! - `GET /api/failures?domain=&from=&to=&org=&result=&limit=&cursor=` — every failure detail, paged
+//! - `POST /api/reindex?cursor=&limit=` — rebuilds the index from the report bytes in KV, one bounded batch per
+//!   call ([`reindex`](crate::reindex))
 //! - `GET|PUT|DELETE /api/policies/<domain>` — a domain's policy (linted before it is stored: 422 if invalid)
 //! - `GET /api/policies` — the domains served
 //! - `GET /api/records?domain=D` — the `_mta-sts` and `_smtp._tls` records to publish for the served policy
 
 use crate::ingest::kv_err;
-use crate::{http, store, Config};
+use crate::{http, index, listing, reindex, store, summary, Config};
 use mtasts_core::generate::normalize_domain;
 use mtasts_core::generate::{self, IdSource, Request as GenRequest};
 use mtasts_core::i18n::Catalog;
 use mtasts_core::output::json_diagnostics;
-use mtasts_core::report::{self, Aggregator, Filter};
+use mtasts_core::report;
 use mtasts_core::{policy, Code, Diagnostic, Severity};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::rc::Rc;
 use worker::{Env, Method, Request, Response, Result, RouteContext, Router};
-
-/// Most reports `/api/summary` reads in one request (KV operations per invocation are limited).
-const SUMMARY_MAX_REPORTS: usize = 900;
-/// Most keys `/api/reports` returns.
-const LIST_MAX: usize = 10_000;
 
 /// Compares two secrets in time independent of where they differ (hashing first fixes the length).
 pub fn token_matches(given: &str, expected: &str) -> bool {
@@ -61,6 +61,7 @@ fn allowed(path: &str) -> &'static str {
     match path.trim_start_matches("/api/").split_once('/') {
         None if path.ends_with("/policies") => "GET",
         Some(("policies", _)) => "GET, PUT, DELETE",
+        None if path.ends_with("/reindex") => "POST",
         _ => "GET",
     }
 }
@@ -97,6 +98,8 @@ pub async fn handle(
         .get_async("/api/reports", list_reports)
         .get_async("/api/reports/*key", get_report)
         .get_async("/api/summary", summary)
+        .get_async("/api/failures", failures)
+        .post_async("/api/reindex", reindex)
         .get_async("/api/policies", list_policies)
         .get_async("/api/policies/:domain", get_policy)
         .put_async("/api/policies/:domain", put_policy)
@@ -122,16 +125,38 @@ fn query(req: &Request) -> Result<HashMap<String, String>> {
     Ok(req.url()?.query_pairs().into_owned().collect())
 }
 
-/// `GET /api/reports?domain=&from=&to=`: stored reports' summaries (KV metadata, no per-report reads).
+/// `GET /api/reports`: one page of stored reports (the D1 index), newest day first.
 async fn list_reports(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
-    let (prefix, from, to) = match filters(&query(&req)?) {
-        Ok(f) => f,
+    let q = match Query::parse(&req, listing::DEFAULT_PAGE, listing::MAX_PAGE) {
+        Ok(q) => q,
         Err(d) => return http::refuse(&ctx.data.cat, 400, d),
     };
-    let kv = ctx.env.kv(store::BINDING)?;
-    let (items, truncated) =
-        store::list_reports(&kv, &prefix, from.as_deref(), to.as_deref(), LIST_MAX).await?;
-    http::json(&json!({"reports": items, "truncated": truncated}), 200)
+    let db = index::db(&ctx.env)?;
+    let page = listing::reports(&db, &q.filters, q.limit, q.cursor.as_ref()).await?;
+    http::json(&page, 200)
+}
+
+/// `GET /api/failures`: one page of failure details, newest day first (the viewer's failure table for months
+/// of data).
+async fn failures(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let q = match Query::parse(&req, listing::DEFAULT_PAGE, listing::MAX_PAGE) {
+        Ok(q) => q,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
+    };
+    let db = index::db(&ctx.env)?;
+    let page = listing::failures(&db, &q.filters, q.limit, q.cursor.as_ref()).await?;
+    http::json(&page, 200)
+}
+
+/// `POST /api/reindex?cursor=&limit=`: indexes the next batch of report bytes in KV that the index lacks (safe
+/// to re-run: a report indexed already is counted once); answers with the `cursor` of the next batch.
+async fn reindex(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let Ctx { cfg, cat } = &ctx.data;
+    let q = query(&req)?;
+    let cursor = q.get("cursor").filter(|c| !c.is_empty()).cloned();
+    let limit = clamp_limit(q.get("limit"), reindex::DEFAULT_BATCH, reindex::MAX_BATCH);
+    let done = reindex::batch(&ctx.env, cfg, cat, cursor, limit).await?;
+    http::json(&done, 200)
 }
 
 /// `GET /api/reports/<key>`: one report, parsed (RFC 8460 §4.4 shape, with validation warnings); `?raw=1`
@@ -186,74 +211,14 @@ async fn get_report(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
     }
 }
 
-/// `GET /api/summary?domain=&from=&to=`: the aggregation core gives the viewer, over stored reports.
+/// `GET /api/summary`: the aggregation core gives the viewer, from the D1 rollups (exact at any size).
 async fn summary(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
-    let Ctx { cfg, cat } = &ctx.data;
-    let q = query(&req)?;
-    let (prefix, from, to) = match filters(&q) {
-        Ok(f) => f,
-        Err(d) => return http::refuse(cat, 400, d),
+    let q = match Query::parse(&req, summary::DEFAULT_TOP, summary::MAX_TOP) {
+        Ok(q) => q,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
     };
-    let kv = ctx.env.kv(store::BINDING)?;
-    let (items, truncated) = store::list_reports(
-        &kv,
-        &prefix,
-        from.as_deref(),
-        to.as_deref(),
-        SUMMARY_MAX_REPORTS,
-    )
-    .await?;
-    let mut agg = Aggregator::new(Filter {
-        domain: q.get("domain").cloned().filter(|d| !d.is_empty()),
-        ..Filter::default()
-    });
-    let mut unreadable = Vec::new();
-    for chunk in items.chunks(50) {
-        let reads = chunk.iter().map(|it| kv.get(&it.key).bytes());
-        let bodies = futures_util::future::join_all(reads).await;
-        for (it, body) in chunk.iter().zip(bodies) {
-            let Some(bytes) = body.map_err(kv_err)? else {
-                continue;
-            };
-            match report::load(&bytes, cfg.stored_limits()) {
-                Ok(ls) => ls.iter().for_each(|l| {
-                    agg.add(&l.report);
-                }),
-                Err(d) => unreadable.push(json!({"key": it.key, "code": d.code.name()})),
-            }
-        }
-    }
-    http::json(
-        &json!({"summary": agg.summary(), "listed": items.len(), "truncated": truncated, "unreadable": unreadable,
-            "arrivals": arrivals(&items)}),
-        200,
-    )
-}
-
-/// Most recent reports listed with how they arrived.
-const RECENT: usize = 25;
-
-/// How the listed reports arrived (from their metadata, no extra reads): per transport, per DKIM verdict, and
-/// the newest few with their envelope sender (RFC 8460 §5.3, §5.4, §3).
-fn arrivals(items: &[store::Listed]) -> serde_json::Value {
-    let mut via: std::collections::BTreeMap<&str, u64> = Default::default();
-    let mut dkim: std::collections::BTreeMap<&str, u64> = Default::default();
-    let mut metas: Vec<&store::Meta> = items.iter().filter_map(|i| i.meta.as_ref()).collect();
-    for m in &metas {
-        *via.entry(if m.via.is_empty() { "https" } else { &m.via })
-            .or_default() += 1;
-        if !m.dkim.is_empty() {
-            *dkim.entry(&m.dkim).or_default() += 1;
-        }
-    }
-    metas.sort_by_key(|m| std::cmp::Reverse(m.at));
-    let recent: Vec<_> = metas
-        .iter()
-        .take(RECENT)
-        .map(|m| json!({"organization": m.org, "report_id": m.id, "via": if m.via.is_empty() { "https" } else { &m.via },
-            "from": m.from, "dkim": m.dkim, "at": m.at}))
-        .collect();
-    json!({"via": via, "dkim": dkim, "recent": recent})
+    let db = index::db(&ctx.env)?;
+    http::json(&summary::query(&db, &q.filters, q.limit).await?, 200)
 }
 
 /// `GET /api/policies`: the domains served.
@@ -444,30 +409,61 @@ fn bad_domain(given: &str, e: &mtasts_core::policy::mx::DomainError) -> Diagnost
     e.on(http::diag(Code::ApiBadDomain).arg("value", mtasts_core::diag::snippet(given, 80)))
 }
 
-/// Parses `domain`, `from`, `to` into a key prefix and day bounds; the refusal when they are malformed.
-fn filters(
-    q: &HashMap<String, String>,
-) -> std::result::Result<(String, Option<String>, Option<String>), Diagnostic> {
-    let prefix = match q.get("domain").filter(|d| !d.is_empty()) {
-        Some(d) => match normalize_domain(d) {
-            Ok(d) => format!("report:{d}:"),
-            Err(e) => return Err(bad_domain(d, &e)),
-        },
-        None => "report:".to_owned(),
-    };
-    let mut days = [None, None];
-    for (i, k) in ["from", "to"].iter().enumerate() {
-        if let Some(v) = q.get(*k).filter(|v| !v.is_empty()) {
-            if !is_day(v) {
-                return Err(http::diag(Code::ApiBadDate)
-                    .arg("param", *k)
-                    .arg("value", mtasts_core::diag::snippet(v, 40)));
+/// The parameters of the index's routes: filters, page size, cursor.
+struct Query {
+    filters: index::Filters,
+    limit: u64,
+    cursor: Option<listing::Cursor>,
+}
+
+impl Query {
+    /// Reads `domain`, `from`, `to`, `org`, `result`, `limit` (clamped to 1…`max`) and `cursor`; the refusal
+    /// names the parameter that is malformed.
+    fn parse(req: &Request, default: u64, max: u64) -> std::result::Result<Query, Diagnostic> {
+        let q = query(req).map_err(|_| not_found(&req.path()))?;
+        let given = |k: &str| q.get(k).filter(|v| !v.is_empty());
+        let domain = match given("domain") {
+            Some(d) => Some(normalize_domain(d).map_err(|e| bad_domain(d, &e))?),
+            None => None,
+        };
+        let mut days = [None, None];
+        for (i, k) in ["from", "to"].iter().enumerate() {
+            if let Some(v) = given(k) {
+                if !is_day(v) {
+                    return Err(http::diag(Code::ApiBadDate)
+                        .arg("param", *k)
+                        .arg("value", mtasts_core::diag::snippet(v, 40)));
+                }
+                days[i] = Some(v.clone());
             }
-            days[i] = Some(v.clone());
         }
+        let [from, to] = days;
+        let cursor = match given("cursor") {
+            Some(c) => Some(listing::Cursor::parse(c).ok_or_else(|| {
+                http::diag(Code::ApiBadCursor).arg("value", mtasts_core::diag::snippet(c, 80))
+            })?),
+            None => None,
+        };
+        Ok(Query {
+            filters: index::Filters {
+                domain,
+                from,
+                to,
+                org: given("org").cloned(),
+                result: given("result").cloned(),
+            },
+            limit: clamp_limit(q.get("limit"), default, max),
+            cursor,
+        })
     }
-    let [from, to] = days;
-    Ok((prefix, from, to))
+}
+
+/// A `limit` parameter: `default` when absent or not a number, else within 1…`max`.
+fn clamp_limit(given: Option<&String>, default: u64, max: u64) -> u64 {
+    given
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(default)
+        .clamp(1, max)
 }
 
 /// Decodes `%XX` in a path segment (keys contain `:`, which clients may encode).

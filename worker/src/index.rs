@@ -6,7 +6,7 @@
 //! by SQLite's `json_each`, in chunks: a report of 100,000 failure details is a few dozen statements, not
 //! 100,000 (D1 limits statements per invocation and bound parameters per statement).
 
-use mtasts_core::report::rollup::{self, Rows};
+use mtasts_core::report::rollup::Rows;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
@@ -36,6 +36,22 @@ pub fn n(v: u64) -> JsValue {
 /// A prepared statement with its values.
 pub fn stmt(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1PreparedStatement> {
     db.prepare(sql).bind(values)
+}
+
+/// A statement bound to the first values of `values`, as many as it uses (its highest `?N`): D1 refuses a
+/// statement given more values than it has parameters.
+pub fn bound(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1PreparedStatement> {
+    let mut used = 0;
+    let b = sql.as_bytes();
+    for (i, _) in sql.match_indices('?') {
+        let digits: String = b[i + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .map(|&c| c as char)
+            .collect();
+        used = used.max(digits.parse::<usize>().unwrap_or(0));
+    }
+    stmt(db, sql, &values[..used.min(values.len())])
 }
 
 /// A report as the index stores it (its policies and details come from core's [`rollup::rows`]).
@@ -314,11 +330,6 @@ impl Filters {
             s(self.result.as_deref().unwrap_or("")),
         ]
     }
-}
-
-/// The rows of a query's result, as `T`.
-pub fn rows_of<T: for<'a> Deserialize<'a>>(r: &worker::D1Result) -> Result<Vec<T>> {
-    r.results::<T>()
 }
 
 /// A count read back (D1 gives JavaScript numbers; `TOTAL()` gives floats).

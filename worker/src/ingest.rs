@@ -210,11 +210,7 @@ async fn store_one(
     let (org, id) = r.identity();
     let key = store::report_key(domain, &day, &org, &id);
     let identity = rollup::identity_hash(r);
-    let enc = match l.container {
-        Container::Gzip => "gzip",
-        Container::Json => "json",
-        Container::Email => "email",
-    };
+    let enc = encoding(l.container);
     let outcome = |status, shown: (u64, u64), key: String| Outcome {
         status,
         key,
@@ -255,26 +251,14 @@ async fn store_one(
         .execute()
         .await
         .map_err(kv_err)?;
-    let row = NewReport {
-        identity: identity.clone(),
-        organization: r.organization(),
-        report_id: r.id(),
-        contact: r.contact().unwrap_or(""),
+    let row = new_report(
+        l,
         domain,
-        day,
-        start: r.start().unwrap_or(""),
-        end: r.end().unwrap_or(""),
-        received_at: now,
-        via: arrival.via,
-        mail_from: &arrival.from,
-        dkim: &arrival.dkim,
-        encoding: enc,
-        size: bytes.len() as u64,
-        kv_key: &key,
-        warnings: l.warnings.len() as u64,
-        successful: r.successful(),
-        failed: r.failed(),
-    };
+        &key,
+        (arrival.via, &arrival.from, &arrival.dkim),
+        now,
+        bytes.len(),
+    );
     match index::insert(db, &row, &rollup::rows(r)).await? {
         Inserted::Stored => Ok(outcome("stored", (r.successful(), r.failed()), key)),
         Inserted::Duplicate => {
@@ -289,6 +273,48 @@ async fn store_one(
             let shown = (index::count(stored.successful), index::count(stored.failed));
             Ok(outcome("duplicate", shown, stored.kv_key))
         }
+    }
+}
+
+/// The index row of a report filed under `domain`, its bytes at `key` (`size` bytes), received at `at` by
+/// (transport, envelope sender, DKIM verdict).
+pub fn new_report<'a>(
+    l: &'a Loaded,
+    domain: &'a str,
+    key: &'a str,
+    (via, mail_from, dkim): (&'a str, &'a str, &'a str),
+    at: u64,
+    size: usize,
+) -> NewReport<'a> {
+    let r = &l.report;
+    NewReport {
+        identity: rollup::identity_hash(r),
+        organization: r.organization(),
+        report_id: r.id(),
+        contact: r.contact().unwrap_or(""),
+        domain,
+        day: report_day(r, at),
+        start: r.start().unwrap_or(""),
+        end: r.end().unwrap_or(""),
+        received_at: at,
+        via,
+        mail_from,
+        dkim,
+        encoding: encoding(l.container),
+        size: size as u64,
+        kv_key: key,
+        warnings: l.warnings.len() as u64,
+        successful: r.successful(),
+        failed: r.failed(),
+    }
+}
+
+/// How stored bytes are encoded.
+fn encoding(c: Container) -> &'static str {
+    match c {
+        Container::Gzip => "gzip",
+        Container::Json => "json",
+        Container::Email => "email",
     }
 }
 

@@ -2,8 +2,9 @@
 //!
 //! - `GET|HEAD https://mta-sts.<domain>/.well-known/mta-sts.txt` serves the domain's policy (RFC 8461 §3.3),
 //!   linted by core before it is stored and again before it is served (fail closed: 503, never a bad policy).
-//! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports into KV, idempotently ([`ingest`]); report e-mail (§5.3)
-//!   arrives through Cloudflare Email Routing at the `email` handler ([`mail`]), through the same pipeline.
+//! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports, idempotently ([`ingest`]): the bytes into KV ([`store`]), the
+//!   rows and daily rollups into D1 ([`index`]); report e-mail (§5.3) arrives through Cloudflare Email Routing
+//!   at the `email` handler ([`mail`]), through the same pipeline. A daily cron applies retention.
 //! - `GET /api/check?domain=D` is the public, rate-limited live check ([`live_check`]).
 //! - The rest of `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
 //! - `GET /rules[/<code>]` are the rule pages, rendered from core's registry in the reader's language
@@ -14,15 +15,22 @@ mod api;
 mod http;
 mod index;
 mod ingest;
+mod listing;
 mod live_check;
 mod mail;
 mod policy_host;
+mod reindex;
+mod retention;
 mod rule_pages;
 mod store;
+mod summary;
 
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
-use worker::{event, Context, Env, ForwardableEmailMessage, Method, Request, Response, Result};
+use worker::{
+    event, Context, Env, ForwardableEmailMessage, Method, Request, Response, Result,
+    ScheduleContext, ScheduledEvent,
+};
 
 /// The worker's configuration, from `wrangler.toml` vars and secrets.
 #[derive(Clone)]
@@ -51,6 +59,8 @@ pub(crate) struct Config {
     /// `REPORT_MAILTO`: the address this deployment receives reports at (Email Routing → this worker), proposed
     /// first in the `rua` of `/api/records` (RFC 8460 §3; Microsoft mails only the first address).
     pub report_mailto: Option<String>,
+    /// `RETENTION_DAYS` (default 400): reports older than this are removed by the daily cron.
+    pub retention_days: u64,
 }
 
 impl Config {
@@ -84,6 +94,7 @@ impl Config {
             forward_to: var("FORWARD_TO"),
             forward_other_to: var("FORWARD_OTHER_TO"),
             report_mailto: var("REPORT_MAILTO"),
+            retention_days: num("RETENTION_DAYS", retention::DEFAULT_DAYS as usize) as u64,
         }
     }
 }
@@ -163,6 +174,18 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
 async fn email(message: ForwardableEmailMessage, env: Env, _ctx: Context) -> Result<()> {
     mail::receive(message, &env).await;
     Ok(())
+}
+
+/// The daily cron trigger (`[triggers] crons`): retention. Logged, never an `Err` (a failed run is retried the
+/// next day, and what it left is finished then).
+#[event(scheduled)]
+async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    let cfg = Config::from_env(&env);
+    let now = (event.schedule() / 1000.0) as u64;
+    match retention::run(&env, now, cfg.retention_days).await {
+        Ok(done) => worker::console_log!("retention: {done}"),
+        Err(e) => worker::console_error!("retention: {e}"),
+    }
 }
 
 /// Anything unexpected (a KV outage) is logged and answered 503 without leaking internals, with `Retry-After`:

@@ -1,16 +1,16 @@
 //! The KV layout, in one place.
 //!
 //! - `policy:<domain>` → the policy text (linted before it is stored).
-//! - `report:<policy-domain>:<YYYY-MM-DD>:<hash>` → the report bytes exactly as the sender posted them (gzip or
-//!   JSON), with a summary as KV metadata so listing needs no per-report reads. Keys sort by domain, then day;
-//!   `<hash>` is 20 hex digits of SHA-256 over (organization, report-id), which makes ingest idempotent.
+//! - `report:<policy-domain>:<YYYY-MM-DD>:<hash>` → the report bytes exactly as the sender posted them (gzip,
+//!   JSON or the whole e-mail), with how they arrived as KV metadata (what `POST /api/reindex` needs to rebuild
+//!   the D1 index from KV alone). `<hash>` is 20 hex digits of SHA-256 over (organization, report-id). Listing
+//!   and summing go through the D1 index ([`crate::index`]), never through KV.
 //!
 //! KV limits respected by design: keys stay far below 512 bytes (domain ≤ 253), metadata is capped at 1,024
 //! bytes by truncating its strings, values are capped by the ingest size limit (well below 25 MiB).
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use worker::kv::KvStore;
 
 /// KV binding name.
 pub const BINDING: &str = "MTASTS";
@@ -137,6 +137,27 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 impl Meta {
+    /// The metadata of stored bytes that have none (written by hand, or by a release before metadata): an
+    /// HTTPS arrival of unknown time.
+    pub fn unknown(size: usize) -> Meta {
+        Meta {
+            org: String::new(),
+            id: String::new(),
+            start: String::new(),
+            end: String::new(),
+            p: 0,
+            s: 0,
+            f: 0,
+            fd: 0,
+            enc: String::new(),
+            size: size as u64,
+            at: 0,
+            via: "https".into(),
+            from: String::new(),
+            dkim: String::new(),
+        }
+    }
+
     /// Truncates long strings so the serialized metadata stays under KV's 1,024-byte limit.
     pub fn fit(mut self) -> Self {
         self.org = clip(&self.org, 180);
@@ -146,52 +167,6 @@ impl Meta {
         self.from = clip(&self.from, 100);
         self.dkim = clip(&self.dkim, 120);
         self
-    }
-}
-
-/// A listed report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Listed {
-    /// The KV key (use it with `GET /api/reports/<key>`).
-    pub key: String,
-    /// The summary.
-    pub meta: Option<Meta>,
-}
-
-/// Lists report keys under `prefix` (all pages, up to `max` keys), keeping those whose day is in `[from, to]`.
-pub async fn list_reports(
-    kv: &KvStore,
-    prefix: &str,
-    from: Option<&str>,
-    to: Option<&str>,
-    max: usize,
-) -> worker::Result<(Vec<Listed>, bool)> {
-    let mut out = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut q = kv.list().prefix(prefix.to_owned()).limit(1000);
-        if let Some(c) = cursor.take() {
-            q = q.cursor(c);
-        }
-        let page = q
-            .execute()
-            .await
-            .map_err(|e| worker::Error::RustError(e.to_string()))?;
-        for k in page.keys {
-            let day = k.name.rsplit(':').nth(1).unwrap_or("");
-            if from.is_some_and(|f| day < f) || to.is_some_and(|t| day > t) {
-                continue;
-            }
-            if out.len() >= max {
-                return Ok((out, true));
-            }
-            let meta = k.metadata.and_then(|m| serde_json::from_value(m).ok());
-            out.push(Listed { key: k.name, meta });
-        }
-        if page.list_complete || page.cursor.is_none() {
-            return Ok((out, false));
-        }
-        cursor = page.cursor;
     }
 }
 

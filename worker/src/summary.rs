@@ -1,0 +1,305 @@
+//! `GET /api/summary`: the dashboard's totals and breakdowns from the D1 rollups, in the shape core's
+//! aggregator gives the viewer ([`Summary`]), exact at any number of reports and in one batch of queries
+//! whatever that number is. The long breakdowns (sending IPs, receiving MX hosts, failure rows) are the top
+//! `limit` with the rest totalled in `more`; `/api/failures` pages through every row.
+
+use crate::index::{self, count, Filters};
+use mtasts_core::report::aggregate::{Bucket, FailureBucket, FailureRow, Summary};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use worker::{D1Database, Result};
+
+/// Rows of the long breakdowns given when `limit` is not set.
+pub const DEFAULT_TOP: u64 = 100;
+/// The most rows of a long breakdown one summary gives.
+pub const MAX_TOP: u64 = 1000;
+/// Most recent reports listed with how they arrived.
+const RECENT: u64 = 25;
+
+// Every query binds from the same values (`Filters::values`, then the limit as ?7):
+// ?1 domain ('' = all), ?2 from, ?3 to, ?4 filter by organization (0/1), ?5 organization, ?6 result type.
+const DAY_ORG: &str = "day >= ?2 AND day <= ?3 AND (?4 = 0 OR organization = ?5)";
+/// Report rows in range that have a policy for the domain (every report when no domain is asked for).
+const REPORTS_WHERE: &str = "day >= ?2 AND day <= ?3 AND (?4 = 0 OR organization = ?5) AND \
+    (?1 = '' OR id IN (SELECT report FROM policies WHERE domain = ?1 AND day >= ?2 AND day <= ?3))";
+const ORDER: &str = "ORDER BY failed DESC, successful + failed DESC, key";
+
+#[derive(Deserialize)]
+struct Totals {
+    reports: f64,
+    policies: f64,
+    successful: f64,
+    failed: f64,
+    first_day: Option<String>,
+    last_day: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct BucketRow {
+    key: String,
+    reports: f64,
+    successful: f64,
+    failed: f64,
+}
+
+impl From<BucketRow> for Bucket {
+    fn from(r: BucketRow) -> Bucket {
+        Bucket {
+            key: r.key,
+            reports: count(r.reports),
+            successful: count(r.successful),
+            failed: count(r.failed),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct FailedRow {
+    key: String,
+    failed: f64,
+}
+
+impl From<FailedRow> for FailureBucket {
+    fn from(r: FailedRow) -> FailureBucket {
+        FailureBucket {
+            key: r.key,
+            failed: count(r.failed),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Rest {
+    keys: f64,
+    failed: f64,
+}
+
+/// A failure detail as the index keeps it, with its report's organization and id.
+#[derive(Deserialize)]
+pub struct DetailRow {
+    /// Row id (the paging cursor's tie-breaker).
+    pub id: f64,
+    /// Sending organization.
+    pub organization: String,
+    /// Report id.
+    pub report_id: String,
+    /// Day.
+    pub day: String,
+    /// Policy type.
+    pub policy_type: String,
+    /// Policy domain.
+    pub domain: String,
+    /// Result type.
+    pub result_type: String,
+    /// Sending MTA IP.
+    pub sending_ip: String,
+    /// Receiving MX host.
+    pub mx_host: String,
+    /// Receiving IP.
+    pub receiving_ip: String,
+    /// Failed sessions.
+    pub failed: f64,
+    /// Failure reason code.
+    pub reason: String,
+    /// Additional information.
+    pub info: String,
+}
+
+impl From<DetailRow> for FailureRow {
+    fn from(r: DetailRow) -> FailureRow {
+        FailureRow {
+            organization: r.organization,
+            report_id: r.report_id,
+            day: r.day,
+            policy_type: r.policy_type,
+            policy_domain: r.domain,
+            result_type: r.result_type,
+            sending_mta_ip: r.sending_ip,
+            receiving_mx_hostname: r.mx_host,
+            receiving_ip: r.receiving_ip,
+            failed_session_count: count(r.failed),
+            failure_reason_code: r.reason,
+            additional_information: r.info,
+        }
+    }
+}
+
+/// The columns of a failure detail joined with its report (for [`DetailRow`]).
+pub const DETAIL_COLUMNS: &str = "f.id AS id, r.organization AS organization, r.report_id AS report_id, \
+    f.day AS day, f.policy_type AS policy_type, f.domain AS domain, f.result_type AS result_type, \
+    f.sending_ip AS sending_ip, f.mx_host AS mx_host, f.receiving_ip AS receiving_ip, f.failed AS failed, \
+    f.reason AS reason, f.info AS info";
+
+/// Failure details in range (`f`), for the domain and organization asked.
+pub const DETAILS_WHERE: &str =
+    "f.day >= ?2 AND f.day <= ?3 AND (?1 = '' OR f.domain = ?1) AND (?4 = 0 OR f.organization = ?5)";
+
+#[derive(Deserialize)]
+struct Counted {
+    key: String,
+    n: f64,
+}
+
+#[derive(Deserialize)]
+struct Recent {
+    organization: String,
+    report_id: String,
+    via: String,
+    mail_from: String,
+    dkim: String,
+    received_at: f64,
+}
+
+#[derive(Deserialize)]
+struct One {
+    n: f64,
+}
+
+/// The summary and what surrounds it in the answer: `listed`, `more` (the rest of the long breakdowns), and
+/// `arrivals` (per transport, per DKIM verdict, the newest with their senders; RFC 8460 §5.3, §5.4, §3).
+pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
+    let mut v = f.values();
+    v.push(index::n(top));
+    // rollups over every domain are the '' rows (each report once); per domain, that domain's rows
+    let reports_sql = format!(
+        "SELECT TOTAL(reports) AS reports, TOTAL(policies) AS policies, TOTAL(successful) AS successful, \
+         TOTAL(failed) AS failed, MIN(day) AS first_day, MAX(day) AS last_day FROM daily_reports \
+         WHERE domain = ?1 AND {DAY_ORG}"
+    );
+    let group = |table: &str, col: &str, extra: &str, order: &str| {
+        format!(
+            "SELECT {col} AS key, TOTAL(reports) AS reports, TOTAL(successful) AS successful, \
+             TOTAL(failed) AS failed FROM {table} WHERE {extra} AND {DAY_ORG} \
+             GROUP BY {col} {order}"
+        )
+    };
+    let failed_by = |col: &str, from: &str, filter: &str, tail: &str| {
+        format!(
+            "SELECT {col} AS key, TOTAL(failed) AS failed FROM {from} WHERE {filter} GROUP BY {col} \
+             ORDER BY failed DESC, key {tail}"
+        )
+    };
+    let rollup_failures = format!("(?1 = '' OR domain = ?1) AND {DAY_ORG}");
+    let details = DETAILS_WHERE;
+    let rest = |inner: &str| {
+        format!(
+            "SELECT COUNT(*) AS keys, TOTAL(failed) AS failed FROM ({inner} LIMIT -1 OFFSET ?7)"
+        )
+    };
+    let by_mx = failed_by("mx_host", "daily_failures", &rollup_failures, "");
+    let by_ip = failed_by("f.sending_ip", "failures f", &details, "");
+    let sql = [
+        reports_sql,
+        group("daily_reports", "organization", "domain = ?1", ORDER),
+        group("daily_reports", "day", "domain = ?1", "ORDER BY day"),
+        group(
+            "daily_reports",
+            "domain",
+            "domain != '' AND (?1 = '' OR domain = ?1)",
+            ORDER,
+        ),
+        group("daily_policy_types", "policy_type", "domain = ?1", ORDER),
+        failed_by("result_type", "daily_failures", &rollup_failures, ""),
+        format!("{by_mx} LIMIT ?7"),
+        rest(&by_mx),
+        format!("{by_ip} LIMIT ?7"),
+        rest(&by_ip),
+        format!(
+            "SELECT {DETAIL_COLUMNS} FROM failures f JOIN reports r ON r.id = f.report WHERE {details} \
+             ORDER BY f.failed DESC, f.id LIMIT ?7"
+        ),
+        format!(
+            "SELECT COUNT(*) AS keys, TOTAL(failed) AS failed FROM (SELECT f.failed AS failed FROM failures f \
+             WHERE {details} ORDER BY f.failed DESC, f.id LIMIT -1 OFFSET ?7)"
+        ),
+        format!("SELECT TOTAL(duplicates) AS n FROM reports WHERE {REPORTS_WHERE}"),
+        format!(
+            "SELECT via AS key, COUNT(*) AS n FROM reports WHERE {REPORTS_WHERE} \
+             GROUP BY via ORDER BY via"
+        ),
+        format!(
+            "SELECT dkim AS key, COUNT(*) AS n FROM reports WHERE {REPORTS_WHERE} AND dkim != '' \
+             GROUP BY dkim ORDER BY n DESC, dkim LIMIT 50"
+        ),
+        format!(
+            "SELECT organization, report_id, via, mail_from, dkim, received_at FROM reports WHERE \
+             {REPORTS_WHERE} ORDER BY received_at DESC, id DESC LIMIT {RECENT}"
+        ),
+    ];
+    let batch = sql
+        .iter()
+        .map(|q| index::bound(db, q, &v))
+        .collect::<Result<Vec<_>>>()?;
+    let res = db.batch(batch).await?;
+    let get = |i: usize| {
+        res.get(i)
+            .ok_or_else(|| worker::Error::RustError("D1: short batch".into()))
+    };
+    let totals = get(0)?.results::<Totals>()?.into_iter().next();
+    let buckets = |i: usize| -> Result<Vec<Bucket>> {
+        Ok(get(i)?
+            .results::<BucketRow>()?
+            .into_iter()
+            .map(Bucket::from)
+            .collect())
+    };
+    let failed = |i: usize| -> Result<Vec<FailureBucket>> {
+        Ok(get(i)?
+            .results::<FailedRow>()?
+            .into_iter()
+            .map(FailureBucket::from)
+            .collect())
+    };
+    let rest_of = |i: usize| -> Result<Value> {
+        let r = get(i)?.results::<Rest>()?.into_iter().next();
+        let (keys, failed) = r.map_or((0, 0), |r| (count(r.keys), count(r.failed)));
+        Ok(json!({"count": keys, "failed": failed}))
+    };
+    let mut sum = Summary::default();
+    if let Some(t) = totals {
+        sum.reports = count(t.reports);
+        sum.policies = count(t.policies);
+        sum.successful = count(t.successful);
+        sum.failed = count(t.failed);
+        sum.first_day = t.first_day;
+        sum.last_day = t.last_day;
+    }
+    let total = sum.successful.saturating_add(sum.failed);
+    sum.success_rate = (total > 0).then(|| sum.successful as f64 / total as f64);
+    sum.by_organization = buckets(1)?;
+    sum.by_day = buckets(2)?;
+    sum.by_policy_domain = buckets(3)?;
+    sum.by_policy_type = buckets(4)?;
+    sum.by_result_type = failed(5)?;
+    sum.by_receiving_mx = failed(6)?;
+    sum.by_sending_ip = failed(8)?;
+    sum.failures = get(10)?
+        .results::<DetailRow>()?
+        .into_iter()
+        .map(FailureRow::from)
+        .collect();
+    sum.duplicates = get(12)?.results::<One>()?.first().map_or(0, |o| count(o.n));
+    let counted = |i: usize| -> Result<Value> {
+        let rows = get(i)?.results::<Counted>()?;
+        Ok(Value::Object(
+            rows.into_iter()
+                .map(|c| (c.key, json!(count(c.n))))
+                .collect(),
+        ))
+    };
+    let recent: Vec<Value> = get(15)?
+        .results::<Recent>()?
+        .into_iter()
+        .map(|r| {
+            json!({"organization": r.organization, "report_id": r.report_id, "via": r.via, "from": r.mail_from,
+                "dkim": r.dkim, "at": count(r.received_at)})
+        })
+        .collect();
+    Ok(json!({
+        "listed": sum.reports,
+        "more": {"by_receiving_mx": rest_of(7)?, "by_sending_ip": rest_of(9)?, "failures": rest_of(11)?},
+        "top": top,
+        "arrivals": {"via": counted(13)?, "dkim": counted(14)?, "recent": recent},
+        "summary": sum,
+    }))
+}
