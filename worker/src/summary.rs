@@ -187,7 +187,7 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
         )
     };
     let by_mx = failed_by("mx_host", "daily_failures", &rollup_failures, "");
-    let by_ip = failed_by("f.sending_ip", "failures f", &details, "");
+    let by_ip = failed_by("f.sending_ip", "failures f", details, "");
     let sql = [
         reports_sql,
         group("daily_reports", "organization", "domain = ?1", ORDER),
