@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import { execFileSync, spawn } from 'node:child_process';
-import { request, admin, json, putPolicy, policyFor, expected, CORPUS, BASE, ROOT } from './lib.mjs';
+import { listAll, request, admin, json, putPolicy, policyFor, expected, CORPUS, BASE, ROOT } from './lib.mjs';
 
 const skip = process.env.TESTBED_SKIP || (!process.env.TESTBED && 'TESTBED is not set: run through scripts/e2e.sh');
 const SIGN = process.env.TESTBED_BIN;
@@ -56,7 +56,7 @@ function reportMail({ policyDomain = 'mail-e2e.example', sender = 'reporter.test
 }
 
 /** The stored reports of `domain` (admin API), with their metadata. */
-const storedOf = async (domain) => json(await admin('GET', `/api/reports?domain=${domain}`)).reports;
+const storedOf = async (domain) => listAll(`domain=${domain}`);
 
 test('every corpus e-mail, signed by its sender, is stored once with the totals of EXPECTED.tsv', { skip }, async () => {
   for (const d of ['example.com', 'cardinalhealth.ca']) await putPolicy(d, policyFor([`mx.${d}`]));
@@ -73,7 +73,7 @@ test('every corpus e-mail, signed by its sender, is stored once with the totals 
     assert.deepEqual(r.forwards.map((f) => f.recipient), ['archive@example.com'], `${file}: the user's copy`);
     const again = await deliver(signed, from);
     assert.equal(again.rejectReason, undefined, `${file}: a second copy is accepted (and stored once)`);
-    const all = json(await admin('GET', '/api/reports')).reports.filter((x) => x.meta?.org === org && x.meta?.id === id);
+    const all = (await listAll()).filter((x) => x.meta?.org === org && x.meta?.id === id);
     assert.equal(all.length, 1, `${file}: stored once`);
     const m = all[0].meta;
     assert.equal(m.s, Number(ok), file);

@@ -56,3 +56,19 @@ export function percentile(sorted, p) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
+
+/** Every stored report a listing query matches, following `/api/reports`' cursor page by page. */
+export async function listAll(query = '') {
+  const out = [];
+  let cursor = '';
+  for (let pages = 0; pages < 10_000; pages++) {
+    const sep = query ? '&' : '';
+    const r = await admin('GET', `/api/reports?${query}${sep}limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    if (r.status !== 200) throw new Error(`listing: ${r.status} ${r.body}`);
+    const page = json(r);
+    out.push(...page.reports);
+    if (!page.cursor) return out;
+    cursor = page.cursor;
+  }
+  throw new Error('listing did not end');
+}

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { request, admin, json, putPolicy, policyFor, expected, CORPUS, OUT, ROOT, percentile } from './lib.mjs';
+import { listAll, request, admin, json, putPolicy, policyFor, expected, CORPUS, OUT, ROOT, percentile } from './lib.mjs';
 
 const GOOD = 'version: STSv1\nmode: enforce\nmx: mail.example.com\nmx: *.example.net\nmax_age: 604800\n';
 const getPolicy = (host, method = 'GET') => request(method, '/.well-known/mta-sts.txt', { headers: { Host: host } });
@@ -115,7 +115,7 @@ test('every corpus report is stored with its totals, as JSON and as gzip; re-pos
   }
   // The Google e-mail and its saved attachment are one report.
   assert.equal(stored.size, reportRows.length - 1);
-  const list = json(await admin('GET', '/api/reports'));
+  const list = { reports: await listAll() };
   const keys = new Set(list.reports.map((x) => x.key));
   for (const [key, want] of stored) {
     assert.ok(keys.has(key), key);
@@ -249,8 +249,12 @@ test('load: 2,000 uploads from 50 concurrent clients, a quarter duplicates → e
   fs.writeFileSync(path.join(OUT, 'load.json'), JSON.stringify(stats, null, 2));
   assert.equal(Object.keys(statuses).filter((s) => s >= 500).length, 0, JSON.stringify(statuses));
   assert.equal((statuses[201] || 0) + (statuses[200] || 0), jobs.length, JSON.stringify(statuses));
-  const list = json(await admin('GET', '/api/reports?domain=load.example'));
-  assert.equal(list.reports.length, unique);
+  const list = await listAll('domain=load.example');
+  assert.equal(list.length, unique, 'exactly the unique reports, reached page by page');
+  assert.equal(new Set(list.map((x) => x.key)).size, unique);
+  const sum = json(await admin('GET', '/api/summary?domain=load.example')).summary;
+  assert.equal(sum.reports, unique, 'the summary counts each once');
+  assert.equal(sum.duplicates, 500, 'and counts the 500 copies as duplicates');
 });
 
 test('benchmark: median latency of a policy GET and of a 1 MB report ingest on local workerd', async () => {
@@ -321,22 +325,37 @@ test('reports without organization and report-id are told apart by their content
   assert.equal(sum.successful, 11);
 });
 
-test('counts of 2^53 and more are stored exactly (no 503 from KV metadata), and a report without a start is filed by its end', async () => {
+test('counts past 2^53 - 1 are refused naming the field (never a 503), and a report without a start is filed by its end', async () => {
   await putPolicy('huge-counts.example', policyFor(['mx.huge-counts.example']));
-  const big = '9007199254740997'; // 2^53 + 5: valid JSON, more than a JavaScript number holds
-  const body = `{"organization-name": "Huge", "report-id": "huge-${Date.now()}",
+  const post = (body) => request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body });
+  const rep = (ok, failed, extra = '') => `{"organization-name": "Huge", "report-id": "huge-${ok}-${extra.length}",
     "date-range": {"start-datetime": "not a date", "end-datetime": "2026-11-29T23:59:59Z"},
     "policies": [{"policy": {"policy-type": "sts", "policy-domain": "huge-counts.example"},
-      "summary": {"total-successful-session-count": ${big}, "total-failure-session-count": 1}}]}`;
-  const r = await request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body });
+      "summary": {"total-successful-session-count": ${ok}, "total-failure-session-count": ${failed}}}${extra}]}`;
+  const second = (ok) => `, {"policy": {"policy-type": "sts", "policy-domain": "huge-counts.example"},
+      "summary": {"total-successful-session-count": ${ok}, "total-failure-session-count": 0}}`;
+  for (const [body, field] of [
+    [rep('9007199254740992', 1), 'policies[0].summary.total-successful-session-count'],
+    [rep(1, '18446744073709551615'), 'policies[0].summary.total-failure-session-count'],
+    [rep(1, '99999999999999999999999'), 'policies[0].summary.total-failure-session-count'],
+    [rep('4503599627370496', 0, second('4503599627370496')), 'policies[*].summary.total-successful-session-count (sum)'],
+  ]) {
+    const r = await post(body);
+    assert.equal(r.status, 400, r.body.toString());
+    assert.equal(json(r).error.code, 'ingest/count-too-large');
+    assert.ok(json(r).error.message.includes(field), json(r).error.message);
+  }
+  // the largest exact count is stored, and read back exact
+  const max = '9007199254740991';
+  const r = await post(rep(max, 1));
   assert.equal(r.status, 201, r.body.toString());
-  // the answer's JSON number is exact as text
-  assert.match(r.body.toString(), new RegExp(`"successful":${big}`));
-  const key = json(r).key;
-  assert.match(key, /:2026-11-29:/, 'filed under the end day, not 0000-00-00');
+  assert.match(r.body.toString(), new RegExp(`"successful":${max}`));
+  assert.match(json(r).key, /:2026-11-29:/, 'filed under the end day, not 0000-00-00');
   const listed = json(await admin('GET', '/api/reports?domain=huge-counts.example&from=2026-11-29&to=2026-11-29')).reports;
   assert.equal(listed.length, 1);
-  assert.equal(String(listed[0].meta.s), big, 'metadata keeps the count exact');
+  assert.equal(String(listed[0].meta.s), max);
+  const sum = json(await admin('GET', '/api/summary?domain=huge-counts.example&from=2026-11-29&to=2026-11-29')).summary;
+  assert.equal(String(sum.successful), max, 'the summary is exact too');
 });
 
 test('an e-mail of 10,000 forwards inside forwards is refused before parsing (it used to overflow the stack)', async () => {

@@ -368,7 +368,6 @@ ui--load = Laden
 ui--forget-token = Token vergessen
 ui--loading = Wird geladen…
 ui--stored-listed = { $count } gespeicherte Berichte gelesen.
-ui--truncated = { " " }Nur die ersten wurden gelesen; grenzen Sie den Zeitraum ein.
 ui--language = Sprache
 cli--see = siehe
 cli--duplicate = Duplikat, nicht gezählt

@@ -372,7 +372,6 @@ ui--load = Load
 ui--forget-token = Forget token
 ui--loading = Loading…
 ui--stored-listed = { $count } stored reports read.
-ui--truncated = { " " }Only the first ones were read; narrow the dates.
 ui--language = Language
 cli--see = see
 cli--duplicate = duplicate, not counted

@@ -371,7 +371,6 @@ ui--load = Cargar
 ui--forget-token = Olvidar el token
 ui--loading = Cargando…
 ui--stored-listed = Se han leído { $count } informes guardados.
-ui--truncated = { " " }Solo se leyeron los primeros; acota las fechas.
 ui--language = Idioma
 cli--see = véase
 cli--duplicate = duplicado, no se cuenta

@@ -371,7 +371,6 @@ ui--load = Carica
 ui--forget-token = Dimentica il token
 ui--loading = Caricamento…
 ui--stored-listed = Letti { $count } rapporti archiviati.
-ui--truncated = { " " }Sono stati letti solo i primi; restringi le date.
 ui--language = Lingua
 cli--see = vedi
 cli--duplicate = duplicato, non contato

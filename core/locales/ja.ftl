@@ -362,7 +362,6 @@ ui--load = 読み込む
 ui--forget-token = トークンを削除
 ui--loading = 読み込み中…
 ui--stored-listed = 保存済みレポート { $count } 件を読み込みました。
-ui--truncated = { " " }最初の一部のみを読み込みました。期間を絞り込んでください。
 ui--language = 言語
 cli--see = 参照
 cli--duplicate = 重複のため集計対象外

@@ -130,6 +130,11 @@ pub const DETAIL_COLUMNS: &str = "f.id AS id, r.organization AS organization, r.
     f.sending_ip AS sending_ip, f.mx_host AS mx_host, f.receiving_ip AS receiving_ip, f.failed AS failed, \
     f.reason AS reason, f.info AS info";
 
+/// The summary's order of failure details: most failed sessions first, then by content (not by row id, so a
+/// rebuilt index gives the same order).
+const DETAIL_ORDER: &str =
+    "f.failed DESC, f.day DESC, r.organization, r.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
+
 /// Failure details in range (`f`), for the domain and organization asked.
 pub const DETAILS_WHERE: &str =
     "f.day >= ?2 AND f.day <= ?3 AND (?1 = '' OR f.domain = ?1) AND (?4 = 0 OR f.organization = ?5)";
@@ -206,11 +211,11 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
         rest(&by_ip),
         format!(
             "SELECT {DETAIL_COLUMNS} FROM failures f JOIN reports r ON r.id = f.report WHERE {details} \
-             ORDER BY f.failed DESC, f.id LIMIT ?7"
+             ORDER BY {DETAIL_ORDER} LIMIT ?7"
         ),
         format!(
             "SELECT COUNT(*) AS keys, TOTAL(failed) AS failed FROM (SELECT f.failed AS failed FROM failures f \
-             WHERE {details} ORDER BY f.failed DESC, f.id LIMIT -1 OFFSET ?7)"
+             JOIN reports r ON r.id = f.report WHERE {details} ORDER BY {DETAIL_ORDER} LIMIT -1 OFFSET ?7)"
         ),
         format!("SELECT TOTAL(duplicates) AS n FROM reports WHERE {REPORTS_WHERE}"),
         format!(

@@ -17,7 +17,6 @@ const TOKEN_KEY: &str = "mtasts-admin-token";
 struct SummaryResponse {
     summary: Summary,
     listed: usize,
-    truncated: bool,
     /// How the stored reports arrived (`/api/summary`'s `arrivals`: per transport, the newest with sender and
     /// DKIM verdict), read as JSON values: the check page already links that deserializer (wasm budget).
     #[serde(default)]
@@ -39,7 +38,7 @@ struct ApiErrorBody {
 enum Status {
     Idle,
     Loading,
-    Loaded(Rc<Summary>, usize, bool, Rc<serde_json::Value>),
+    Loaded(Rc<Summary>, usize, Rc<serde_json::Value>),
     Failed(String),
 }
 
@@ -60,12 +59,7 @@ async fn fetch_summary(token: String, domain: String, from: String, to: String) 
     };
     if resp.ok() {
         match resp.json::<SummaryResponse>().await {
-            Ok(s) => Status::Loaded(
-                Rc::new(s.summary),
-                s.listed,
-                s.truncated,
-                Rc::new(s.arrivals),
-            ),
+            Ok(s) => Status::Loaded(Rc::new(s.summary), s.listed, Rc::new(s.arrivals)),
             Err(e) => Status::Failed(e.to_string()),
         }
     } else {
@@ -142,9 +136,9 @@ pub fn stored_page() -> Html {
                 Status::Idle => html! {},
                 Status::Loading => html! { <p class="muted" role="status">{ t("ui--loading") }</p> },
                 Status::Failed(m) => html! { <p class="error-box" role="alert" id="stored-error">{ m.clone() }</p> },
-                Status::Loaded(s, n, truncated, arrivals) => html! {
+                Status::Loaded(s, n, arrivals) => html! {
                     <>
-                    <p class="muted">{ tr("ui--stored-listed", &[("count", n.to_string())]) }{ if *truncated { t("ui--truncated") } else { String::new() } }</p>
+                    <p class="muted">{ tr("ui--stored-listed", &[("count", n.to_string())]) }</p>
                     { arrivals_view(arrivals) }
                     <Dashboard summary={s.clone()} />
                     </>

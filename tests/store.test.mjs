@@ -1,0 +1,317 @@
+// The report store against real workerd: KV keeps the bytes, D1 (local SQLite under the persist directory) the
+// index and the daily rollups. Exactness against core's aggregator (through the CLI, on the same files), paging,
+// idempotency under concurrency, a failing index write, the upgrade of a KV-only store by reindex, retention on
+// the cron, and the summary's cost at 300 and 3,000 reports (a benchmark: figures in tests/out/store.json).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { listAll, request, admin, json, putPolicy, policyFor, OUT, ROOT, BASE, percentile } from './lib.mjs';
+
+const STATE = process.env.KV_STATE;
+const post = (body, type = 'application/tlsrpt+json') => request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': type }, body });
+
+/** The local D1 database file wrangler keeps under the persist directory. */
+function d1File() {
+  const dir = path.join(STATE, 'v3/d1/miniflare-D1DatabaseObject');
+  const f = fs.readdirSync(dir).find((n) => n.endsWith('.sqlite'));
+  return path.join(dir, f);
+}
+
+/** Runs SQL on the local D1 file from outside the worker (python's sqlite3): the test's way to break or empty it. */
+function sql(statements) {
+  return execFileSync('python3', ['-c', `
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], timeout=30)
+for s in sys.argv[2:]:
+    c.execute(s)
+c.commit()
+`, d1File(), ...statements]);
+}
+
+const day = (i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+
+/** A varied report: organizations, days, result types, MX hosts, sending IPs; some name two domains. */
+function variedReport(i, domain, other) {
+  const d = day(i % 40);
+  const failed = i % 5;
+  const details = [];
+  for (let k = 0; k < failed; k++) {
+    details.push({ 'result-type': ['certificate-expired', 'starttls-not-supported', 'validation-failure'][k % 3],
+      'sending-mta-ip': `192.0.2.${(i * 7 + k) % 60}`, 'receiving-mx-hostname': `mx${(i + k) % 4}.${domain}`,
+      'receiving-ip': '203.0.113.9', 'failed-session-count': 1 + (k % 2) });
+  }
+  const sum = details.reduce((a, x) => a + x['failed-session-count'], 0);
+  const policies = [{ policy: { 'policy-type': i % 4 ? 'sts' : 'no-policy-found', 'policy-domain': domain, 'mx-host': [`*.${domain}`] },
+    summary: { 'total-successful-session-count': 100 + i, 'total-failure-session-count': sum }, ...(details.length ? { 'failure-details': details } : {}) }];
+  if (other && i % 6 === 0) {
+    policies.push({ policy: { 'policy-type': 'sts', 'policy-domain': other }, summary: { 'total-successful-session-count': 3, 'total-failure-session-count': 0 } });
+  }
+  const anonymous = i % 17 === 0;
+  return JSON.stringify({
+    ...(anonymous ? {} : { 'organization-name': `Org ${i % 5}`, 'report-id': `${domain}-${i}` }),
+    'date-range': { 'start-datetime': `${d}T00:00:00Z`, 'end-datetime': `${d}T23:59:59Z` },
+    'contact-info': 'tlsrpt@sender.example', policies,
+  });
+}
+
+async function postAll(bodies, clients = 20) {
+  const statuses = {};
+  const lat = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (next < bodies.length) {
+      const b = bodies[next++];
+      const r = await post(b);
+      statuses[r.status] = (statuses[r.status] || 0) + 1;
+      lat.push(r.ms);
+    }
+  }));
+  lat.sort((a, b) => a - b);
+  return { statuses, seconds: (performance.now() - t0) / 1000, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+}
+
+const byKey = (list) => Object.fromEntries(list.map((b) => [b.key, b]));
+
+test('the summary from the rollups equals core’s aggregation of the same files (totals, every breakdown, every failure row)', async () => {
+  const domain = 'exact.store.example';
+  await putPolicy(domain, policyFor([`*.${domain}`]));
+  await putPolicy('other.store.example', policyFor(['mx.other.store.example']));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtasts-store-'));
+  const bodies = [];
+  for (let i = 0; i < 120; i++) {
+    const b = variedReport(i, domain, 'other.store.example');
+    bodies.push(b);
+    fs.writeFileSync(path.join(dir, `${i}.json`), b);
+  }
+  const done = await postAll(bodies);
+  assert.deepEqual(done.statuses, { 201: 120 });
+  for (const filter of ['', `--domain ${domain}`]) {
+    const cli = JSON.parse(execFileSync(path.join(ROOT, 'target/debug/mtasts'),
+      ['report', '--format', 'json', ...filter.split(' ').filter(Boolean), ...fs.readdirSync(dir).map((f) => path.join(dir, f))], { maxBuffer: 1 << 28 }).toString()).summary;
+    const q = filter ? `domain=${domain}&` : '';
+    // unfiltered, other suites' reports are stored too: compare this test's domains only through the filter,
+    // and the unfiltered view through the domain breakdown
+    const api = json(await admin('GET', `/api/summary?${q}limit=1000`));
+    const s = api.summary;
+    if (filter) {
+      for (const k of ['reports', 'policies', 'successful', 'failed', 'first_day', 'last_day']) assert.equal(s[k], cli[k], k);
+      assert.ok(Math.abs(s.success_rate - cli.success_rate) < 1e-12);
+      for (const k of ['by_organization', 'by_policy_domain', 'by_policy_type', 'by_day']) assert.deepEqual(byKey(s[k]), byKey(cli[k]), k);
+      for (const k of ['by_result_type', 'by_receiving_mx', 'by_sending_ip']) assert.deepEqual(byKey(s[k]), byKey(cli[k]), k);
+      const rows = (list) => list.map((r) => JSON.stringify(r)).sort();
+      assert.deepEqual(rows(s.failures), rows(cli.failures), 'every failure row');
+      assert.equal(api.more.failures.count, 0);
+      // the same order rules as core: failed, then sessions, then key
+      assert.deepEqual(s.by_organization.map((b) => b.key), cli.by_organization.map((b) => b.key));
+    } else {
+      const mine = Object.fromEntries(s.by_policy_domain.map((b) => [b.key, b]));
+      for (const b of cli.by_policy_domain) assert.deepEqual(mine[b.key], b, b.key);
+    }
+  }
+  // top-N: a small limit keeps the first rows and totals the rest exactly
+  const top = json(await admin('GET', `/api/summary?domain=${domain}&limit=3`));
+  assert.equal(top.summary.by_sending_ip.length, 3);
+  const full = json(await admin('GET', `/api/summary?domain=${domain}&limit=1000`)).summary;
+  const restIps = full.by_sending_ip.slice(3);
+  assert.equal(top.more.by_sending_ip.count, restIps.length);
+  assert.equal(top.more.by_sending_ip.failed, restIps.reduce((a, b) => a + b.failed, 0));
+  assert.equal(top.summary.failures.length, 3);
+  assert.equal(top.more.failures.count, full.failures.length - 3);
+  // /api/failures pages through every row, newest day first
+  const rows = [];
+  let cursor = '';
+  for (;;) {
+    const page = json(await admin('GET', `/api/failures?domain=${domain}&limit=7${cursor ? `&cursor=${cursor}` : ''}`));
+    rows.push(...page.failures);
+    if (!page.cursor) break;
+    cursor = page.cursor;
+  }
+  assert.equal(rows.length, full.failures.length);
+  assert.deepEqual(rows.map((r) => r.day), [...rows.map((r) => r.day)].sort().reverse());
+  const expired = json(await admin('GET', `/api/failures?domain=${domain}&result=certificate-expired&limit=1000`)).failures;
+  assert.ok(expired.length > 0 && expired.every((r) => r.result_type === 'certificate-expired'));
+  // filters: organization and result type on the listing
+  const org = await listAll(`domain=${domain}&org=${encodeURIComponent('Org 1')}`);
+  assert.ok(org.length > 0 && org.every((r) => r.meta.org === 'Org 1'));
+  const withExpired = await listAll(`domain=${domain}&result=certificate-expired`);
+  assert.ok(withExpired.length > 0 && withExpired.length < 120);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('idempotency: concurrent identical posts store one; same organization and report-id on another day is a duplicate', async () => {
+  const domain = 'race.store.example';
+  await putPolicy(domain, policyFor([`mx.${domain}`]));
+  const body = JSON.stringify({ 'organization-name': 'Racer', 'report-id': 'race-1',
+    'date-range': { 'start-datetime': '2026-11-30T00:00:00Z', 'end-datetime': '2026-11-30T23:59:59Z' },
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': domain }, summary: { 'total-successful-session-count': 7, 'total-failure-session-count': 0 } }] });
+  const rs = await Promise.all(Array.from({ length: 24 }, () => post(body)));
+  const statuses = rs.map((r) => r.status).sort();
+  assert.equal(statuses.filter((s) => s === 201).length, 1, JSON.stringify(statuses));
+  assert.equal(statuses.filter((s) => s === 200).length, 23, JSON.stringify(statuses));
+  const otherDay = await post(body.replaceAll('2026-11-30', '2026-11-29'));
+  assert.equal(otherDay.status, 200);
+  assert.equal(json(otherDay).status, 'duplicate');
+  assert.match(json(otherDay).key, /:2026-11-30:/, 'the answer names the stored copy');
+  const listed = await listAll(`domain=${domain}`);
+  assert.equal(listed.length, 1);
+  const s = json(await admin('GET', `/api/summary?domain=${domain}`)).summary;
+  assert.deepEqual([s.reports, s.successful, s.duplicates], [1, 7, 24]);
+});
+
+test('bad listing parameters are 400s that name them; keys past KV’s limit are 400, unknown keys 404', async () => {
+  for (const [q, code] of [['cursor=page-2', 'api/bad-cursor'], ['cursor=2026-11-30.-1', 'api/bad-cursor'], [`cursor=${'9'.repeat(5000)}`, 'api/bad-cursor'],
+    ['from=2026-13-01', 'api/bad-date'], ['domain=a..b', 'api/bad-domain']]) {
+    for (const route of ['/api/reports', '/api/failures', '/api/summary']) {
+      if (route === '/api/summary' && q.startsWith('cursor')) continue;
+      const r = await admin('GET', `${route}?${q}`);
+      assert.equal(r.status, 400, `${route}?${q.slice(0, 40)}`);
+      assert.equal(json(r).error.code, code);
+      assert.equal(r.headers['x-content-type-options'], 'nosniff');
+    }
+  }
+  // absurd limits are clamped, not refused
+  assert.equal((await admin('GET', '/api/reports?limit=99999999999999999999')).status, 200);
+  assert.equal((await admin('GET', '/api/reports?limit=-5')).status, 200);
+  assert.equal((await admin('GET', `/api/reports/${encodeURIComponent(`report:${'a'.repeat(600)}`)}`)).status, 400);
+  assert.equal((await admin('GET', `/api/reports/${encodeURIComponent('report:nowhere.example:2026-01-01:00')}`)).status, 404);
+  // the reindex route takes POST only
+  const get = await admin('GET', '/api/reindex');
+  assert.equal(get.status, 405);
+  assert.equal(get.headers.allow, 'POST');
+});
+
+test('a failing index write after the bytes are stored: 503 with Retry-After, the bytes kept, the retry counts it once', async () => {
+  const domain = 'fault.store.example';
+  await putPolicy(domain, policyFor([`mx.${domain}`]));
+  const body = JSON.stringify({ 'organization-name': 'Faulty', 'report-id': 'fault-1',
+    'date-range': { 'start-datetime': '2026-11-28T00:00:00Z', 'end-datetime': '2026-11-28T23:59:59Z' },
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': domain }, summary: { 'total-successful-session-count': 40, 'total-failure-session-count': 2 },
+      'failure-details': [{ 'result-type': 'certificate-expired', 'sending-mta-ip': '192.0.2.1', 'receiving-mx-hostname': `mx.${domain}`, 'failed-session-count': 2 }] }] });
+  // a real fault of the database: the failure-detail table is gone
+  sql(['ALTER TABLE failures RENAME TO failures_away']);
+  let r;
+  try {
+    r = await post(body);
+  } finally {
+    sql(['ALTER TABLE failures_away RENAME TO failures']);
+  }
+  assert.equal(r.status, 503, r.body.toString());
+  assert.equal(json(r).error.code, 'server/unavailable');
+  assert.equal(r.headers['retry-after'], '60');
+  // nothing half-written in the index (one transaction), the bytes are in KV
+  assert.equal((await listAll(`domain=${domain}`)).length, 0);
+  const s0 = json(await admin('GET', `/api/summary?domain=${domain}`)).summary;
+  assert.deepEqual([s0.reports, s0.successful], [0, 0]);
+  // a reindex finds the bytes in KV and completes the index: this one report, nothing else
+  let cursor = '';
+  let indexed = 0;
+  for (;;) {
+    const b = json(await admin('POST', `/api/reindex?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+    indexed += b.indexed;
+    if (!b.cursor) break;
+    cursor = b.cursor;
+  }
+  assert.equal(indexed, 1);
+  // the sender's retry is then a duplicate: counted once
+  const again = await post(body);
+  assert.equal(again.status, 200, again.body.toString());
+  assert.equal(json(again).status, 'duplicate');
+  assert.ok(json(again).key.startsWith('report:fault.store.example:2026-11-28:'));
+  const s = json(await admin('GET', `/api/summary?domain=${domain}`)).summary;
+  assert.deepEqual([s.reports, s.successful, s.failed, s.failures.length], [1, 40, 2, 1]);
+});
+
+test('an existing KV-only store upgrades with reindex: the index rebuilt from the bytes equals the one ingest wrote', async () => {
+  const domain = 'upgrade.store.example';
+  await putPolicy(domain, policyFor([`*.${domain}`]));
+  const bodies = Array.from({ length: 60 }, (_, i) => variedReport(i + 1000, domain));
+  assert.deepEqual((await postAll(bodies)).statuses, { 201: 60 });
+  const before = json(await admin('GET', `/api/summary?domain=${domain}&limit=1000`));
+  const listedBefore = await listAll(`domain=${domain}`);
+  // forget the index of this domain: what a store from before the index looks like
+  const ids = `(SELECT id FROM reports WHERE domain = '${domain}')`;
+  sql([`DELETE FROM failures WHERE report IN ${ids}`, `DELETE FROM policies WHERE report IN ${ids}`, `DELETE FROM reports WHERE domain = '${domain}'`,
+    `DELETE FROM daily_reports WHERE domain IN ('${domain}')`, `DELETE FROM daily_policy_types WHERE domain IN ('${domain}')`, `DELETE FROM daily_failures WHERE domain = '${domain}'`]);
+  assert.equal(json(await admin('GET', `/api/summary?domain=${domain}`)).summary.reports, 0);
+  let cursor = '';
+  let indexed = 0;
+  let calls = 0;
+  for (;;) {
+    const r = await admin('POST', `/api/reindex?limit=25${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.equal(r.status, 200, r.body.toString());
+    const b = json(r);
+    indexed += b.indexed;
+    calls++;
+    if (!b.cursor) break;
+    cursor = b.cursor;
+  }
+  assert.equal(indexed, 60, `${calls} calls`);
+  const after = json(await admin('GET', `/api/summary?domain=${domain}&limit=1000`));
+  assert.deepEqual(after.summary, before.summary);
+  const listedAfter = await listAll(`domain=${domain}`);
+  assert.deepEqual(listedAfter.map((r) => [r.key, r.meta.s, r.meta.at]).sort(), listedBefore.map((r) => [r.key, r.meta.s, r.meta.at]).sort());
+  // running it again changes nothing
+  const again = json(await admin('POST', '/api/reindex?limit=200'));
+  assert.equal(again.indexed, 0);
+  assert.deepEqual(json(await admin('GET', `/api/summary?domain=${domain}&limit=1000`)).summary, before.summary);
+});
+
+test('benchmark: the summary of 3,000 reports against 300 (exact, bounded queries), ingest throughput', async () => {
+  const small = 'bench300.store.example';
+  const large = 'bench3000.store.example';
+  for (const d of [small, large]) await putPolicy(d, policyFor([`*.${d}`]));
+  const seed = async (d, n) => postAll(Array.from({ length: n }, (_, i) => variedReport(i + 5000, d)), 40);
+  const s300 = await seed(small, 300);
+  const s3000 = await seed(large, 3000);
+  assert.deepEqual(s3000.statuses, { 201: 3000 });
+  const time = async (d, n) => {
+    const lat = [];
+    let last;
+    for (let i = 0; i < n; i++) {
+      const r = await admin('GET', `/api/summary?domain=${d}`);
+      assert.equal(r.status, 200);
+      lat.push(r.ms);
+      last = json(r).summary;
+    }
+    lat.sort((a, b) => a - b);
+    return { median: percentile(lat, 50), last };
+  };
+  const a = await time(small, 15);
+  const b = await time(large, 15);
+  assert.equal(a.last.reports, 300);
+  assert.equal(b.last.reports, 3000);
+  const want = Array.from({ length: 3000 }, (_, i) => 100 + i + 5000).reduce((x, y) => x + y, 0);
+  assert.equal(b.last.successful, want, 'exact');
+  const stats = {
+    summary_300_median_ms: +a.median.toFixed(1), summary_3000_median_ms: +b.median.toFixed(1), ratio: +(b.median / a.median).toFixed(2),
+    ingest_per_second: +(3000 / s3000.seconds).toFixed(1), ingest_p50_ms: +s3000.p50.toFixed(1), ingest_p99_ms: +s3000.p99.toFixed(1), ingest_300_seconds: +s300.seconds.toFixed(2),
+  };
+  console.log('store:', JSON.stringify(stats));
+  fs.writeFileSync(path.join(OUT, 'store.json'), JSON.stringify(stats, null, 2));
+});
+
+test('retention on the cron: reports older than RETENTION_DAYS lose their rows, rollups and bytes; newer ones stay', async () => {
+  const domain = 'retention.store.example';
+  await putPolicy(domain, policyFor([`mx.${domain}`]));
+  const rep = (d, id) => JSON.stringify({ 'organization-name': 'Old', 'report-id': id,
+    'date-range': { 'start-datetime': `${d}T00:00:00Z`, 'end-datetime': `${d}T23:59:59Z` },
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': domain }, summary: { 'total-successful-session-count': 1, 'total-failure-session-count': 0 } }] });
+  const old = await post(rep('2001-01-01', 'old-1'));
+  const fresh = await post(rep('2026-11-30', 'new-1'));
+  assert.equal(old.status, 201);
+  assert.equal(fresh.status, 201);
+  // the scheduled time decides "now": 2026-12-01, so 400 days back is 2025-10-27
+  const r = await request('POST', `/cdn-cgi/local/scheduled?cron=${encodeURIComponent('17 3 * * *')}&time=${Date.UTC(2026, 11, 1)}`);
+  assert.equal(r.status, 200, r.body.toString());
+  const left = await listAll(`domain=${domain}`);
+  assert.deepEqual(left.map((x) => x.meta.id), ['new-1']);
+  assert.equal((await admin('GET', `/api/reports/${encodeURIComponent(json(old).key)}`)).status, 404, 'the bytes are gone');
+  assert.equal((await admin('GET', `/api/reports/${encodeURIComponent(json(fresh).key)}`)).status, 200);
+  const s = json(await admin('GET', `/api/summary?domain=${domain}&from=2001-01-01&to=2001-12-31`)).summary;
+  assert.equal(s.reports, 0, 'rollups of the old days are gone too');
+});
