@@ -200,9 +200,11 @@ impl<'de> Deserialize<'de> for Count {
                 })
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Count, E> {
-                let ok = v >= 0.0 && v.fract() == 0.0 && v < 1e18;
+                // a whole number too large for u64 (JSON allows it) keeps its nearest meaning, u64::MAX
+                // (`as` saturates), so a store can refuse it instead of reading zero
+                let whole = v >= 0.0 && v.fract() == 0.0;
                 Ok(Count {
-                    value: if ok { v as u64 } else { 0 },
+                    value: if whole { v as u64 } else { 0 },
                     exact: false,
                 })
             }

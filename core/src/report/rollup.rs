@@ -287,6 +287,11 @@ mod tests {
                 big("1", "18446744073709551615", "0"),
                 Some("policies[0].summary.total-failure-session-count"),
             ),
+            // past u64 (valid JSON): read as u64::MAX with a bad-count warning, so refused, never read as zero
+            (
+                big("1", "99999999999999999999999", "0"),
+                Some("policies[0].summary.total-failure-session-count"),
+            ),
             (
                 big("1", "1", "9007199254740992"),
                 Some("policies[0].failure-details[0].failed-session-count"),
