@@ -179,6 +179,14 @@ test('bad listing parameters are 400s that name them; keys past KV’s limit are
   assert.equal((await admin('GET', '/api/reports?limit=-5')).status, 200);
   assert.equal((await admin('GET', `/api/reports/${encodeURIComponent(`report:${'a'.repeat(600)}`)}`)).status, 400);
   assert.equal((await admin('GET', `/api/reports/${encodeURIComponent('report:nowhere.example:2026-01-01:00')}`)).status, 404);
+  // a cursor KV never gave is the caller's mistake, never a 5xx: 400 api/bad-cursor where KV refuses it, and
+  // local KV (miniflare) reads it as the end of the listing: an empty batch
+  for (const c of ['garbage', 'x'.repeat(5000)]) {
+    const r = await admin('POST', `/api/reindex?cursor=${c}`);
+    assert.ok([200, 400].includes(r.status), `${r.status} ${r.body.toString().slice(0, 200)}`);
+    if (r.status === 400) assert.equal(json(r).error.code, 'api/bad-cursor');
+    else assert.deepEqual([json(r).keys, json(r).indexed], [0, 0]);
+  }
   // the reindex route takes POST only
   const get = await admin('GET', '/api/reindex');
   assert.equal(get.status, 405);

@@ -155,8 +155,15 @@ async fn reindex(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
     let q = query(&req)?;
     let cursor = q.get("cursor").filter(|c| !c.is_empty()).cloned();
     let limit = clamp_limit(q.get("limit"), reindex::DEFAULT_BATCH, reindex::MAX_BATCH);
-    let done = reindex::batch(&ctx.env, cfg, cat, cursor, limit).await?;
-    http::json(&done, 200)
+    let given = cursor.clone().unwrap_or_default();
+    match reindex::batch(&ctx.env, cfg, cat, cursor, limit).await? {
+        Some(done) => http::json(&done, 200),
+        None => http::refuse(
+            cat,
+            400,
+            http::diag(Code::ApiBadCursor).arg("value", mtasts_core::diag::snippet(&given, 80)),
+        ),
+    }
 }
 
 /// `GET /api/reports/<key>`: one report, parsed (RFC 8460 §4.4 shape, with validation warnings); `?raw=1`

@@ -27,21 +27,27 @@ fn key_parts(key: &str) -> Option<(&str, &str)> {
     Some((domain, day))
 }
 
-/// Indexes the next batch: `{indexed, already, unreadable: [{key, code, message}], cursor}`.
+/// Indexes the next batch: `{indexed, already, unreadable: [{key, code, message}], cursor}`; `None` when KV
+/// refuses the `cursor` (one it never gave: the caller's mistake, not our storage failing).
 pub async fn batch(
     env: &Env,
     cfg: &Config,
     cat: &Catalog,
     cursor: Option<String>,
     limit: u64,
-) -> Result<Value> {
+) -> Result<Option<Value>> {
     let kv = env.kv(store::BINDING)?;
     let db = index::db(env)?;
     let mut list = kv.list().prefix("report:".into()).limit(limit);
+    let had_cursor = cursor.is_some();
     if let Some(c) = cursor {
         list = list.cursor(c);
     }
-    let page = list.execute().await.map_err(kv_err)?;
+    let page = match list.execute().await {
+        Ok(p) => p,
+        Err(_) if had_cursor => return Ok(None),
+        Err(e) => return Err(kv_err(e)),
+    };
     let (mut indexed, mut already, mut unreadable) = (0u64, 0u64, Vec::new());
     for k in &page.keys {
         let (bytes, meta) = kv
@@ -93,10 +99,9 @@ pub async fn batch(
         }
     }
     let next = (!page.list_complete).then_some(page.cursor).flatten();
-    Ok(
-        json!({"keys": page.keys.len(), "indexed": indexed, "already": already, "unreadable": unreadable,
-        "cursor": next}),
-    )
+    Ok(Some(json!({
+        "keys": page.keys.len(), "indexed": indexed, "already": already, "unreadable": unreadable, "cursor": next,
+    })))
 }
 
 #[cfg(test)]
