@@ -117,16 +117,17 @@ pub async fn find(db: &D1Database, identity: &str) -> Result<Option<Stored>> {
     .await
 }
 
-/// Counts a copy received again (RFC 8460 §4.3: same organization and report-id): the stored row is kept.
-pub async fn note_duplicate(db: &D1Database, identity: &str) -> Result<()> {
+/// Counts a copy received again (RFC 8460 §4.3: same organization and report-id) and gives the stored report it
+/// is a copy of, in one statement; `None` (and nothing written) when no report with this identity is stored.
+pub async fn count_duplicate(db: &D1Database, identity: &str) -> Result<Option<Stored>> {
     stmt(
         db,
-        "UPDATE reports SET duplicates = duplicates + 1 WHERE identity = ?1",
+        "UPDATE reports SET duplicates = duplicates + 1 WHERE identity = ?1 \
+         RETURNING kv_key, successful, failed",
         &[s(identity)],
     )?
-    .run()
+    .first::<Stored>(None)
     .await
-    .map(|_| ())
 }
 
 /// What [`insert`] did.

@@ -206,11 +206,17 @@ async fn store_one(
     now: u64,
 ) -> Result<Outcome> {
     let r = &l.report;
-    let day = report_day(r, now);
-    let (org, id) = r.identity();
-    let key = store::report_key(domain, &day, &org, &id);
-    let identity = rollup::identity_hash(r);
-    let enc = encoding(l.container);
+    // identity and day once: the index row carries them, and the KV key is made of them
+    let mut row = new_report(
+        l,
+        domain,
+        "",
+        (arrival.via, &arrival.from, &arrival.dkim),
+        now,
+        bytes.len(),
+    );
+    let key = store::report_key(domain, &row.day, &row.identity);
+    row.kv_key = &key;
     let outcome = |status, shown: (u64, u64), key: String| Outcome {
         status,
         key,
@@ -222,22 +228,24 @@ async fn store_one(
         differs: shown != (r.successful(), r.failed()),
         warnings: l.warnings.iter().map(|w| w.code.name()).collect(),
     };
-    if let Some(stored) = index::find(db, &identity).await? {
-        index::note_duplicate(db, &identity).await?;
+    let duplicate = |stored: index::Stored| {
         let shown = (index::count(stored.successful), index::count(stored.failed));
-        return Ok(outcome("duplicate", shown, stored.kv_key));
+        outcome("duplicate", shown, stored.kv_key)
+    };
+    if let Some(stored) = index::count_duplicate(db, &row.identity).await? {
+        return Ok(duplicate(stored));
     }
     let meta = Meta {
         org: r.organization().to_owned(),
         id: r.id().to_owned(),
-        start: r.start().unwrap_or("").to_owned(),
-        end: r.end().unwrap_or("").to_owned(),
+        start: row.start.to_owned(),
+        end: row.end.to_owned(),
         p: r.policies().len() as u64,
         s: r.successful(),
         f: r.failed(),
         fd: r.failure_detail_rows() as u64,
-        enc: enc.to_owned(),
-        size: bytes.len() as u64,
+        enc: row.encoding.to_owned(),
+        size: row.size,
         at: now,
         via: arrival.via.to_owned(),
         from: arrival.from.clone(),
@@ -251,27 +259,17 @@ async fn store_one(
         .execute()
         .await
         .map_err(kv_err)?;
-    let row = new_report(
-        l,
-        domain,
-        &key,
-        (arrival.via, &arrival.from, &arrival.dkim),
-        now,
-        bytes.len(),
-    );
     match index::insert(db, &row, &rollup::rows(r)).await? {
-        Inserted::Stored => Ok(outcome("stored", (r.successful(), r.failed()), key)),
+        Inserted::Stored => Ok(outcome("stored", (r.successful(), r.failed()), key.clone())),
         Inserted::Duplicate => {
             // a concurrent copy won: it is the stored one; our bytes go unless they are under its key
-            let Some(stored) = index::find(db, &identity).await? else {
+            let Some(stored) = index::count_duplicate(db, &row.identity).await? else {
                 return Err(worker::Error::RustError("D1: lost a report's row".into()));
             };
-            index::note_duplicate(db, &identity).await?;
             if stored.kv_key != key {
                 kv.delete(&key).await.map_err(kv_err)?;
             }
-            let shown = (index::count(stored.successful), index::count(stored.failed));
-            Ok(outcome("duplicate", shown, stored.kv_key))
+            Ok(duplicate(stored))
         }
     }
 }

@@ -10,7 +10,6 @@
 //! bytes by truncating its strings, values are capped by the ingest size limit (well below 25 MiB).
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// KV binding name.
 pub const BINDING: &str = "MTASTS";
@@ -37,18 +36,10 @@ pub struct Seen {
     pub policy_hash: String,
 }
 
-/// Key of a stored report.
-pub fn report_key(domain: &str, day: &str, organization: &str, report_id: &str) -> String {
-    let mut h = Sha256::new();
-    h.update(organization.as_bytes());
-    h.update([0]);
-    h.update(report_id.as_bytes());
-    let hex: String = h
-        .finalize()
-        .iter()
-        .take(10)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+/// Key of a stored report: its policy domain, day, and the first 20 hex digits of its identity (core's
+/// `rollup::identity_hash`, SHA-256 over organization and report-id).
+pub fn report_key(domain: &str, day: &str, identity: &str) -> String {
+    let hex = identity.get(..20).unwrap_or(identity);
     let day = if day.is_empty() { "0000-00-00" } else { day };
     format!("report:{domain}:{day}:{hex}")
 }
@@ -176,18 +167,16 @@ mod tests {
 
     #[test]
     fn keys_sort_by_domain_then_day_and_fit_limits() {
-        let a = report_key("example.com", "2024-01-02", "Google Inc.", "x");
-        let b = report_key("example.com", "2024-01-10", "Google Inc.", "x");
+        let (x, y) = (
+            "0123456789abcdef0123456789abcdef",
+            "fedcba9876543210fedcba9876543210",
+        );
+        let a = report_key("example.com", "2024-01-02", x);
+        let b = report_key("example.com", "2024-01-10", x);
         assert!(a < b);
-        assert_eq!(
-            report_key("example.com", "2024-01-02", "Google Inc.", "x"),
-            a
-        );
-        assert_ne!(
-            report_key("example.com", "2024-01-02", "Google Inc.", "y"),
-            a
-        );
-        assert!(report_key(&"a".repeat(253), "2024-01-02", "o", "i").len() < MAX_KEY_BYTES);
+        assert_eq!(report_key("example.com", "2024-01-02", x), a);
+        assert_ne!(report_key("example.com", "2024-01-02", y), a);
+        assert!(report_key(&"a".repeat(253), "2024-01-02", x).len() < MAX_KEY_BYTES);
         let m = Meta {
             org: "o".repeat(5000),
             id: "é".repeat(3000),
