@@ -57,15 +57,29 @@ fn values(f: &Filters, limit: u64, after: Option<&Cursor>) -> Vec<wasm_bindgen::
     v
 }
 
-/// The page's rows and the cursor of the next page (when there are more than `limit`).
-fn page<T>(mut rows: Vec<T>, limit: u64, key: impl Fn(&T) -> Cursor) -> (Vec<T>, Option<String>) {
-    if rows.len() as u64 > limit {
-        rows.truncate(limit as usize);
-        let next = rows.last().map(|r| key(r).text());
-        (rows, next)
-    } else {
-        (rows, None)
+/// One page of `sql`'s rows (it orders by day and row id, newest first, and takes `?7` rows after the cursor
+/// `?8`, `?9`), and the cursor of the next page when more than `limit` remain.
+async fn page<T: for<'a> Deserialize<'a>>(
+    db: &D1Database,
+    sql: &str,
+    f: &Filters,
+    limit: u64,
+    after: Option<&Cursor>,
+    at: impl Fn(&T) -> (String, f64),
+) -> Result<(Vec<T>, Option<String>)> {
+    let mut rows = index::bound(db, sql, &values(f, limit, after))?
+        .all()
+        .await?
+        .results::<T>()?;
+    if rows.len() as u64 <= limit {
+        return Ok((rows, None));
     }
+    rows.truncate(limit as usize);
+    let next = rows.last().map(|r| {
+        let (day, id) = at(r);
+        Cursor { day, id: count(id) }.text()
+    });
+    Ok((rows, next))
 }
 
 #[derive(Deserialize)]
@@ -107,15 +121,10 @@ pub async fn reports(
     limit: u64,
     after: Option<&Cursor>,
 ) -> Result<Value> {
-    let v = values(f, limit, after);
-    let rows = index::bound(db, REPORTS_SQL, &v)?
-        .all()
-        .await?
-        .results::<ReportRow>()?;
-    let (rows, next) = page(rows, limit, |r| Cursor {
-        day: r.day.clone(),
-        id: count(r.id),
-    });
+    let (rows, next) = page(db, REPORTS_SQL, f, limit, after, |r: &ReportRow| {
+        (r.day.clone(), r.id)
+    })
+    .await?;
     let items: Vec<Value> = rows
         .into_iter()
         .map(|r| {
@@ -154,15 +163,10 @@ pub async fn failures(
          (?6 = '' OR f.result_type = ?6) AND (?8 = '' OR f.day < ?8 OR (f.day = ?8 AND f.id < ?9)) \
          ORDER BY f.day DESC, f.id DESC LIMIT ?7"
     );
-    let v = values(f, limit, after);
-    let rows = index::bound(db, &sql, &v)?
-        .all()
-        .await?
-        .results::<DetailRow>()?;
-    let (rows, next) = page(rows, limit, |r| Cursor {
-        day: r.day.clone(),
-        id: count(r.id),
-    });
+    let (rows, next) = page(db, &sql, f, limit, after, |r: &DetailRow| {
+        (r.day.clone(), r.id)
+    })
+    .await?;
     let items: Vec<FailureRow> = rows.into_iter().map(FailureRow::from).collect();
     Ok(json!({"failures": items, "cursor": next}))
 }

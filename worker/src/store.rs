@@ -77,7 +77,7 @@ mod js_safe {
 }
 
 /// The summary kept as KV metadata of a report (short field names: the whole must fit in 1,024 bytes).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Meta {
     /// Sending organization.
     pub org: String,
@@ -132,20 +132,9 @@ impl Meta {
     /// HTTPS arrival of unknown time.
     pub fn unknown(size: usize) -> Meta {
         Meta {
-            org: String::new(),
-            id: String::new(),
-            start: String::new(),
-            end: String::new(),
-            p: 0,
-            s: 0,
-            f: 0,
-            fd: 0,
-            enc: String::new(),
             size: size as u64,
-            at: 0,
             via: "https".into(),
-            from: String::new(),
-            dkim: String::new(),
+            ..Meta::default()
         }
     }
 

@@ -241,20 +241,14 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
             .ok_or_else(|| worker::Error::RustError("D1: short batch".into()))
     };
     let totals = get(0)?.results::<Totals>()?.into_iter().next();
-    let buckets = |i: usize| -> Result<Vec<Bucket>> {
-        Ok(get(i)?
-            .results::<BucketRow>()?
-            .into_iter()
-            .map(Bucket::from)
-            .collect())
-    };
-    let failed = |i: usize| -> Result<Vec<FailureBucket>> {
-        Ok(get(i)?
-            .results::<FailedRow>()?
-            .into_iter()
-            .map(FailureBucket::from)
-            .collect())
-    };
+    // the rows of statement `i`, read as `R` and given as `T`
+    fn rows<R: for<'a> Deserialize<'a>, T: From<R>>(
+        r: Result<&worker::D1Result>,
+    ) -> Result<Vec<T>> {
+        Ok(r?.results::<R>()?.into_iter().map(T::from).collect())
+    }
+    let buckets = |i: usize| rows::<BucketRow, Bucket>(get(i));
+    let failed = |i: usize| rows::<FailedRow, FailureBucket>(get(i));
     let rest_of = |i: usize| -> Result<Value> {
         let r = get(i)?.results::<Rest>()?.into_iter().next();
         let (keys, failed) = r.map_or((0, 0), |r| (count(r.keys), count(r.failed)));
@@ -278,11 +272,7 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     sum.by_result_type = failed(5)?;
     sum.by_receiving_mx = failed(6)?;
     sum.by_sending_ip = failed(8)?;
-    sum.failures = get(10)?
-        .results::<DetailRow>()?
-        .into_iter()
-        .map(FailureRow::from)
-        .collect();
+    sum.failures = rows::<DetailRow, FailureRow>(get(10))?;
     sum.duplicates = get(12)?.results::<One>()?.first().map_or(0, |o| count(o.n));
     let counted = |i: usize| -> Result<Value> {
         let rows = get(i)?.results::<Counted>()?;

@@ -15,6 +15,7 @@ pub const MAX_EXACT_COUNT: u64 = (1 << 53) - 1;
 /// The first count of `r` past [`MAX_EXACT_COUNT`], as (JSON path, value); sums over the policies count too.
 pub fn count_past_exact(r: &Report) -> Option<(String, u64)> {
     let over = |n: u64| n > MAX_EXACT_COUNT;
+    let (mut ok, mut failed, mut details) = (0u64, 0u64, 0u64);
     for (i, p) in r.policies().iter().enumerate() {
         let base = format!("policies[{i}]");
         if over(p.successful()) {
@@ -30,31 +31,28 @@ pub fn count_past_exact(r: &Report) -> Option<(String, u64)> {
                 let path = format!("{base}.failure-details[{j}].failed-session-count");
                 return Some((path, fd.count()));
             }
+            details = details.saturating_add(fd.count());
         }
+        ok = ok.saturating_add(p.successful());
+        failed = failed.saturating_add(p.failed());
     }
-    let sum = |f: fn(&super::model::PolicyResult) -> u64| {
-        r.policies().iter().map(f).fold(0u64, u64::saturating_add)
-    };
-    let total_ok = sum(super::model::PolicyResult::successful);
-    if over(total_ok) {
-        let path = "policies[*].summary.total-successful-session-count (sum)".to_owned();
-        return Some((path, total_ok));
-    }
-    let total_failed = sum(super::model::PolicyResult::failed);
-    if over(total_failed) {
-        let path = "policies[*].summary.total-failure-session-count (sum)".to_owned();
-        return Some((path, total_failed));
-    }
-    let details = r
-        .policies()
-        .iter()
-        .flat_map(|p| p.details())
-        .map(|fd| fd.count())
-        .fold(0u64, u64::saturating_add);
-    over(details).then(|| {
-        let path = "policies[*].failure-details[*].failed-session-count (sum)".to_owned();
-        (path, details)
-    })
+    [
+        (
+            "policies[*].summary.total-successful-session-count (sum)",
+            ok,
+        ),
+        (
+            "policies[*].summary.total-failure-session-count (sum)",
+            failed,
+        ),
+        (
+            "policies[*].failure-details[*].failed-session-count (sum)",
+            details,
+        ),
+    ]
+    .into_iter()
+    .find(|(_, n)| over(*n))
+    .map(|(path, n)| (path.to_owned(), n))
 }
 
 /// The store's identity of a report: 32 hex digits of SHA-256 over [`Report::identity`] (organization and
