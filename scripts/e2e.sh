@@ -25,7 +25,9 @@ else
 fi
 TBPID=
 cleanup() {
-  kill ${WPID:-} ${TBPID:-} 2>/dev/null || true; wait ${WPID:-} ${TBPID:-} 2>/dev/null || true; rm -rf "$STATE"
+  kill ${WPID:-} ${TBPID:-} 2>/dev/null || true; wait ${WPID:-} ${TBPID:-} 2>/dev/null || true
+  # E2E_KEEP_STATE=1 keeps KV, D1 and the testbed's files for a look afterwards
+  if [ -n "${E2E_KEEP_STATE:-}" ]; then echo "state kept in $STATE" >&2; else rm -rf "$STATE"; fi
 }
 trap cleanup EXIT
 WRAP=()

@@ -117,17 +117,31 @@ pub async fn find(db: &D1Database, identity: &str) -> Result<Option<Stored>> {
     .await
 }
 
-/// Counts a copy received again (RFC 8460 §4.3: same organization and report-id) and gives the stored report it
-/// is a copy of, in one statement; `None` (and nothing written) when no report with this identity is stored.
+/// Counts a copy received again (RFC 8460 §4.3: same organization and report-id), on its report's row and
+/// its arrival rollups, and gives the stored report it is a copy of, in one batch (one transaction); `None` (and
+/// nothing written) when no report with this identity is stored.
 pub async fn count_duplicate(db: &D1Database, identity: &str) -> Result<Option<Stored>> {
-    stmt(
+    let id = [s(identity)];
+    let rollup = stmt(
+        db,
+        "UPDATE daily_arrivals SET duplicates = duplicates + 1 FROM (SELECT id, day, organization, via, dkim \
+         FROM reports WHERE identity = ?1) AS r WHERE daily_arrivals.day = r.day AND \
+         daily_arrivals.organization = r.organization AND daily_arrivals.via = r.via AND \
+         daily_arrivals.dkim = r.dkim AND (daily_arrivals.domain = '' OR daily_arrivals.domain IN \
+         (SELECT domain FROM policies WHERE report = r.id))",
+        &id,
+    )?;
+    let row = stmt(
         db,
         "UPDATE reports SET duplicates = duplicates + 1 WHERE identity = ?1 \
          RETURNING kv_key, successful, failed",
-        &[s(identity)],
-    )?
-    .first::<Stored>(None)
-    .await
+        &id,
+    )?;
+    let res = db.batch(vec![rollup, row]).await?;
+    match res.get(1) {
+        Some(r) => Ok(r.results::<Stored>()?.into_iter().next()),
+        None => Ok(None),
+    }
 }
 
 /// What [`insert`] did.
@@ -166,13 +180,13 @@ const INSERT_REPORT: &str = "INSERT INTO reports (identity, organization, report
     failure_rows) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
 
 const INSERT_POLICIES: &str = "INSERT INTO policies (report, domain, day, policy_type, policy_hash, mx, successful, \
-    failed) SELECT (SELECT id FROM reports WHERE identity = ?1), j.value->>'$[0]', ?2, j.value->>'$[1]', \
-    j.value->>'$[2]', j.value->>'$[3]', j.value->>'$[4]', j.value->>'$[5]' FROM json_each(?3) AS j";
+    failed, received_at) SELECT (SELECT id FROM reports WHERE identity = ?1), j.value->>'$[0]', ?2, j.value->>'$[1]', \
+    j.value->>'$[2]', j.value->>'$[3]', j.value->>'$[4]', j.value->>'$[5]', ?4 FROM json_each(?3) AS j";
 
-const INSERT_FAILURES: &str = "INSERT INTO failures (report, domain, day, organization, policy_type, result_type, \
-    sending_ip, mx_host, receiving_ip, failed, reason, info) SELECT (SELECT id FROM reports WHERE identity = ?1), \
-    j.value->>'$[0]', ?2, ?3, j.value->>'$[1]', j.value->>'$[2]', j.value->>'$[3]', j.value->>'$[4]', \
-    j.value->>'$[5]', j.value->>'$[6]', j.value->>'$[7]', j.value->>'$[8]' FROM json_each(?4) AS j";
+const INSERT_FAILURES: &str = "INSERT INTO failures (report, domain, day, organization, report_id, policy_type, \
+    result_type, sending_ip, mx_host, receiving_ip, failed, reason, info) SELECT (SELECT id FROM reports WHERE \
+    identity = ?1), j.value->>'$[0]', ?2, ?3, ?5, j.value->>'$[1]', j.value->>'$[2]', j.value->>'$[3]', \
+    j.value->>'$[4]', j.value->>'$[5]', j.value->>'$[6]', j.value->>'$[7]', j.value->>'$[8]' FROM json_each(?4) AS j";
 
 const ROLLUP_REPORTS: &str = "INSERT INTO daily_reports (domain, day, organization, reports, policies, successful, \
     failed) SELECT j.value->>'$[0]', ?1, ?2, 1, j.value->>'$[1]', j.value->>'$[2]', j.value->>'$[3]' \
@@ -189,6 +203,10 @@ const ROLLUP_FAILURES: &str = "INSERT INTO daily_failures (domain, day, organiza
     mx_host, failed, rows) SELECT j.value->>'$[0]', ?1, ?2, j.value->>'$[1]', j.value->>'$[2]', j.value->>'$[3]', \
     j.value->>'$[4]', j.value->>'$[5]' FROM json_each(?3) AS j WHERE true ON CONFLICT (domain, day, organization, \
     policy_type, result_type, mx_host) DO UPDATE SET failed = failed + excluded.failed, rows = rows + excluded.rows";
+
+const ROLLUP_ARRIVALS: &str = "INSERT INTO daily_arrivals (domain, day, organization, via, dkim, reports, \
+    duplicates) SELECT j.value, ?1, ?2, ?3, ?4, 1, 0 FROM json_each(?5) AS j WHERE true ON CONFLICT (domain, day, \
+    organization, via, dkim) DO UPDATE SET reports = reports + 1";
 
 /// Writes a report's rows and its share of the rollups in one batch (one transaction). A concurrent copy that
 /// won the `UNIQUE (identity)` race makes the whole batch roll back: [`Inserted::Duplicate`].
@@ -234,7 +252,7 @@ pub async fn insert(db: &D1Database, r: &NewReport<'_>, rows: &Rows) -> Result<I
         batch.push(stmt(
             db,
             INSERT_POLICIES,
-            &[id.clone(), day.clone(), s(&chunk)],
+            &[id.clone(), day.clone(), s(&chunk), n(r.received_at)],
         )?);
     }
     let details = rows.details.iter().map(|d| {
@@ -254,10 +272,24 @@ pub async fn insert(db: &D1Database, r: &NewReport<'_>, rows: &Rows) -> Result<I
         batch.push(stmt(
             db,
             INSERT_FAILURES,
-            &[id.clone(), day.clone(), org.clone(), s(&chunk)],
+            &[
+                id.clone(),
+                day.clone(),
+                org.clone(),
+                s(&chunk),
+                s(r.report_id),
+            ],
         )?);
     }
     let roll = &rows.rollup;
+    let domains = roll.by_domain.keys().map(|d| json!(d));
+    for chunk in chunks(domains) {
+        batch.push(stmt(
+            db,
+            ROLLUP_ARRIVALS,
+            &[day.clone(), org.clone(), s(r.via), s(r.dkim), s(&chunk)],
+        )?);
+    }
     let by_domain = roll
         .by_domain
         .iter()

@@ -159,7 +159,7 @@ pub async fn failures(
     after: Option<&Cursor>,
 ) -> Result<Value> {
     let sql = format!(
-        "SELECT {DETAIL_COLUMNS} FROM failures f JOIN reports r ON r.id = f.report WHERE {DETAILS_WHERE} AND \
+        "SELECT {DETAIL_COLUMNS} FROM failures f WHERE {DETAILS_WHERE} AND \
          (?6 = '' OR f.result_type = ?6) AND (?8 = '' OR f.day < ?8 OR (f.day = ?8 AND f.id < ?9)) \
          ORDER BY f.day DESC, f.id DESC LIMIT ?7"
     );

@@ -75,7 +75,12 @@ pub async fn run(env: &Env, now: u64, days: u64) -> Result<Value> {
     }
     // the rollups of those days: rows of reports in them are gone or going (the next run finishes them)
     let mut batch = Vec::new();
-    for table in ["daily_reports", "daily_policy_types", "daily_failures"] {
+    for table in [
+        "daily_reports",
+        "daily_policy_types",
+        "daily_failures",
+        "daily_arrivals",
+    ] {
         batch.push(index::stmt(
             &db,
             &format!("DELETE FROM {table} WHERE day < ?1"),

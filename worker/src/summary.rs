@@ -19,9 +19,6 @@ const RECENT: u64 = 25;
 // Every query binds from the same values (`Filters::values`, then the limit as ?7):
 // ?1 domain ('' = all), ?2 from, ?3 to, ?4 filter by organization (0/1), ?5 organization, ?6 result type.
 const DAY_ORG: &str = "day >= ?2 AND day <= ?3 AND (?4 = 0 OR organization = ?5)";
-/// Report rows in range that have a policy for the domain (every report when no domain is asked for).
-const REPORTS_WHERE: &str = "day >= ?2 AND day <= ?3 AND (?4 = 0 OR organization = ?5) AND \
-    (?1 = '' OR id IN (SELECT report FROM policies WHERE domain = ?1 AND day >= ?2 AND day <= ?3))";
 const ORDER: &str = "ORDER BY failed DESC, successful + failed DESC, key";
 
 #[derive(Deserialize)]
@@ -68,9 +65,11 @@ impl From<FailedRow> for FailureBucket {
     }
 }
 
+/// Failure details in range as the rollup counts them: distinct receiving MX hosts, rows, failed sessions.
 #[derive(Deserialize)]
-struct Rest {
+struct DetailTotals {
     keys: f64,
+    rows: f64,
     failed: f64,
 }
 
@@ -124,16 +123,17 @@ impl From<DetailRow> for FailureRow {
     }
 }
 
-/// The columns of a failure detail joined with its report (for [`DetailRow`]).
-pub const DETAIL_COLUMNS: &str = "f.id AS id, r.organization AS organization, r.report_id AS report_id, \
+/// The columns of a failure detail (for [`DetailRow`]).
+pub const DETAIL_COLUMNS: &str = "f.id AS id, f.organization AS organization, f.report_id AS report_id, \
     f.day AS day, f.policy_type AS policy_type, f.domain AS domain, f.result_type AS result_type, \
     f.sending_ip AS sending_ip, f.mx_host AS mx_host, f.receiving_ip AS receiving_ip, f.failed AS failed, \
     f.reason AS reason, f.info AS info";
 
 /// The summary's order of failure details: most failed sessions first, then by content (not by row id, so a
-/// rebuilt index gives the same order).
+/// rebuilt index gives the same order). The order of the indexes `failures_top` and `failures_top_all`, so the
+/// top `limit` rows are read in order and the rest never touched.
 const DETAIL_ORDER: &str =
-    "f.failed DESC, f.day DESC, r.organization, r.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
+    "f.failed DESC, f.day DESC, f.organization, f.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
 
 /// Failure details in range (`f`), for the domain and organization asked.
 pub const DETAILS_WHERE: &str =
@@ -162,10 +162,41 @@ struct One {
 
 /// The summary and what surrounds it in the answer: `listed`, `more` (the rest of the long breakdowns), and
 /// `arrivals` (per transport, per DKIM verdict, the newest with their senders; RFC 8460 §5.3, §5.4, §3).
+///
+/// Every statement reads a rollup, or an index in the order it answers in and stops after `limit` rows; only
+/// the sending-IP breakdown of one domain walks that domain's failure details, and it does so through a covering
+/// index (no row reads, no sort). The rest of a top-N is the rollup's total less what the top holds.
 pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     let mut v = f.values();
     v.push(index::n(top));
-    // rollups over every domain are the '' rows (each report once); per domain, that domain's rows
+    // rollups over every domain are the '' rows (each report once); per domain, that domain's rows. Failure
+    // details and reports have no '' rows: for one domain the statement names it, so SQLite can use the index
+    // that starts with the domain (`?1 = '' OR …` would hide it).
+    let one = f.domain.is_some();
+    let (details, top_index, ip_index) = if one {
+        (
+            "f.domain = ?1 AND f.day >= ?2 AND f.day <= ?3 AND (?4 = 0 OR f.organization = ?5)",
+            "failures_top",
+            "INDEXED BY failures_by_ip",
+        )
+    } else {
+        (
+            "f.day >= ?2 AND f.day <= ?3 AND (?4 = 0 OR f.organization = ?5)",
+            "failures_top_all",
+            "",
+        )
+    };
+    // the newest arrivals: for one domain through its policies, which carry their report's time of receipt
+    let recent = if one {
+        "SELECT DISTINCT r.id AS id, r.organization AS organization, r.report_id AS report_id, r.via AS via, \
+         r.mail_from AS mail_from, r.dkim AS dkim, r.received_at AS received_at FROM policies p INDEXED BY \
+         policies_by_received JOIN reports r ON r.id = p.report WHERE p.domain = ?1 AND p.day >= ?2 AND \
+         p.day <= ?3 AND (?4 = 0 OR r.organization = ?5) ORDER BY p.received_at DESC, p.report DESC"
+    } else {
+        "SELECT id, organization, report_id, via, mail_from, dkim, received_at FROM reports INDEXED BY \
+         reports_by_received WHERE day >= ?2 AND day <= ?3 AND (?4 = 0 OR organization = ?5) \
+         ORDER BY received_at DESC, id DESC"
+    };
     let reports_sql = format!(
         "SELECT TOTAL(reports) AS reports, TOTAL(policies) AS policies, TOTAL(successful) AS successful, \
          TOTAL(failed) AS failed, MIN(day) AS first_day, MAX(day) AS last_day FROM daily_reports \
@@ -178,21 +209,19 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
              GROUP BY {col} {order}"
         )
     };
-    let failed_by = |col: &str, from: &str, filter: &str, tail: &str| {
+    let failed_by = |col: &str, from: &str, filter: &str| {
         format!(
             "SELECT {col} AS key, TOTAL(failed) AS failed FROM {from} WHERE {filter} GROUP BY {col} \
-             ORDER BY failed DESC, key {tail}"
+             ORDER BY failed DESC, key"
         )
     };
     let rollup_failures = format!("(?1 = '' OR domain = ?1) AND {DAY_ORG}");
-    let details = DETAILS_WHERE;
-    let rest = |inner: &str| {
+    let arrivals = |col: &str| {
         format!(
-            "SELECT COUNT(*) AS keys, TOTAL(failed) AS failed FROM ({inner} LIMIT -1 OFFSET ?7)"
+            "SELECT {col} AS key, TOTAL(reports) AS n FROM daily_arrivals WHERE domain = ?1 AND {DAY_ORG} \
+             AND {col} != '' GROUP BY {col} ORDER BY n DESC, key LIMIT 50"
         )
     };
-    let by_mx = failed_by("mx_host", "daily_failures", &rollup_failures, "");
-    let by_ip = failed_by("f.sending_ip", "failures f", details, "");
     let sql = [
         reports_sql,
         group("daily_reports", "organization", "domain = ?1", ORDER),
@@ -204,32 +233,32 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
             ORDER,
         ),
         group("daily_policy_types", "policy_type", "domain = ?1", ORDER),
-        failed_by("result_type", "daily_failures", &rollup_failures, ""),
-        format!("{by_mx} LIMIT ?7"),
-        rest(&by_mx),
-        format!("{by_ip} LIMIT ?7"),
-        rest(&by_ip),
+        failed_by("result_type", "daily_failures", &rollup_failures),
         format!(
-            "SELECT {DETAIL_COLUMNS} FROM failures f JOIN reports r ON r.id = f.report WHERE {details} \
+            "{} LIMIT ?7",
+            failed_by("mx_host", "daily_failures", &rollup_failures)
+        ),
+        format!(
+            "SELECT COUNT(DISTINCT mx_host) AS keys, TOTAL(rows) AS rows, TOTAL(failed) AS failed \
+             FROM daily_failures WHERE {rollup_failures}"
+        ),
+        format!(
+            "{} LIMIT ?7",
+            failed_by("f.sending_ip", &format!("failures f {ip_index}"), details)
+        ),
+        format!(
+            "SELECT COUNT(DISTINCT f.sending_ip) AS n FROM failures f {ip_index} WHERE {details}"
+        ),
+        format!(
+            "SELECT {DETAIL_COLUMNS} FROM failures f INDEXED BY {top_index} WHERE {details} \
              ORDER BY {DETAIL_ORDER} LIMIT ?7"
         ),
         format!(
-            "SELECT COUNT(*) AS keys, TOTAL(failed) AS failed FROM (SELECT f.failed AS failed FROM failures f \
-             JOIN reports r ON r.id = f.report WHERE {details} ORDER BY {DETAIL_ORDER} LIMIT -1 OFFSET ?7)"
+            "SELECT TOTAL(duplicates) AS n FROM daily_arrivals WHERE domain = ?1 AND {DAY_ORG}"
         ),
-        format!("SELECT TOTAL(duplicates) AS n FROM reports WHERE {REPORTS_WHERE}"),
-        format!(
-            "SELECT via AS key, COUNT(*) AS n FROM reports WHERE {REPORTS_WHERE} \
-             GROUP BY via ORDER BY via"
-        ),
-        format!(
-            "SELECT dkim AS key, COUNT(*) AS n FROM reports WHERE {REPORTS_WHERE} AND dkim != '' \
-             GROUP BY dkim ORDER BY n DESC, dkim LIMIT 50"
-        ),
-        format!(
-            "SELECT organization, report_id, via, mail_from, dkim, received_at FROM reports WHERE \
-             {REPORTS_WHERE} ORDER BY received_at DESC, id DESC LIMIT {RECENT}"
-        ),
+        arrivals("via"),
+        arrivals("dkim"),
+        format!("{recent} LIMIT {RECENT}"),
     ];
     let batch = sql
         .iter()
@@ -249,10 +278,8 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     }
     let buckets = |i: usize| rows::<BucketRow, Bucket>(get(i));
     let failed = |i: usize| rows::<FailedRow, FailureBucket>(get(i));
-    let rest_of = |i: usize| -> Result<Value> {
-        let r = get(i)?.results::<Rest>()?.into_iter().next();
-        let (keys, failed) = r.map_or((0, 0), |r| (count(r.keys), count(r.failed)));
-        Ok(json!({"count": keys, "failed": failed}))
+    let one_n = |i: usize| -> Result<u64> {
+        Ok(get(i)?.results::<One>()?.first().map_or(0, |o| count(o.n)))
     };
     let mut sum = Summary::default();
     if let Some(t) = totals {
@@ -271,9 +298,26 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     sum.by_policy_type = buckets(4)?;
     sum.by_result_type = failed(5)?;
     sum.by_receiving_mx = failed(6)?;
+    let details = get(7)?.results::<DetailTotals>()?.into_iter().next();
+    let (mx_keys, detail_rows, detail_failed) = details.map_or((0, 0, 0), |d| {
+        (count(d.keys), count(d.rows), count(d.failed))
+    });
     sum.by_sending_ip = failed(8)?;
+    let ip_keys = one_n(9)?;
     sum.failures = rows::<DetailRow, FailureRow>(get(10))?;
-    sum.duplicates = get(12)?.results::<One>()?.first().map_or(0, |o| count(o.n));
+    sum.duplicates = one_n(11)?;
+    // the rest of a top-N: how many keys (rows) it left out, and their failed sessions (the total less the top)
+    let rest = |keys: u64, shown: usize, failed_shown: u64| {
+        json!({"count": keys.saturating_sub(shown as u64),
+            "failed": detail_failed.saturating_sub(failed_shown)})
+    };
+    let shown_failed = |b: &[FailureBucket]| b.iter().map(|x| x.failed).sum::<u64>();
+    let more = json!({
+        "by_receiving_mx": rest(mx_keys, sum.by_receiving_mx.len(), shown_failed(&sum.by_receiving_mx)),
+        "by_sending_ip": rest(ip_keys, sum.by_sending_ip.len(), shown_failed(&sum.by_sending_ip)),
+        "failures": rest(detail_rows, sum.failures.len(),
+            sum.failures.iter().map(|x| x.failed_session_count).sum()),
+    });
     let counted = |i: usize| -> Result<Value> {
         let rows = get(i)?.results::<Counted>()?;
         Ok(Value::Object(
@@ -282,7 +326,7 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
                 .collect(),
         ))
     };
-    let recent: Vec<Value> = get(15)?
+    let recent: Vec<Value> = get(14)?
         .results::<Recent>()?
         .into_iter()
         .map(|r| {
@@ -292,9 +336,9 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
         .collect();
     Ok(json!({
         "listed": sum.reports,
-        "more": {"by_receiving_mx": rest_of(7)?, "by_sending_ip": rest_of(9)?, "failures": rest_of(11)?},
+        "more": more,
         "top": top,
-        "arrivals": {"via": counted(13)?, "dkim": counted(14)?, "recent": recent},
+        "arrivals": {"via": counted(12)?, "dkim": counted(13)?, "recent": recent},
         "summary": sum,
     }))
 }
