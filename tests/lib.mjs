@@ -4,6 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 export const BASE = process.env.BASE_URL || 'http://127.0.0.1:8799';
 export const TOKEN = process.env.ADMIN_TOKEN || '';
@@ -71,4 +72,28 @@ export async function listAll(query = '') {
     cursor = page.cursor;
   }
   throw new Error('listing did not end');
+}
+
+/**
+ * The local SQLite file wrangler keeps under the persist directory for D1 (`'d1'`) or KV (`'kv'`): the tests'
+ * way to look at or break the real store from outside the worker.
+ */
+export function stateFile(kind) {
+  const dir = path.join(process.env.KV_STATE, 'v3', kind, kind === 'd1' ? 'miniflare-D1DatabaseObject' : 'miniflare-KVNamespaceObject');
+  const f = fs.readdirSync(dir).find((n) => n.endsWith('.sqlite') && n !== 'metadata.sqlite');
+  return path.join(dir, f);
+}
+
+/** Runs `statements` on a state file (python's sqlite3) and gives the rows of the last one. */
+export function sqlite(kind, statements) {
+  const out = execFileSync('python3', ['-c', `
+import json, sqlite3, sys
+c = sqlite3.connect(sys.argv[1], timeout=30)
+rows = []
+for s in sys.argv[2:]:
+    rows = c.execute(s).fetchall()
+c.commit()
+print(json.dumps(rows))
+`, stateFile(kind), ...statements]);
+  return JSON.parse(out.toString());
 }

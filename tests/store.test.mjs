@@ -9,28 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { listAll, request, admin, json, putPolicy, policyFor, OUT, ROOT, BASE, percentile } from './lib.mjs';
+import { listAll, request, admin, json, putPolicy, policyFor, OUT, ROOT, BASE, percentile, sqlite } from './lib.mjs';
 
-const STATE = process.env.KV_STATE;
 const post = (body, type = 'application/tlsrpt+json') => request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': type }, body });
 
-/** The local D1 database file wrangler keeps under the persist directory. */
-function d1File() {
-  const dir = path.join(STATE, 'v3/d1/miniflare-D1DatabaseObject');
-  const f = fs.readdirSync(dir).find((n) => n.endsWith('.sqlite'));
-  return path.join(dir, f);
-}
-
-/** Runs SQL on the local D1 file from outside the worker (python's sqlite3): the test's way to break or empty it. */
-function sql(statements) {
-  return execFileSync('python3', ['-c', `
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1], timeout=30)
-for s in sys.argv[2:]:
-    c.execute(s)
-c.commit()
-`, d1File(), ...statements]);
-}
+/** Runs SQL on the local D1 file from outside the worker: the test's way to break or empty it. */
+const sql = (statements) => sqlite('d1', statements);
 
 const day = (i) => new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
 
@@ -307,6 +291,60 @@ test('benchmark: the summary of 3,000 reports against 300 (exact, bounded querie
   };
   console.log('store:', JSON.stringify(stats));
   fs.writeFileSync(path.join(OUT, 'store.json'), JSON.stringify(stats, null, 2));
+});
+
+test('benchmark: 10,000 reports over 400 days for 20 domains: the summary over 400 days costs about what 90 days cost', async () => {
+  const domains = Array.from({ length: 20 }, (_, i) => `d${i}.scale.example`);
+  for (const d of domains) await putPolicy(d, policyFor([`*.${d}`]));
+  const first = Date.UTC(2025, 9, 28); // 400 days ending 2026-12-01
+  const dayOf = (k) => new Date(first + k * 86_400_000).toISOString().slice(0, 10);
+  const bodies = Array.from({ length: 10_000 }, (_, i) => {
+    const domain = domains[i % 20];
+    const d = dayOf(Math.floor(i / 25) % 400);
+    const failed = i % 3;
+    const details = Array.from({ length: failed }, (_, k) => ({
+      'result-type': ['certificate-expired', 'starttls-not-supported'][k], 'sending-mta-ip': `198.51.100.${i % 40}`,
+      'receiving-mx-hostname': `mx${k}.${domain}`, 'failed-session-count': 1 }));
+    return JSON.stringify({ 'organization-name': `Org ${i % 12}`, 'report-id': `scale-${i}`, 'contact-info': 'tlsrpt@sender.example',
+      'date-range': { 'start-datetime': `${d}T00:00:00Z`, 'end-datetime': `${d}T23:59:59Z` },
+      policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': domain, 'mx-host': [`*.${domain}`] },
+        summary: { 'total-successful-session-count': 50, 'total-failure-session-count': failed }, ...(failed ? { 'failure-details': details } : {}) }] });
+  });
+  const seeded = await postAll(bodies, 40);
+  assert.deepEqual(seeded.statuses, { 201: 10_000 });
+  const one = domains[7];
+  const ranges = { d90: `domain=${one}&from=${dayOf(310)}&to=${dayOf(399)}`, d400: `domain=${one}&from=${dayOf(0)}&to=${dayOf(399)}`, all400: `from=${dayOf(0)}&to=${dayOf(399)}` };
+  const lat = Object.fromEntries(Object.keys(ranges).map((k) => [k, []]));
+  const last = {};
+  for (let round = 0; round < 18; round++) {
+    for (const [k, q] of Object.entries(ranges)) {
+      const r = await admin('GET', `/api/summary?${q}`);
+      assert.equal(r.status, 200, r.body.toString());
+      if (round >= 3) lat[k].push(r.ms); // three rounds of warm-up
+      last[k] = json(r).summary;
+    }
+  }
+  // exact: each domain has 500 reports, 90 days of one domain are 90 × 25 / 20 of them
+  assert.equal(last.d400.reports, 500);
+  assert.equal(last.d90.reports, bodies.filter((_, i) => i % 20 === 7 && Math.floor(i / 25) % 400 >= 310).length);
+  // over every domain (other tests' reports are in the range too): each of the 20 with its 500, failures exact
+  const scale = last.all400.by_policy_domain.filter((b) => b.key.endsWith('.scale.example'));
+  assert.deepEqual(scale.map((b) => b.reports), Array(20).fill(500));
+  assert.equal(scale.reduce((a, b) => a + b.failed, 0), bodies.reduce((a, _, i) => a + (i % 3), 0));
+  // every report of the domain reached through the paged listing
+  const t0 = performance.now();
+  const listed = await listAll(`domain=${one}`);
+  const pagingMs = performance.now() - t0;
+  assert.equal(new Set(listed.map((r) => r.key)).size, 500);
+  const median = (k) => percentile([...lat[k]].sort((x, y) => x - y), 50);
+  const stats = {
+    reports: 10_000, domains: 20, days: 400, seed_seconds: +seeded.seconds.toFixed(1), ingest_per_second: +(10_000 / seeded.seconds).toFixed(1),
+    summary_90d_median_ms: +median('d90').toFixed(1), summary_400d_median_ms: +median('d400').toFixed(1),
+    ratio_400d_90d: +(median('d400') / median('d90')).toFixed(2), summary_all_domains_400d_median_ms: +median('all400').toFixed(1),
+    listing_one_domain_ms: +pagingMs.toFixed(1),
+  };
+  console.log('scale:', JSON.stringify(stats));
+  fs.writeFileSync(path.join(OUT, 'scale.json'), JSON.stringify(stats, null, 2));
 });
 
 test('retention on the cron: reports older than RETENTION_DAYS lose their rows, rollups and bytes; newer ones stay', async () => {
