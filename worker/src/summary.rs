@@ -130,8 +130,8 @@ pub const DETAIL_COLUMNS: &str = "f.id AS id, f.organization AS organization, f.
     f.reason AS reason, f.info AS info";
 
 /// The summary's order of failure details: most failed sessions first, then by content (not by row id, so a
-/// rebuilt index gives the same order). The order of the indexes `failures_top` and `failures_top_all`, so the
-/// top `limit` rows are read in order and the rest never touched.
+/// rebuilt index gives the same order). Its first keys are those of the indexes `failures_top` and
+/// `failures_top_all`, so the top `limit` rows are read in order, only ties sorted, and the rest never touched.
 const DETAIL_ORDER: &str =
     "f.failed DESC, f.day DESC, f.organization, f.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
 
