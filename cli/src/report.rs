@@ -1,4 +1,4 @@
-//! `mtasts report [FILE|DIR|-]... [--format human|json|csv]`: reads .json, .json.gz, report e-mails, mbox files and
+//! `mtasts report [FILE|DIR|-]... [--format human|json|csv] [--top N | --all]`: reads .json, .json.gz, report e-mails, mbox files and
 //! Maildir folders ([`crate::sources`]), deduplicates by (organization, report-id), and prints per-report lines
 //! and the summary. Mail in a mailbox that is not a report is skipped and counted.
 
@@ -36,6 +36,12 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// List the top N sending IPs, receiving MX hosts and failure rows; the rest are totalled (`more` in JSON).
+    #[arg(long, value_name = "N", default_value_t = report::aggregate::DEFAULT_TOP, conflicts_with = "all")]
+    top: usize,
+    /// List every sending IP, receiving MX host and failure row.
+    #[arg(long)]
+    all: bool,
 }
 
 struct Entry {
@@ -51,7 +57,8 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     let mut agg = Aggregator::new(Filter {
         domain: a.domain.clone(),
         ..Filter::default()
-    });
+    })
+    .with_top((!a.all).then_some(a.top));
     let mut entries = Vec::new();
     let mut errors = Vec::new();
     let mut skipped = 0usize;
@@ -148,8 +155,14 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             }
         }
     }
+    // The process ends right after: freeing every parsed report (100,000 failure details in a big one) and the
+    // catalogs one allocation at a time would only cost time, so the OS takes the memory back instead.
+    std::mem::forget((entries, summary, cat));
     Ok(code)
 }
+
+/// Rows of each breakdown the human format prints.
+const SHOWN: usize = 20;
 
 fn human(
     entries: &[Entry],
@@ -234,7 +247,7 @@ fn human(
     let (ok_h, failed_h) = (t("ui--col-successful"), t("ui--col-failed"));
     let table = |o: &mut String, title: &str, rows: &[report::aggregate::Bucket]| {
         let _ = writeln!(o, "\n{b}{}{r}", t(title));
-        for x in rows.iter().take(20) {
+        for x in rows.iter().take(SHOWN) {
             let _ = writeln!(
                 o,
                 "  {:<40} {:>10} {ok_h} {:>10} {failed_h}",
@@ -243,21 +256,47 @@ fn human(
                 x.failed
             );
         }
+        let hidden = rows.get(SHOWN..).unwrap_or_default();
+        if !hidden.is_empty() {
+            let failed: u64 = hidden.iter().map(|x| x.failed).sum();
+            let args = [
+                ("count", hidden.len().to_string()),
+                ("failed", failed.to_string()),
+            ];
+            let _ = writeln!(o, "  {}", cat.render("ui--more-rows", &args));
+        }
     };
     table(&mut o, "ui--by-organization", &s.by_organization);
     table(&mut o, "ui--by-domain", &s.by_policy_domain);
     table(&mut o, "ui--by-policy-type", &s.by_policy_type);
-    let ftable = |o: &mut String, title: &str, rows: &[report::aggregate::FailureBucket]| {
+    // the first rows of a breakdown, and what the rest (here and beyond the summary's top N) add up to
+    let ftable = |o: &mut String,
+                  title: &str,
+                  rows: &[report::aggregate::FailureBucket],
+                  beyond: report::aggregate::Rest| {
         if rows.is_empty() {
             return;
         }
         let _ = writeln!(o, "\n{b}{}{r}", t(title));
-        for x in rows.iter().take(20) {
+        for x in rows.iter().take(SHOWN) {
             let _ = writeln!(o, "  {:<40} {:>10} {failed_h}", key(&x.key), x.failed);
         }
+        let hidden = rows.get(SHOWN..).unwrap_or_default();
+        let count = beyond.count + hidden.len() as u64;
+        if count > 0 {
+            let failed = beyond.failed + hidden.iter().map(|x| x.failed).sum::<u64>();
+            let args = [("count", count.to_string()), ("failed", failed.to_string())];
+            let _ = writeln!(o, "  {}", cat.render("ui--more-rows", &args));
+        }
     };
-    ftable(&mut o, "ui--by-result-type", &s.by_result_type);
-    ftable(&mut o, "ui--by-mx", &s.by_receiving_mx);
-    ftable(&mut o, "ui--by-ip", &s.by_sending_ip);
+    let none = report::aggregate::Rest::default();
+    ftable(&mut o, "ui--by-result-type", &s.by_result_type, none);
+    ftable(
+        &mut o,
+        "ui--by-mx",
+        &s.by_receiving_mx,
+        s.more.by_receiving_mx,
+    );
+    ftable(&mut o, "ui--by-ip", &s.by_sending_ip, s.more.by_sending_ip);
     o
 }

@@ -414,3 +414,93 @@ fn check_refuses_csv_and_generate_takes_a_given_id() {
         .code(1)
         .stdout(predicate::str::contains("sts-record/id-invalid-char"));
 }
+
+/// A report of `n` failure details, each its own sending IP and receiving MX.
+fn wide_report(n: usize) -> String {
+    let details: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"result-type": "certificate-expired", "sending-mta-ip": "192.0.2.{}", "receiving-mx-hostname": "mx{i}.wide.example", "failed-session-count": {}}}"#,
+                i % 250,
+                1 + i % 4
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"organization-name": "Wide", "report-id": "w-1", "date-range": {{"start-datetime": "2026-01-01T00:00:00Z", "end-datetime": "2026-01-01T23:59:59Z"}},
+        "policies": [{{"policy": {{"policy-type": "sts", "policy-domain": "wide.example"}},
+        "summary": {{"total-successful-session-count": 1, "total-failure-session-count": 1}}, "failure-details": [{}]}}]}}"#,
+        details.join(",")
+    )
+}
+
+/// The long breakdowns are the top N (default 100) with the rest totalled in `more`; `--all` lists every row,
+/// `--top N` any number; the totals stay exact either way; the human format says what it left out.
+#[test]
+fn report_top_n_all_and_more() {
+    let dir = std::env::temp_dir().join(format!("mtasts-cli-top-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp");
+    let file = dir.join("wide.json");
+    std::fs::write(&file, wide_report(300)).expect("write");
+    let failed_all: u64 = (0..300u64).map(|i| 1 + i % 4).sum();
+    let run = |args: &[&str]| {
+        let out = mtasts()
+            .args(["report", "--format", "json"])
+            .args(args)
+            .arg(&file)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        json_of(&out.stdout)["summary"].clone()
+    };
+    for (args, shown) in [
+        (&[][..], 100usize),
+        (&["--top", "7"][..], 7),
+        (&["--top", "0"][..], 0),
+        (&["--all"][..], 300),
+    ] {
+        let s = run(args);
+        let rows = s["failures"].as_array().expect("rows");
+        assert_eq!(rows.len(), shown, "{args:?}");
+        let shown_failed: u64 = rows
+            .iter()
+            .map(|r| r["failed_session_count"].as_u64().unwrap_or(0))
+            .sum();
+        assert_eq!(
+            s["more"]["failures"]["count"],
+            (300 - shown) as u64,
+            "{args:?}"
+        );
+        assert_eq!(
+            s["more"]["failures"]["failed"],
+            failed_all - shown_failed,
+            "{args:?}"
+        );
+        let mx = s["by_receiving_mx"].as_array().expect("mx").len();
+        assert_eq!(mx, shown, "{args:?}");
+        assert_eq!(s["more"]["by_receiving_mx"]["count"], (300 - shown) as u64);
+        // 250 distinct sending IPs
+        assert_eq!(
+            s["by_sending_ip"].as_array().expect("ip").len(),
+            shown.min(250)
+        );
+        assert_eq!(s["failed"], 1, "the report's own totals are untouched");
+        // most failed sessions first
+        let counts: Vec<u64> = rows
+            .iter()
+            .map(|r| r["failed_session_count"].as_u64().unwrap_or(0))
+            .collect();
+        assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{args:?}");
+    }
+    mtasts()
+        .args(["report", "--top", "3", "--all"])
+        .arg(&file)
+        .assert()
+        .code(2);
+    mtasts()
+        .args(["report", "--lang", "en"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("… and 280 more"));
+}

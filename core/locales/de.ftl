@@ -327,6 +327,7 @@ ui--by-ip = Fehler nach sendender IP
 ui--failure-details = Fehlerdetails
 ui--no-failures = Keine Fehler gemeldet.
 ui--not-given = (nicht angegeben)
+ui--more-rows = … und { $count } weitere ({ $failed } fehlgeschlagene Sitzungen)
 ui--rows-shown = { $shown } von { $total } Zeilen angezeigt; der Export enthält alle.
 ui--col-key = Name
 ui--col-reports = Berichte

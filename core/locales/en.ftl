@@ -331,6 +331,7 @@ ui--by-ip = Failures by sending IP
 ui--failure-details = Failure details
 ui--no-failures = No failures reported.
 ui--not-given = (not given)
+ui--more-rows = … and { $count } more ({ $failed } failed sessions)
 ui--rows-shown = Showing { $shown } of { $total } rows; the export has all of them.
 ui--col-key = Name
 ui--col-reports = Reports

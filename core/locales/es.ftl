@@ -330,6 +330,7 @@ ui--by-ip = Fallos por IP remitente
 ui--failure-details = Detalles de los fallos
 ui--no-failures = No se han notificado fallos.
 ui--not-given = (no indicado)
+ui--more-rows = … y { $count } más ({ $failed } sesiones fallidas)
 ui--rows-shown = Se muestran { $shown } de { $total } filas; la exportación las incluye todas.
 ui--col-key = Nombre
 ui--col-reports = Informes

@@ -330,6 +330,7 @@ ui--by-ip = Errori per IP mittente
 ui--failure-details = Dettagli degli errori
 ui--no-failures = Nessun errore segnalato.
 ui--not-given = (non indicato)
+ui--more-rows = … e altri { $count } ({ $failed } sessioni non riuscite)
 ui--rows-shown = Mostrate { $shown } righe su { $total }; l'esportazione le contiene tutte.
 ui--col-key = Nome
 ui--col-reports = Rapporti

@@ -321,6 +321,7 @@ ui--by-ip = 送信元 IP 別の失敗
 ui--failure-details = 失敗の詳細
 ui--no-failures = 失敗は報告されていません。
 ui--not-given = （記載なし）
+ui--more-rows = … ほか { $count } 件（失敗セッション { $failed } 件）
 ui--rows-shown = { $total } 行中 { $shown } 行を表示しています。エクスポートにはすべて含まれます。
 ui--col-key = 名前
 ui--col-reports = レポート

@@ -4,13 +4,13 @@
 //! `limit` with the rest totalled in `more`; `/api/failures` pages through every row.
 
 use crate::index::{self, count, Filters};
-use mtasts_core::report::aggregate::{Bucket, FailureBucket, FailureRow, Summary};
+use mtasts_core::report::aggregate::{Bucket, FailureBucket, FailureRow, More, Rest, Summary};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use worker::{D1Database, Result};
 
-/// Rows of the long breakdowns given when `limit` is not set.
-pub const DEFAULT_TOP: u64 = 100;
+/// Rows of the long breakdowns given when `limit` is not set: core's default, as the CLI gives.
+pub const DEFAULT_TOP: u64 = mtasts_core::report::aggregate::DEFAULT_TOP as u64;
 /// The most rows of a long breakdown one summary gives.
 pub const MAX_TOP: u64 = 1000;
 /// Most recent reports listed with how they arrived.
@@ -129,8 +129,8 @@ pub const DETAIL_COLUMNS: &str = "f.id AS id, f.organization AS organization, f.
     f.sending_ip AS sending_ip, f.mx_host AS mx_host, f.receiving_ip AS receiving_ip, f.failed AS failed, \
     f.reason AS reason, f.info AS info";
 
-/// The summary's order of failure details: most failed sessions first, then by content (not by row id, so a
-/// rebuilt index gives the same order). Its first keys are those of the indexes `failures_top` and
+/// The summary's order of failure details, core's [`mtasts_core::report::aggregate::failure_order`] in SQL:
+/// most failed sessions first, then by content (not by row id, so a rebuilt index gives the same order). Its first keys are those of the indexes `failures_top` and
 /// `failures_top_all`, so the top `limit` rows are read in order, only ties sorted, and the rest never touched.
 const DETAIL_ORDER: &str =
     "f.failed DESC, f.day DESC, f.organization, f.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
@@ -160,7 +160,7 @@ struct One {
     n: f64,
 }
 
-/// The summary and what surrounds it in the answer: `listed`, `more` (the rest of the long breakdowns), and
+/// The summary (with `more`, the rest of the long breakdowns) and what surrounds it in the answer: `listed` and
 /// `arrivals` (per transport, per DKIM verdict, the newest with their senders; RFC 8460 §5.3, §5.4, §3).
 ///
 /// Every statement reads a rollup, or an index in the order it answers in and stops after `limit` rows; only
@@ -307,17 +307,28 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     sum.failures = rows::<DetailRow, FailureRow>(get(10))?;
     sum.duplicates = one_n(11)?;
     // the rest of a top-N: how many keys (rows) it left out, and their failed sessions (the total less the top)
-    let rest = |keys: u64, shown: usize, failed_shown: u64| {
-        json!({"count": keys.saturating_sub(shown as u64),
-            "failed": detail_failed.saturating_sub(failed_shown)})
+    let rest = |keys: u64, shown: usize, failed_shown: u64| Rest {
+        count: keys.saturating_sub(shown as u64),
+        failed: detail_failed.saturating_sub(failed_shown),
     };
     let shown_failed = |b: &[FailureBucket]| b.iter().map(|x| x.failed).sum::<u64>();
-    let more = json!({
-        "by_receiving_mx": rest(mx_keys, sum.by_receiving_mx.len(), shown_failed(&sum.by_receiving_mx)),
-        "by_sending_ip": rest(ip_keys, sum.by_sending_ip.len(), shown_failed(&sum.by_sending_ip)),
-        "failures": rest(detail_rows, sum.failures.len(),
-            sum.failures.iter().map(|x| x.failed_session_count).sum()),
-    });
+    sum.more = More {
+        by_receiving_mx: rest(
+            mx_keys,
+            sum.by_receiving_mx.len(),
+            shown_failed(&sum.by_receiving_mx),
+        ),
+        by_sending_ip: rest(
+            ip_keys,
+            sum.by_sending_ip.len(),
+            shown_failed(&sum.by_sending_ip),
+        ),
+        failures: rest(
+            detail_rows,
+            sum.failures.len(),
+            sum.failures.iter().map(|x| x.failed_session_count).sum(),
+        ),
+    };
     let counted = |i: usize| -> Result<Value> {
         let rows = get(i)?.results::<Counted>()?;
         Ok(Value::Object(
@@ -336,7 +347,6 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
         .collect();
     Ok(json!({
         "listed": sum.reports,
-        "more": more,
         "top": top,
         "arrivals": {"via": counted(12)?, "dkim": counted(13)?, "recent": recent},
         "summary": sum,

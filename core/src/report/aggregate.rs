@@ -2,10 +2,14 @@
 //! worker's `/api/summary` all show. Reports are deduplicated by (organization, report-id): RFC 8460 §4.3 makes
 //! `report-id` unique per sender, and the same report often arrives twice (e-mail and HTTPS, or a re-upload).
 
-use super::model::Report;
+use super::model::{Report, Text};
 use super::time;
+use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 
 /// Which reports and policies count.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,6 +88,30 @@ pub struct FailureRow {
     pub additional_information: String,
 }
 
+/// What a top-N breakdown left out: how many keys (or rows), and their failed sessions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rest {
+    /// Keys (for failure rows: rows) not listed.
+    pub count: u64,
+    /// Their failed sessions.
+    pub failed: u64,
+}
+
+/// The rest of the long breakdowns, beyond the top `N` listed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct More {
+    /// Beyond [`Summary::by_receiving_mx`].
+    pub by_receiving_mx: Rest,
+    /// Beyond [`Summary::by_sending_ip`].
+    pub by_sending_ip: Rest,
+    /// Beyond [`Summary::failures`].
+    pub failures: Rest,
+}
+
+/// Rows of the long breakdowns (sending IPs, receiving MX hosts, failure rows) a summary lists by default; the
+/// rest are totalled in [`Summary::more`]. The worker's `/api/summary` and the CLI use the same default.
+pub const DEFAULT_TOP: usize = 100;
+
 /// Everything the dashboard shows.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
@@ -113,46 +141,205 @@ pub struct Summary {
     pub by_day: Vec<Bucket>,
     /// Failed sessions per result type.
     pub by_result_type: Vec<FailureBucket>,
-    /// Failed sessions per receiving MX.
+    /// Failed sessions per receiving MX, the top N.
     pub by_receiving_mx: Vec<FailureBucket>,
-    /// Failed sessions per sending IP.
+    /// Failed sessions per sending IP, the top N.
     pub by_sending_ip: Vec<FailureBucket>,
-    /// Every failure-detail row.
+    /// Failure-detail rows, the top N in [`failure_order`].
     pub failures: Vec<FailureRow>,
+    /// What the top-N lists left out.
+    #[serde(default)]
+    pub more: More,
+}
+
+type FastMap<V> = HashMap<Text, V, BuildHasherDefault<FxHasher>>;
+
+/// A breakdown's bucket while aggregating, with the last report counted in it (so a report counts once per key
+/// in O(1), however many policies it has).
+#[derive(Debug, Default)]
+struct Slot {
+    bucket: Bucket,
+    last_report: u64,
+}
+
+/// The buckets of a breakdown by key: the map holds positions in `slots`, so every map of the aggregator is
+/// the same type (one instance of the hash table's code in the web app's wasm).
+#[derive(Debug, Default)]
+struct Buckets {
+    at: FastMap<u64>,
+    slots: Vec<Slot>,
 }
 
 /// Accumulates reports one at a time (so a UI can feed it in chunks).
-#[derive(Debug, Default)]
+///
+/// Built for the 26 MB report of 100,000 failure details as much as for 1,000 small ones: map keys are
+/// [`Text`] (inline up to 24 bytes, so most host names and IPs allocate nothing), looked up by `&str` before
+/// anything is copied, hashed with FxHash, and only the failure rows that can still be in the top N are ever
+/// materialized. FxHash is not keyed: a report crafted to collide could slow its own summary, but only the
+/// summary of the reports a user chose to open (the worker's summary reads D1, not this); the input caps of
+/// [`super::decode::Limits`] bound how much of that there can be.
+#[derive(Debug)]
 pub struct Aggregator {
     filter: Filter,
+    top: Option<usize>,
     seen: HashSet<(String, String)>,
     s: Summary,
-    org: HashMap<String, Bucket>,
-    domain: HashMap<String, Bucket>,
-    ptype: HashMap<String, Bucket>,
+    /// Reports counted so far (the current report's number in [`Slot::last_report`]).
+    counted: u64,
+    org: Buckets,
+    domain: Buckets,
+    ptype: Buckets,
     day: BTreeMap<String, Bucket>,
-    result: HashMap<String, u64>,
-    mx: HashMap<String, u64>,
-    ip: HashMap<String, u64>,
+    result: FastMap<u64>,
+    mx: FastMap<u64>,
+    ip: FastMap<u64>,
+    /// Failure rows that may be in the top N, with their arrival number (the last tie-break).
+    rows: Vec<(u64, FailureRow)>,
+    /// After a trim: the index in `rows` of the worst row kept; a row that orders after it is not kept.
+    floor: Option<usize>,
+    detail_rows: u64,
+    detail_failed: u64,
 }
 
-fn bump(map: &mut HashMap<String, Bucket>, key: &str, ok: u64, failed: u64, new_report: bool) {
-    let b = map.entry(key.to_owned()).or_insert_with(|| Bucket {
-        key: key.to_owned(),
-        ..Bucket::default()
-    });
+impl Default for Aggregator {
+    fn default() -> Self {
+        Aggregator::new(Filter::default())
+    }
+}
+
+/// Adds `ok`/`failed` sessions to `key`'s bucket, counting the report `report` once.
+fn bump(map: &mut Buckets, key: &str, ok: u64, failed: u64, report: u64) {
+    let i = match map.at.get(key) {
+        Some(&i) => i as usize,
+        None => {
+            map.at.insert(Text::from(key), map.slots.len() as u64);
+            map.slots.push(Slot {
+                bucket: Bucket {
+                    key: key.to_owned(),
+                    ..Bucket::default()
+                },
+                last_report: 0,
+            });
+            map.slots.len() - 1
+        }
+    };
+    let Some(slot) = map.slots.get_mut(i) else {
+        return;
+    };
+    let b = &mut slot.bucket;
     b.successful = b.successful.saturating_add(ok);
     b.failed = b.failed.saturating_add(failed);
-    b.reports += u64::from(new_report);
+    if slot.last_report != report {
+        slot.last_report = report;
+        b.reports += 1;
+    }
+}
+
+/// Adds `n` failed sessions to `key`.
+fn add_failed(map: &mut FastMap<u64>, key: &str, n: u64) {
+    // a key that fits inline in a `Text` costs no allocation to build: one probe; a longer one is looked up by
+    // `&str` first, so it is copied only when new
+    if key.len() <= INLINE_TEXT {
+        let v = map.entry(Text::from(key)).or_default();
+        *v = v.saturating_add(n);
+        return;
+    }
+    match map.get_mut(key) {
+        Some(v) => *v = v.saturating_add(n),
+        None => {
+            map.insert(Text::from(key), n);
+        }
+    }
+}
+
+/// The longest string a [`Text`] holds without allocating (64-bit targets; on wasm32 it is 12, and longer keys
+/// just take the two-step path).
+const INLINE_TEXT: usize = std::mem::size_of::<Text>();
+
+/// `s` in ASCII lower case, copied only when it has an upper-case letter.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The fields a failure row is ordered by.
+struct RowKey<'a> {
+    failed: u64,
+    day: &'a str,
+    organization: &'a str,
+    report_id: &'a str,
+    result_type: &'a str,
+    mx: &'a str,
+    ip: &'a str,
+}
+
+impl FailureRow {
+    fn key(&self) -> RowKey<'_> {
+        RowKey {
+            failed: self.failed_session_count,
+            day: &self.day,
+            organization: &self.organization,
+            report_id: &self.report_id,
+            result_type: &self.result_type,
+            mx: &self.receiving_mx_hostname,
+            ip: &self.sending_mta_ip,
+        }
+    }
+}
+
+/// The order of failure rows everywhere (the CLI, the viewer and the worker's `/api/summary`): most failed
+/// sessions first, newest day first, then organization, report id, result type, receiving MX and sending IP;
+/// rows equal in all of those keep the order they arrived in.
+pub fn failure_order(a: &FailureRow, b: &FailureRow) -> Ordering {
+    key_order(&a.key(), &b.key())
+}
+
+fn key_order(a: &RowKey<'_>, b: &RowKey<'_>) -> Ordering {
+    b.failed
+        .cmp(&a.failed)
+        .then_with(|| b.day.cmp(a.day))
+        .then_with(|| a.organization.cmp(b.organization))
+        .then_with(|| a.report_id.cmp(b.report_id))
+        .then_with(|| a.result_type.cmp(b.result_type))
+        .then_with(|| a.mx.cmp(b.mx))
+        .then_with(|| a.ip.cmp(b.ip))
+}
+
+fn row_order(a: &(u64, FailureRow), b: &(u64, FailureRow)) -> Ordering {
+    failure_order(&a.1, &b.1).then(a.0.cmp(&b.0))
 }
 
 impl Aggregator {
-    /// An aggregator that counts only what `filter` lets through.
+    /// An aggregator that counts only what `filter` lets through and lists the top [`DEFAULT_TOP`] of the long
+    /// breakdowns.
     pub fn new(filter: Filter) -> Self {
         Aggregator {
             filter,
-            ..Aggregator::default()
+            top: Some(DEFAULT_TOP),
+            seen: HashSet::new(),
+            s: Summary::default(),
+            counted: 0,
+            org: Buckets::default(),
+            domain: Buckets::default(),
+            ptype: Buckets::default(),
+            day: BTreeMap::new(),
+            result: FastMap::default(),
+            mx: FastMap::default(),
+            ip: FastMap::default(),
+            rows: Vec::new(),
+            floor: None,
+            detail_rows: 0,
+            detail_failed: 0,
         }
+    }
+
+    /// Lists the top `top` of the long breakdowns (`None`: every key and every failure row).
+    pub fn with_top(mut self, top: Option<usize>) -> Self {
+        self.top = top;
+        self
     }
 
     /// True when this report ([`Report::identity`]) was already added.
@@ -172,8 +359,8 @@ impl Aggregator {
         }
         let day = start.map(time::day).unwrap_or_default();
         let org = r.organization();
+        let report = self.counted + 1;
         let mut counted = false;
-        let (mut seen_org, mut seen_domains, mut seen_types) = (false, Vec::new(), Vec::new());
         for p in r.policies() {
             if !self.filter.domain_ok(p.domain()) {
                 continue;
@@ -183,52 +370,49 @@ impl Aggregator {
             self.s.policies += 1;
             self.s.successful = self.s.successful.saturating_add(ok);
             self.s.failed = self.s.failed.saturating_add(failed);
-            bump(&mut self.org, org, ok, failed, !seen_org);
-            seen_org = true;
-            let dom = p.domain().to_ascii_lowercase();
-            bump(
-                &mut self.domain,
-                &dom,
-                ok,
-                failed,
-                !seen_domains.contains(&dom),
-            );
-            seen_domains.push(dom.clone());
-            let pt = p.policy_type().to_owned();
-            bump(&mut self.ptype, &pt, ok, failed, !seen_types.contains(&pt));
-            seen_types.push(pt.clone());
-            let b = self.day.entry(day.clone()).or_insert_with(|| Bucket {
-                key: day.clone(),
-                ..Bucket::default()
-            });
+            bump(&mut self.org, org, ok, failed, report);
+            let dom = lower(p.domain());
+            bump(&mut self.domain, &dom, ok, failed, report);
+            let pt = p.policy_type();
+            bump(&mut self.ptype, pt, ok, failed, report);
+            let b = match self.day.get_mut(day.as_str()) {
+                Some(b) => b,
+                None => self.day.entry(day.clone()).or_insert_with(|| Bucket {
+                    key: day.clone(),
+                    ..Bucket::default()
+                }),
+            };
             b.successful = b.successful.saturating_add(ok);
             b.failed = b.failed.saturating_add(failed);
             for fd in p.details() {
                 let n = fd.count();
-                *self.result.entry(fd.result().to_owned()).or_default() += n;
-                let mxh = fd
-                    .receiving_mx_hostname
-                    .as_deref()
-                    .unwrap_or("")
-                    .to_ascii_lowercase();
-                *self.mx.entry(mxh).or_default() += n;
-                *self
-                    .ip
-                    .entry(fd.sending_mta_ip.as_deref().unwrap_or("").to_owned())
-                    .or_default() += n;
-                self.s.failures.push(FailureRow {
+                let (mx, ip) = (
+                    fd.receiving_mx_hostname.as_deref().unwrap_or(""),
+                    fd.sending_mta_ip.as_deref().unwrap_or(""),
+                );
+                add_failed(&mut self.result, fd.result(), n);
+                add_failed(&mut self.mx, &lower(mx), n);
+                add_failed(&mut self.ip, ip, n);
+                self.detail_rows += 1;
+                self.detail_failed = self.detail_failed.saturating_add(n);
+                let key = RowKey {
+                    failed: n,
+                    day: &day,
+                    organization: org,
+                    report_id: r.id(),
+                    result_type: fd.result(),
+                    mx,
+                    ip,
+                };
+                self.keep_row(key, || FailureRow {
                     organization: org.to_owned(),
                     report_id: r.id().to_owned(),
                     day: day.clone(),
-                    policy_type: pt.clone(),
-                    policy_domain: dom.clone(),
+                    policy_type: pt.to_owned(),
+                    policy_domain: dom.clone().into_owned(),
                     result_type: fd.result().to_owned(),
-                    sending_mta_ip: fd.sending_mta_ip.as_deref().unwrap_or("").to_owned(),
-                    receiving_mx_hostname: fd
-                        .receiving_mx_hostname
-                        .as_deref()
-                        .unwrap_or("")
-                        .to_owned(),
+                    sending_mta_ip: ip.to_owned(),
+                    receiving_mx_hostname: mx.to_owned(),
                     receiving_ip: fd.receiving_ip.as_deref().unwrap_or("").to_owned(),
                     failed_session_count: n,
                     failure_reason_code: fd.failure_reason_code.as_deref().unwrap_or("").to_owned(),
@@ -241,8 +425,9 @@ impl Aggregator {
             }
         }
         if counted {
+            self.counted = report;
             self.s.reports += 1;
-            if let Some(b) = self.day.get_mut(&day) {
+            if let Some(b) = self.day.get_mut(day.as_str()) {
                 b.reports += 1;
             }
             if !day.is_empty() {
@@ -257,52 +442,183 @@ impl Aggregator {
         true
     }
 
-    /// The summary so far (breakdowns sorted by failed, then by total sessions, then by key).
-    pub fn summary(&self) -> Summary {
-        let mut s = self.s.clone();
+    /// Keeps a failure row when it can still be in the top N: compared with the worst row kept (no copy made
+    /// for a row that cannot), and trimmed back to N when twice that many are kept.
+    fn keep_row(&mut self, key: RowKey<'_>, row: impl FnOnce() -> FailureRow) {
+        let Some(top) = self.top else {
+            self.rows.push((self.detail_rows, row()));
+            return;
+        };
+        if top == 0 {
+            return;
+        }
+        if let Some(f) = self.floor {
+            // a new row loses a tie with any kept row (it arrived later)
+            if key_order(&key, &self.rows[f].1.key()) != Ordering::Less {
+                return;
+            }
+        }
+        self.rows.push((self.detail_rows, row()));
+        if self.rows.len() >= top.saturating_mul(2).max(64) {
+            self.trim(top);
+        }
+    }
+
+    /// Keeps the top `top` rows and notes the worst of them.
+    fn trim(&mut self, top: usize) {
+        if top > 0 && self.rows.len() > top {
+            let rows = std::mem::take(&mut self.rows);
+            self.rows = head(rows, Some(top), row_order);
+            self.floor = Some(top - 1);
+        }
+    }
+
+    /// The summary (breakdowns sorted by failed, then by total sessions, then by key; the long ones cut to the
+    /// top N with the rest in [`Summary::more`]).
+    pub fn summary(mut self) -> Summary {
+        let mut s = std::mem::take(&mut self.s);
         let total = s.successful.saturating_add(s.failed);
         s.success_rate = (total > 0).then(|| s.successful as f64 / total as f64);
-        s.by_organization = sorted(&self.org);
-        s.by_policy_domain = sorted(&self.domain);
-        s.by_policy_type = sorted(&self.ptype);
+        if let Some(top) = self.top {
+            self.trim(top);
+        }
+        s.by_organization = sorted(self.org);
+        s.by_policy_domain = sorted(self.domain);
+        s.by_policy_type = sorted(self.ptype);
         s.by_day = self.day.values().cloned().collect();
-        s.by_result_type = sorted_failures(&self.result);
-        s.by_receiving_mx = sorted_failures(&self.mx);
-        s.by_sending_ip = sorted_failures(&self.ip);
+        s.by_result_type = top_failures(self.result, None).0;
+        let (mx, mx_rest) = top_failures(self.mx, self.top);
+        let (ip, ip_rest) = top_failures(self.ip, self.top);
+        s.by_receiving_mx = mx;
+        s.by_sending_ip = ip;
+        s.failures = head(self.rows, None, row_order)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+        let shown: u64 = s.failures.iter().map(|r| r.failed_session_count).sum();
+        s.more = More {
+            by_receiving_mx: mx_rest,
+            by_sending_ip: ip_rest,
+            failures: Rest {
+                count: self.detail_rows - s.failures.len() as u64,
+                failed: self.detail_failed.saturating_sub(shown),
+            },
+        };
         s
     }
 }
 
-fn sorted(map: &HashMap<String, Bucket>) -> Vec<Bucket> {
-    let mut v: Vec<Bucket> = map.values().cloned().collect();
-    v.sort_by(|a, b| {
+/// The positions of the first `top` of `n` items in `cmp`'s order (all of them when `top` is `None`), in that
+/// order; items `cmp` finds equal keep their order. Every list of the summary is ordered through this one
+/// non-generic function, and so are the web app's tables: each instance of the standard library's sorts costs
+/// the web app's wasm kilobytes.
+pub fn positions_in_order(
+    n: usize,
+    top: Option<usize>,
+    cmp: &dyn Fn(usize, usize) -> Ordering,
+) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..n).collect();
+    let keep = top.unwrap_or(n).min(n);
+    if keep < n {
+        select_front(&mut idx, keep, cmp);
+        idx.truncate(keep);
+    }
+    sort_idx(&mut idx, cmp);
+    idx
+}
+
+/// Sorts positions by `cmp` (the one instance of the standard sort in the aggregator).
+fn sort_idx(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
+    idx.sort_by(|a, b| cmp(*a, *b));
+}
+
+/// Moves the first `k` of `idx` in `cmp`'s order (a total order: no two items equal) to the front, in no
+/// order: quickselect on the middle element, and a sort of what is left after 2·log2(n) rounds, so never worse
+/// than sorting. Hand-written rather than `select_nth_unstable_by`, whose code would cost the web app's wasm
+/// about 2 KB gzip.
+fn select_front(idx: &mut [usize], k: usize, cmp: &dyn Fn(usize, usize) -> Ordering) {
+    let (mut lo, mut hi) = (0, idx.len());
+    let mut rounds = 2 * (usize::BITS - idx.len().leading_zeros());
+    while lo < k && k < hi {
+        if rounds == 0 {
+            sort_idx(&mut idx[lo..hi], cmp);
+            return;
+        }
+        rounds -= 1;
+        // Lomuto partition around the middle element: what orders before it to the left
+        idx.swap(lo + (hi - lo) / 2, hi - 1);
+        let pivot = idx[hi - 1];
+        let mut store = lo;
+        for i in lo..hi - 1 {
+            if cmp(idx[i], pivot) == Ordering::Less {
+                idx.swap(i, store);
+                store += 1;
+            }
+        }
+        idx.swap(store, hi - 1);
+        if store >= k {
+            hi = store;
+        } else {
+            lo = store + 1;
+        }
+    }
+}
+
+/// The first `top` of `items` in `cmp`'s order (all of them when `top` is `None`), in that order.
+fn head<T: Default>(
+    mut items: Vec<T>,
+    top: Option<usize>,
+    cmp: impl Fn(&T, &T) -> Ordering,
+) -> Vec<T> {
+    let idx = positions_in_order(items.len(), top, &|a, b| cmp(&items[a], &items[b]));
+    idx.iter().map(|&i| std::mem::take(&mut items[i])).collect()
+}
+
+/// A breakdown's buckets: most failed sessions first, then most sessions, then by key.
+fn sorted(map: Buckets) -> Vec<Bucket> {
+    let v: Vec<Bucket> = map.slots.into_iter().map(|s| s.bucket).collect();
+    head(v, None, |a, b| {
         b.failed
             .cmp(&a.failed)
             .then((b.successful + b.failed).cmp(&(a.successful + a.failed)))
-            .then(a.key.cmp(&b.key))
-    });
-    v
+            .then_with(|| a.key.cmp(&b.key))
+    })
 }
 
-fn sorted_failures(map: &HashMap<String, u64>) -> Vec<FailureBucket> {
-    let mut v: Vec<FailureBucket> = map
-        .iter()
-        .map(|(k, &n)| FailureBucket {
-            key: k.clone(),
-            failed: n,
+/// The top `top` keys by failed sessions (then by key), and what the rest add up to.
+fn top_failures(map: FastMap<u64>, top: Option<usize>) -> (Vec<FailureBucket>, Rest) {
+    let keys = map.len() as u64;
+    let total = map.values().fold(0u64, |t, n| t.saturating_add(*n));
+    let v: Vec<(Text, u64)> = map.into_iter().collect();
+    let list: Vec<FailureBucket> = head(v, top, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
+        .into_iter()
+        .map(|(k, failed)| FailureBucket {
+            key: k.into(),
+            failed,
         })
         .collect();
-    v.sort_by(|a, b| b.failed.cmp(&a.failed).then(a.key.cmp(&b.key)));
-    v
+    let shown = list.iter().fold(0u64, |t, b| t.saturating_add(b.failed));
+    let rest = Rest {
+        count: keys - list.len() as u64,
+        failed: total.saturating_sub(shown),
+    };
+    (list, rest)
 }
 
-/// Summarises a set of reports in one call.
+/// Summarises a set of reports in one call (the top [`DEFAULT_TOP`] of the long breakdowns).
 pub fn summarize<'a>(reports: impl IntoIterator<Item = &'a Report>, filter: Filter) -> Summary {
     let mut a = Aggregator::new(filter);
     for r in reports {
         a.add(r);
     }
     a.summary()
+}
+
+#[cfg(test)]
+impl Summary {
+    fn failed_rows_total(&self) -> u64 {
+        self.failures.iter().map(|r| r.failed_session_count).sum()
+    }
 }
 
 #[cfg(test)]
@@ -336,5 +652,138 @@ mod tests {
         let named = parse_json(br#"{"organization-name": "O", "report-id": "1", "policies": []}"#)
             .expect("named");
         assert_eq!(named.identity(), ("O".to_owned(), "1".to_owned()));
+    }
+
+    /// A report of `n` failure details with few distinct values, so ties in every sort key are common.
+    fn tied_report(seed: u64, n: usize) -> Report {
+        let mut x = seed;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let details: Vec<String> = (0..n)
+            .map(|_| {
+                format!(
+                    r#"{{"result-type": "r{}", "sending-mta-ip": "192.0.2.{}", "receiving-mx-hostname": "MX{}.example",
+                    "receiving-ip": "203.0.113.{}", "failed-session-count": {}}}"#,
+                    next(3),
+                    next(7),
+                    next(4),
+                    next(5),
+                    1 + next(3)
+                )
+            })
+            .collect();
+        parse_json(
+            format!(
+                r#"{{"organization-name": "O{}", "report-id": "id-{seed}",
+                "date-range": {{"start-datetime": "2026-01-0{}T00:00:00Z", "end-datetime": "2026-01-09T00:00:00Z"}},
+                "policies": [{{"policy": {{"policy-type": "sts", "policy-domain": "a.example"}},
+                "summary": {{"total-successful-session-count": 5, "total-failure-session-count": 1}},
+                "failure-details": [{}]}}]}}"#,
+                seed % 3,
+                1 + seed % 4,
+                details.join(",")
+            )
+            .as_bytes(),
+        )
+        .expect("report")
+    }
+
+    /// The top N of every long breakdown is the first N of the whole list in the same order, and `more` holds
+    /// exactly the count and the failed sessions of the rest; N = 0 lists nothing and totals everything.
+    #[test]
+    fn top_n_is_the_head_of_the_whole_list() {
+        let reports: Vec<Report> = (0..40)
+            .map(|i| tied_report(i, (i as usize * 7) % 50))
+            .collect();
+        let mut all = Aggregator::new(Filter::default()).with_top(None);
+        for r in &reports {
+            all.add(r);
+        }
+        let all = all.summary();
+        assert_eq!(all.more, More::default());
+        assert!(all
+            .failures
+            .windows(2)
+            .all(|w| failure_order(&w[0], &w[1]) != Ordering::Greater));
+        let rest = |list: &[FailureBucket], n: usize| Rest {
+            count: list.len().saturating_sub(n) as u64,
+            failed: list.iter().skip(n).map(|b| b.failed).sum(),
+        };
+        for n in [0, 1, 3, 10, 63, 64, 65, 200, 100_000] {
+            let mut a = Aggregator::new(Filter::default()).with_top(Some(n));
+            for r in &reports {
+                a.add(r);
+            }
+            let s = a.summary();
+            let head = |v: &[FailureRow]| v.iter().take(n).cloned().collect::<Vec<_>>();
+            assert_eq!(s.failures, head(&all.failures), "top {n}");
+            assert_eq!(
+                s.by_sending_ip,
+                all.by_sending_ip
+                    .iter()
+                    .take(n)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            );
+            assert_eq!(
+                s.by_receiving_mx,
+                all.by_receiving_mx
+                    .iter()
+                    .take(n)
+                    .cloned()
+                    .collect::<Vec<_>>()
+            );
+            assert_eq!(s.more.by_sending_ip, rest(&all.by_sending_ip, n));
+            assert_eq!(s.more.by_receiving_mx, rest(&all.by_receiving_mx, n));
+            let shown: u64 = s.failures.iter().map(|r| r.failed_session_count).sum();
+            assert_eq!(
+                s.more.failures,
+                Rest {
+                    count: (all.failures.len() - s.failures.len()) as u64,
+                    failed: all.failed_rows_total() - shown
+                }
+            );
+            assert_eq!(
+                (s.reports, s.failed, &s.by_organization),
+                (all.reports, all.failed, &all.by_organization)
+            );
+        }
+    }
+
+    /// A report counts once per key however many of its policies share it; MX hosts are case-folded.
+    #[test]
+    fn buckets_count_each_report_once() {
+        let r = parse_json(
+            br#"{"organization-name": "O", "report-id": "1", "policies": [
+            {"policy": {"policy-type": "sts", "policy-domain": "A.example"}, "summary": {"total-successful-session-count": 1, "total-failure-session-count": 2},
+             "failure-details": [{"result-type": "x", "receiving-mx-hostname": "MX.a.example", "failed-session-count": 2}]},
+            {"policy": {"policy-type": "sts", "policy-domain": "a.example"}, "summary": {"total-successful-session-count": 3, "total-failure-session-count": 1},
+             "failure-details": [{"result-type": "x", "receiving-mx-hostname": "mx.a.example", "failed-session-count": 1}]}]}"#,
+        )
+        .expect("report");
+        let s = summarize([&r], Filter::default());
+        assert_eq!(s.by_policy_domain.len(), 1);
+        assert_eq!(
+            (
+                s.by_policy_domain[0].reports,
+                s.by_policy_domain[0].successful
+            ),
+            (1, 4)
+        );
+        assert_eq!(
+            (s.by_organization[0].reports, s.by_policy_type[0].reports),
+            (1, 1)
+        );
+        assert_eq!(
+            s.by_receiving_mx,
+            vec![FailureBucket {
+                key: "mx.a.example".into(),
+                failed: 3
+            }]
+        );
     }
 }

@@ -5,6 +5,7 @@
 use super::model::Report;
 use crate::diag::{Code, Diagnostic, Span};
 use mail_parser::MimeHeaders;
+use std::borrow::Cow;
 use std::io::Read;
 
 /// Size caps for decoding.
@@ -40,11 +41,12 @@ pub enum Container {
 
 /// A report's JSON, unwrapped from its container.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Payload {
+pub struct Payload<'a> {
     /// The outermost container.
     pub container: Container,
-    /// The JSON bytes.
-    pub json: Vec<u8>,
+    /// The JSON bytes: the input itself for plain JSON (a 26 MB report is not copied), inflated or decoded
+    /// bytes otherwise.
+    pub json: Cow<'a, [u8]>,
 }
 
 /// What the bytes look like.
@@ -83,7 +85,7 @@ fn looks_like_email(b: &[u8]) -> bool {
 }
 
 /// Unwraps `bytes` into report JSON payloads (an e-mail may carry more than one report).
-pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
+pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload<'_>>, Diagnostic> {
     // RFC 8460 §7: a report endpoint can be flooded; a size cap bounds what one input costs
     if bytes.len() > limits.max_input {
         return Err(Diagnostic::new(Code::ReportTooLarge, Span::default())
@@ -93,11 +95,11 @@ pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> 
     match sniff(bytes) {
         Some(Container::Json) => Ok(vec![Payload {
             container: Container::Json,
-            json: bytes.to_vec(),
+            json: Cow::Borrowed(bytes),
         }]),
         Some(Container::Gzip) => Ok(vec![Payload {
             container: Container::Gzip,
-            json: gunzip(bytes, limits.max_inflated)?,
+            json: Cow::Owned(gunzip(bytes, limits.max_inflated)?),
         }]),
         Some(Container::Email) => email(bytes, limits),
         None => Err(Diagnostic::new(Code::ReportUnknownFormat, Span::default())),
@@ -160,7 +162,7 @@ fn nested_messages(bytes: &[u8]) -> usize {
 
 /// Finds report attachments in an e-mail (RFC 8460 §5.3), also inside forwarded messages. The inflate cap
 /// holds for the whole message, not per part, and parts are inflated one at a time.
-fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload>, Diagnostic> {
+fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload<'static>>, Diagnostic> {
     let nested = nested_messages(bytes);
     if nested > MAX_NESTED_MESSAGES {
         return Err(over(
@@ -203,7 +205,7 @@ fn over(code: Code, count: usize, max: usize) -> Diagnostic {
 
 /// What the walk over an e-mail's parts has found so far.
 struct Found {
-    out: Vec<Payload>,
+    out: Vec<Payload<'static>>,
     first_error: Option<Diagnostic>,
     /// Report parts seen.
     parts: usize,
@@ -261,7 +263,7 @@ fn collect(
                 found.inflated += json.len();
                 found.out.push(Payload {
                     container: Container::Email,
-                    json,
+                    json: Cow::Owned(json),
                 })
             }
             Err(e) => {

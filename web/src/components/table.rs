@@ -1,5 +1,6 @@
 //! A sortable table: click a column header to sort by it, again to reverse. Cells are text (never HTML).
 
+use mtasts_core::report::aggregate::positions_in_order;
 use yew::prelude::*;
 
 /// One cell: shown text and a sort key (numbers sort numerically).
@@ -50,9 +51,9 @@ fn key_cmp(a: &Cell, b: &Cell) -> std::cmp::Ordering {
 pub fn sort_table(p: &SortTableProps) -> Html {
     let sort = use_state(|| p.initial);
     let (col, desc) = *sort;
-    let mut rows: Vec<&Vec<Cell>> = p.rows.iter().collect();
-    rows.sort_by(|a, b| {
-        let o = match (a.get(col), b.get(col)) {
+    // core's one sort (stable): a sort of our own here would be another copy of the sort code in the wasm
+    let order = positions_in_order(p.rows.len(), None, &|a, b| {
+        let o = match (p.rows[a].get(col), p.rows[b].get(col)) {
             (Some(x), Some(y)) => key_cmp(x, y),
             _ => std::cmp::Ordering::Equal,
         };
@@ -62,6 +63,7 @@ pub fn sort_table(p: &SortTableProps) -> Html {
             o
         }
     });
+    let rows: Vec<&Vec<Cell>> = order.into_iter().filter_map(|i| p.rows.get(i)).collect();
     let total = rows.len();
     html! {
         <div class="table-wrap">
