@@ -50,6 +50,8 @@ fi
 # e-mail ingest as in production: DKIM required (the testbed publishes the test key), accepted mail copied to an
 # archive address, reports proposed with this deployment's mailbox first
 VARS+=(--var REQUIRE_DKIM:true --var FORWARD_TO:archive@example.com --var REPORT_MAILTO:tlsrpt@reports.example.com)
+# the policy host keeps an answer per isolate for 30 s in production; 2 s here, so a test can see it expire
+VARS+=(--var POLICY_FRESH_SECONDS:2)
 export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"
 # the report index (D1): a fresh local database with every migration
 wrangler d1 migrations apply mtasts --local --persist-to "$STATE" > "$OUT/migrations.log" 2>&1 \

@@ -281,6 +281,7 @@ async fn delete_policy(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response
     kv.delete(&store::policy_key(&domain))
         .await
         .map_err(kv_err)?;
+    crate::policy_host::forget(&domain);
     http::json(&json!({"domain": domain, "deleted": true}), 200)
 }
 
@@ -325,6 +326,7 @@ async fn put_policy(mut req: Request, ctx: RouteContext<Ctx>) -> Result<Response
         .execute()
         .await
         .map_err(kv_err)?;
+    crate::policy_host::forget(&domain);
     let warnings = lint
         .diagnostics
         .iter()
