@@ -164,6 +164,23 @@ test('stored reports page asks for the token and shows API errors', async () => 
   const rows = await page.$$eval('#stored-arrivals li', (lis) => lis.map((l) => [l.dataset.via, l.textContent]));
   assert.ok(rows.some(([via, text]) => via === 'https' && text.includes('Stored Web Test')), JSON.stringify(rows.slice(0, 3)));
   await page.screenshot({ path: path.join(OUT, 'stored.png'), fullPage: true });
+  // past the summary's top 100 failure rows: the page says how many more and their failed sessions (every row
+  // is in /api/failures; the page does not draw them)
+  const wide = { ...report, 'report-id': `stored-web-wide-${Date.now()}`, policies: [{
+    policy: { 'policy-type': 'sts', 'policy-domain': 'stored-web.example' },
+    summary: { 'total-successful-session-count': 1, 'total-failure-session-count': 150 },
+    'failure-details': Array.from({ length: 150 }, (_, i) => ({ 'result-type': 'certificate-expired', 'sending-mta-ip': `192.0.2.${i}`,
+      'receiving-mx-hostname': 'mx.stored-web.example', 'failed-session-count': 1 + (i % 3) })) }] };
+  assert.equal((await request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body: JSON.stringify(wide) })).status, 201);
+  await page.fill('#stored-domain', 'stored-web.example');
+  await page.click('#stored-load');
+  await page.waitForSelector('#stored-more');
+  const api = JSON.parse((await request('GET', '/api/summary?domain=stored-web.example', { headers: { Authorization: `Bearer ${process.env.ADMIN_TOKEN}` } })).body.toString());
+  const more = api.summary.more.failures;
+  assert.ok(api.summary.failures.length === 100 && more.count >= 50, JSON.stringify(more));
+  const text = await page.textContent('#stored-more');
+  assert.ok(text.includes(String(more.count)) && text.includes(String(more.failed)), text);
+  assert.equal(await page.$$eval('#failures tbody tr', (trs) => trs.length), 100);
   assert.deepEqual(pageErrors, []);
 });
 

@@ -141,6 +141,11 @@ pub fn stored_page() -> Html {
                     <p class="muted">{ tr("ui--stored-listed", &[("count", n.to_string())]) }</p>
                     { arrivals_view(arrivals) }
                     <Dashboard summary={s.clone()} />
+                    { if s.more.failures.count > 0 { html! {
+                        <p class="muted" id="stored-more">
+                            { tr("ui--more-rows", &[("count", s.more.failures.count.to_string()), ("failed", s.more.failures.failed.to_string())]) }
+                        </p>
+                    } } else { html! {} } }
                     </>
                 },
             } }
