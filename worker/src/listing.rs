@@ -4,7 +4,7 @@
 
 use crate::index::{self, count, Filters};
 use crate::store::Meta;
-use crate::summary::{DetailRow, DETAILS_WHERE, DETAIL_COLUMNS};
+use crate::summary::{details_where, DetailRow, DETAIL_COLUMNS};
 use mtasts_core::report::aggregate::FailureRow;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -158,8 +158,11 @@ pub async fn failures(
     limit: u64,
     after: Option<&Cursor>,
 ) -> Result<Value> {
+    // newest first in the order of `failures_by_domain_day` (one domain) or `failures_by_day`: a page reads
+    // its rows and stops
+    let details = details_where(f.domain.is_some());
     let sql = format!(
-        "SELECT {DETAIL_COLUMNS} FROM failures f WHERE {DETAILS_WHERE} AND \
+        "SELECT {DETAIL_COLUMNS} FROM failures f WHERE {details} AND \
          (?6 = '' OR f.result_type = ?6) AND (?8 = '' OR f.day < ?8 OR (f.day = ?8 AND f.id < ?9)) \
          ORDER BY f.day DESC, f.id DESC LIMIT ?7"
     );

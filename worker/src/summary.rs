@@ -135,9 +135,16 @@ pub const DETAIL_COLUMNS: &str = "f.id AS id, f.organization AS organization, f.
 const DETAIL_ORDER: &str =
     "f.failed DESC, f.day DESC, f.organization, f.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
 
-/// Failure details in range (`f`), for the domain and organization asked.
-pub const DETAILS_WHERE: &str =
-    "f.day >= ?2 AND f.day <= ?3 AND (?1 = '' OR f.domain = ?1) AND (?4 = 0 OR f.organization = ?5)";
+/// Failure details in range (`f`), for the organization asked and, when `one_domain`, the domain `?1`. The
+/// domain is named only when one is asked for, so SQLite can use an index that starts with it (`?1 = '' OR …`
+/// would hide every such index).
+pub fn details_where(one_domain: bool) -> &'static str {
+    if one_domain {
+        "f.domain = ?1 AND f.day >= ?2 AND f.day <= ?3 AND (?4 = 0 OR f.organization = ?5)"
+    } else {
+        "f.day >= ?2 AND f.day <= ?3 AND (?4 = 0 OR f.organization = ?5)"
+    }
+}
 
 #[derive(Deserialize)]
 struct Counted {
@@ -170,21 +177,13 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     let mut v = f.values();
     v.push(index::n(top));
     // rollups over every domain are the '' rows (each report once); per domain, that domain's rows. Failure
-    // details and reports have no '' rows: for one domain the statement names it, so SQLite can use the index
-    // that starts with the domain (`?1 = '' OR …` would hide it).
+    // details and reports have no '' rows: for one domain the statement names it ([`details_where`]).
     let one = f.domain.is_some();
-    let (details, top_index, ip_index) = if one {
-        (
-            "f.domain = ?1 AND f.day >= ?2 AND f.day <= ?3 AND (?4 = 0 OR f.organization = ?5)",
-            "failures_top",
-            "INDEXED BY failures_by_ip",
-        )
+    let details = details_where(one);
+    let (top_index, ip_index) = if one {
+        ("failures_top", "INDEXED BY failures_by_ip")
     } else {
-        (
-            "f.day >= ?2 AND f.day <= ?3 AND (?4 = 0 OR f.organization = ?5)",
-            "failures_top_all",
-            "",
-        )
+        ("failures_top_all", "")
     };
     // the newest arrivals: for one domain through its policies, which carry their report's time of receipt
     let recent = if one {
