@@ -4,6 +4,7 @@
 
 use crate::{render, sources, Format};
 use mtasts_core::i18n::{Catalog, Lang};
+use mtasts_core::report::aggregate::Rest;
 use mtasts_core::report::{self, export, Aggregator, Filter, Limits, Report};
 use serde_json::json;
 use std::process::ExitCode;
@@ -245,6 +246,22 @@ fn human(
         }
     };
     let (ok_h, failed_h) = (t("ui--col-successful"), t("ui--col-failed"));
+    // "… and N more (M failed sessions)": the rows a table does not print (their failed sessions), plus what the
+    // summary's top N already left out
+    let more = |o: &mut String, failed: &[u64], beyond: Rest| {
+        let total = failed
+            .iter()
+            .fold(beyond.failed, |t, x| t.saturating_add(*x));
+        let keys = beyond.count + failed.len() as u64;
+        let left = Rest::beyond(keys, total, failed.iter().take(SHOWN).copied());
+        if left.count > 0 {
+            let args = [
+                ("count", left.count.to_string()),
+                ("failed", left.failed.to_string()),
+            ];
+            let _ = writeln!(o, "  {}", cat.render("ui--more-rows", &args));
+        }
+    };
     let table = |o: &mut String, title: &str, rows: &[report::aggregate::Bucket]| {
         let _ = writeln!(o, "\n{b}{}{r}", t(title));
         for x in rows.iter().take(SHOWN) {
@@ -256,40 +273,32 @@ fn human(
                 x.failed
             );
         }
-        let hidden = rows.get(SHOWN..).unwrap_or_default();
-        if !hidden.is_empty() {
-            let failed: u64 = hidden.iter().map(|x| x.failed).sum();
-            let args = [
-                ("count", hidden.len().to_string()),
-                ("failed", failed.to_string()),
-            ];
-            let _ = writeln!(o, "  {}", cat.render("ui--more-rows", &args));
-        }
+        more(
+            o,
+            &rows.iter().map(|x| x.failed).collect::<Vec<_>>(),
+            Rest::default(),
+        );
     };
     table(&mut o, "ui--by-organization", &s.by_organization);
     table(&mut o, "ui--by-domain", &s.by_policy_domain);
     table(&mut o, "ui--by-policy-type", &s.by_policy_type);
     // the first rows of a breakdown, and what the rest (here and beyond the summary's top N) add up to
-    let ftable = |o: &mut String,
-                  title: &str,
-                  rows: &[report::aggregate::FailureBucket],
-                  beyond: report::aggregate::Rest| {
-        if rows.is_empty() {
-            return;
-        }
-        let _ = writeln!(o, "\n{b}{}{r}", t(title));
-        for x in rows.iter().take(SHOWN) {
-            let _ = writeln!(o, "  {:<40} {:>10} {failed_h}", key(&x.key), x.failed);
-        }
-        let hidden = rows.get(SHOWN..).unwrap_or_default();
-        let count = beyond.count + hidden.len() as u64;
-        if count > 0 {
-            let failed = beyond.failed + hidden.iter().map(|x| x.failed).sum::<u64>();
-            let args = [("count", count.to_string()), ("failed", failed.to_string())];
-            let _ = writeln!(o, "  {}", cat.render("ui--more-rows", &args));
-        }
-    };
-    let none = report::aggregate::Rest::default();
+    let ftable =
+        |o: &mut String, title: &str, rows: &[report::aggregate::FailureBucket], beyond: Rest| {
+            if rows.is_empty() {
+                return;
+            }
+            let _ = writeln!(o, "\n{b}{}{r}", t(title));
+            for x in rows.iter().take(SHOWN) {
+                let _ = writeln!(o, "  {:<40} {:>10} {failed_h}", key(&x.key), x.failed);
+            }
+            more(
+                o,
+                &rows.iter().map(|x| x.failed).collect::<Vec<_>>(),
+                beyond,
+            );
+        };
+    let none = Rest::default();
     ftable(&mut o, "ui--by-result-type", &s.by_result_type, none);
     ftable(
         &mut o,

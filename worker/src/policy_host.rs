@@ -30,7 +30,7 @@ const MAX_KEPT: usize = 256;
 /// A domain's answer as last read from KV.
 struct Kept {
     /// The stored text, to tell a changed policy from the same one.
-    text: Rc<str>,
+    text: String,
     /// The body served (CRLF), or `None` for an invalid policy (served as 503).
     body: Option<Rc<[u8]>>,
     /// When KV was last read (ms since the epoch).
@@ -80,7 +80,7 @@ fn fresh(domain: &str, now: f64, window: f64) -> Option<Option<Rc<[u8]>>> {
 fn answer(domain: &str, text: String, now: f64) -> Option<Rc<[u8]>> {
     let same = KEPT.with(|k| {
         let mut k = k.borrow_mut();
-        let e = k.get_mut(domain).filter(|e| *e.text == *text)?;
+        let e = k.get_mut(domain).filter(|e| e.text == text)?;
         e.read_at = now;
         Some(e.body.clone())
     });
@@ -115,7 +115,7 @@ fn answer(domain: &str, text: String, now: f64) -> Option<Rc<[u8]>> {
         k.insert(
             domain.to_owned(),
             Kept {
-                text: Rc::from(text),
+                text,
                 body: body.clone(),
                 read_at: now,
             },

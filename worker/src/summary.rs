@@ -130,8 +130,9 @@ pub const DETAIL_COLUMNS: &str = "f.id AS id, f.organization AS organization, f.
     f.reason AS reason, f.info AS info";
 
 /// The summary's order of failure details, core's [`mtasts_core::report::aggregate::failure_order`] in SQL:
-/// most failed sessions first, then by content (not by row id, so a rebuilt index gives the same order). Its first keys are those of the indexes `failures_top` and
-/// `failures_top_all`, so the top `limit` rows are read in order, only ties sorted, and the rest never touched.
+/// most failed sessions first, then by content (not by row id, so a rebuilt index gives the same order). Its
+/// first keys are those of the indexes `failures_top` and `failures_top_all`, so the top `limit` rows are read
+/// in order, only ties sorted, and the rest never touched.
 const DETAIL_ORDER: &str =
     "f.failed DESC, f.day DESC, f.organization, f.report_id, f.result_type, f.mx_host, f.sending_ip, f.id";
 
@@ -305,27 +306,22 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     let ip_keys = one_n(9)?;
     sum.failures = rows::<DetailRow, FailureRow>(get(10))?;
     sum.duplicates = one_n(11)?;
-    // the rest of a top-N: how many keys (rows) it left out, and their failed sessions (the total less the top)
-    let rest = |keys: u64, shown: usize, failed_shown: u64| Rest {
-        count: keys.saturating_sub(shown as u64),
-        failed: detail_failed.saturating_sub(failed_shown),
-    };
-    let shown_failed = |b: &[FailureBucket]| b.iter().map(|x| x.failed).sum::<u64>();
+    // the rest of a top-N: the rollup's totals less what the top shows
     sum.more = More {
-        by_receiving_mx: rest(
+        by_receiving_mx: Rest::beyond(
             mx_keys,
-            sum.by_receiving_mx.len(),
-            shown_failed(&sum.by_receiving_mx),
+            detail_failed,
+            sum.by_receiving_mx.iter().map(|x| x.failed),
         ),
-        by_sending_ip: rest(
+        by_sending_ip: Rest::beyond(
             ip_keys,
-            sum.by_sending_ip.len(),
-            shown_failed(&sum.by_sending_ip),
+            detail_failed,
+            sum.by_sending_ip.iter().map(|x| x.failed),
         ),
-        failures: rest(
+        failures: Rest::beyond(
             detail_rows,
-            sum.failures.len(),
-            sum.failures.iter().map(|x| x.failed_session_count).sum(),
+            detail_failed,
+            sum.failures.iter().map(|x| x.failed_session_count),
         ),
     };
     let counted = |i: usize| -> Result<Value> {

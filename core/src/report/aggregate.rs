@@ -97,6 +97,20 @@ pub struct Rest {
     pub failed: u64,
 }
 
+impl Rest {
+    /// What a list of `keys` keys (or rows) with `failed` failed sessions in all leaves out when it shows the
+    /// ones whose failed sessions are `shown`: the one rule the aggregator, the worker's summary and the CLI use.
+    pub fn beyond(keys: u64, failed: u64, shown: impl IntoIterator<Item = u64>) -> Rest {
+        let (n, f) = shown
+            .into_iter()
+            .fold((0u64, 0u64), |(n, f), x| (n + 1, f.saturating_add(x)));
+        Rest {
+            count: keys.saturating_sub(n),
+            failed: failed.saturating_sub(f),
+        }
+    }
+}
+
 /// The rest of the long breakdowns, beyond the top `N` listed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct More {
@@ -495,14 +509,14 @@ impl Aggregator {
             .into_iter()
             .map(|(_, r)| r)
             .collect();
-        let shown: u64 = s.failures.iter().map(|r| r.failed_session_count).sum();
         s.more = More {
             by_receiving_mx: mx_rest,
             by_sending_ip: ip_rest,
-            failures: Rest {
-                count: self.detail_rows - s.failures.len() as u64,
-                failed: self.detail_failed.saturating_sub(shown),
-            },
+            failures: Rest::beyond(
+                self.detail_rows,
+                self.detail_failed,
+                s.failures.iter().map(|r| r.failed_session_count),
+            ),
         };
         s
     }
@@ -597,11 +611,7 @@ fn top_failures(map: FastMap<u64>, top: Option<usize>) -> (Vec<FailureBucket>, R
             failed,
         })
         .collect();
-    let shown = list.iter().fold(0u64, |t, b| t.saturating_add(b.failed));
-    let rest = Rest {
-        count: keys - list.len() as u64,
-        failed: total.saturating_sub(shown),
-    };
+    let rest = Rest::beyond(keys, total, list.iter().map(|b| b.failed));
     (list, rest)
 }
 
