@@ -121,6 +121,7 @@ fn example(label: &str, e: &RuleExample, cat: &Catalog) -> String {
         Input::Mail { .. } => "rules--input-mail",
         Input::Generate { .. } => "rules--input-generate",
         Input::Check { .. } => "rules--input-check",
+        Input::Watch { .. } => "rules--input-watch",
         Input::Request { .. } | Input::Circumstance { .. } => "rules--input-request",
     };
     out += &format!(" — {}\n", cat.render(kind, &[]));

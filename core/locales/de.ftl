@@ -477,3 +477,20 @@ cli--skipped = { $count ->
         [one] 1 Nachricht im Postfach ist kein TLS-Bericht und wurde übersprungen.
        *[other] { $count } Nachrichten im Postfach sind keine TLS-Berichte und wurden übersprungen.
     }
+watch--failure-rate = { $rate } % der Sitzungen am { $day } sind fehlgeschlagen ({ $failed } von { $sessions }), über der Schwelle von { $threshold } %.
+    .fix = Sieh dir Ergebnistypen und MX-Hosts in den Berichten des Tages an: meist ist ein Zertifikat oder STARTTLS auf einem MX die Ursache.
+watch--new-result-type = Ein Fehlertyp, den es für diese Domain noch nie gab: `{ $result }` ({ $count } Sitzungen am { $day }).
+    .fix = Lies die Fehlerdetails in den Berichten des Tages: ein neuer Ergebnistyp heißt, dass sich an einem MX oder im DNS etwas geändert hat.
+watch--reports-stopped = Seit { $days } Tagen kein TLS-Bericht; der letzte war für { $last }.
+    .fix = Prüfe, ob der `_smtp._tls`-Eintrag noch existiert und ob Postfach oder Endpunkt seiner `rua` noch Berichte annimmt.
+watch--policy-invalid = Die Richtlinie, die Absender erhalten, hat { $errors } Fehler (der erste: `{ $first }`) und wird daher nicht ausgeliefert.
+    .fix = Prüfe die Richtlinie (`mtasts lint`), korrigiere und speichere sie erneut; veröffentliche danach eine neue `id`.
+watch--mx-not-covered = Mail geht an den MX `{ $host }` ({ $count } fehlgeschlagene Sitzungen), den keine `mx:`-Zeile der Richtlinie abdeckt.
+    .fix = Füge `mx: { $host }` (oder einen passenden Platzhalter) zur Richtlinie hinzu und veröffentliche eine neue `id`.
+watch--mx-gone = Die Zeile `mx: { $pattern }` der Richtlinie passt zu keinem MX der Domain ({ $mx }).
+    .fix = Entferne die Zeile aus der Richtlinie, wenn der MX endgültig weg ist, und veröffentliche eine neue `id`.
+watch--enforce-with-failures = Die Richtlinie steht auf `enforce` und seit { $since } sind { $count } Sitzungen fehlgeschlagen: diese Nachrichten haben Absender nicht zugestellt.
+    .fix = Repariere die fehlschlagenden MX-Hosts sofort oder wechsle zurück zu `mode: testing` (mit neuer `id`), bis sie repariert sind.
+watch--rua-elsewhere = Der `_smtp._tls`-Eintrag schickt Berichte an { $rua }, nicht an diese Installation ({ $ours }).
+    .fix = Veröffentliche `rua=` mit einer Adresse dieser Installation (als erste: Microsoft schreibt nur an die erste).
+api--bad-watch-settings = Die Überwachungseinstellung `{ $field }` kann nicht `{ $value }` sein: erwartet { $expected }.

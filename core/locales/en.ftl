@@ -481,3 +481,20 @@ cli--skipped = { $count ->
         [one] 1 message in the mailbox is not a TLS report and was skipped.
        *[other] { $count } messages in the mailbox are not TLS reports and were skipped.
     }
+watch--failure-rate = { $rate } % of the sessions on { $day } failed ({ $failed } of { $sessions }), above the { $threshold } % threshold.
+    .fix = Look at the result types and MX hosts in the day's reports: a certificate or STARTTLS problem on an MX is the usual cause.
+watch--new-result-type = A failure type never seen before for this domain: `{ $result }` ({ $count } sessions on { $day }).
+    .fix = Read the failure details of the day's reports: a new result type means something changed at an MX or in DNS.
+watch--reports-stopped = No TLS report for { $days } days; the last was for { $last }.
+    .fix = Check that the `_smtp._tls` record still exists and that its `rua` mailbox or endpoint still takes reports.
+watch--policy-invalid = The policy senders get has { $errors } errors (first: `{ $first }`), so it is not served.
+    .fix = Lint the policy (`mtasts lint`), fix it and store it again; publish a new `id` afterwards.
+watch--mx-not-covered = Mail goes to the MX `{ $host }` ({ $count } failed sessions), which no `mx:` line of the policy covers.
+    .fix = Add `mx: { $host }` (or a wildcard for it) to the policy and publish a new `id`.
+watch--mx-gone = The policy's `mx: { $pattern }` matches none of the domain's MX hosts ({ $mx }).
+    .fix = Remove the line from the policy if the MX is gone for good, and publish a new `id`.
+watch--enforce-with-failures = The policy is in `enforce` mode and { $count } sessions failed since { $since }: senders did not deliver those messages.
+    .fix = Fix the failing MX hosts now, or switch to `mode: testing` (with a new `id`) until they are fixed.
+watch--rua-elsewhere = The `_smtp._tls` record sends reports to { $rua }, not to this deployment ({ $ours }).
+    .fix = Publish `rua=` with one of this deployment's addresses (first, Microsoft mails only the first).
+api--bad-watch-settings = The watch setting `{ $field }` cannot be `{ $value }`: expected { $expected }.

@@ -480,3 +480,20 @@ cli--skipped = { $count ->
         [one] 1 mensaje del buzón no es un informe TLS y se ha omitido.
        *[other] { $count } mensajes del buzón no son informes TLS y se han omitido.
     }
+watch--failure-rate = El { $rate } % de las sesiones del { $day } falló ({ $failed } de { $sessions }), por encima del umbral del { $threshold } %.
+    .fix = Mira los tipos de resultado y los MX en los informes del día: la causa habitual es un certificado o STARTTLS en un MX.
+watch--new-result-type = Un tipo de fallo nunca visto antes en este dominio: `{ $result }` ({ $count } sesiones el { $day }).
+    .fix = Lee los detalles de fallo de los informes del día: un tipo de resultado nuevo significa que algo cambió en un MX o en el DNS.
+watch--reports-stopped = Ningún informe TLS desde hace { $days } días; el último fue del { $last }.
+    .fix = Comprueba que el registro `_smtp._tls` sigue existiendo y que el buzón o el endpoint de su `rua` sigue aceptando informes.
+watch--policy-invalid = La política que reciben los remitentes tiene { $errors } errores (el primero: `{ $first }`), así que no se sirve.
+    .fix = Revisa la política (`mtasts lint`), corrígela y guárdala de nuevo; después publica un `id` nuevo.
+watch--mx-not-covered = El correo va al MX `{ $host }` ({ $count } sesiones fallidas), que ninguna línea `mx:` de la política cubre.
+    .fix = Añade `mx: { $host }` (o un comodín que lo cubra) a la política y publica un `id` nuevo.
+watch--mx-gone = La línea `mx: { $pattern }` de la política no coincide con ningún MX del dominio ({ $mx }).
+    .fix = Quita la línea de la política si el MX ya no existe, y publica un `id` nuevo.
+watch--enforce-with-failures = La política está en modo `enforce` y { $count } sesiones fallaron desde el { $since }: los remitentes no entregaron esos mensajes.
+    .fix = Corrige ya los MX que fallan, o vuelve a `mode: testing` (con un `id` nuevo) hasta corregirlos.
+watch--rua-elsewhere = El registro `_smtp._tls` envía los informes a { $rua }, no a esta instalación ({ $ours }).
+    .fix = Publica `rua=` con una de las direcciones de esta instalación (la primera: Microsoft solo escribe a la primera).
+api--bad-watch-settings = El ajuste de vigilancia `{ $field }` no puede valer `{ $value }`: se espera { $expected }.

@@ -480,3 +480,20 @@ cli--skipped = { $count ->
         [one] 1 messaggio della casella non è un report TLS ed è stato saltato.
        *[other] { $count } messaggi della casella non sono report TLS e sono stati saltati.
     }
+watch--failure-rate = Il { $rate } % delle sessioni del { $day } è fallito ({ $failed } su { $sessions }), oltre la soglia del { $threshold } %.
+    .fix = Guarda i tipi di risultato e gli MX nei report del giorno: di solito la causa è un certificato o STARTTLS su un MX.
+watch--new-result-type = Un tipo di errore mai visto prima per questo dominio: `{ $result }` ({ $count } sessioni il { $day }).
+    .fix = Leggi i dettagli degli errori nei report del giorno: un nuovo tipo di risultato vuol dire che qualcosa è cambiato su un MX o nel DNS.
+watch--reports-stopped = Nessun report TLS da { $days } giorni; l'ultimo era del { $last }.
+    .fix = Verifica che il record `_smtp._tls` esista ancora e che la casella o l'endpoint del suo `rua` accetti ancora i report.
+watch--policy-invalid = La policy che ricevono i mittenti ha { $errors } errori (il primo: `{ $first }`), quindi non viene servita.
+    .fix = Controlla la policy (`mtasts lint`), correggila e salvala di nuovo; poi pubblica un nuovo `id`.
+watch--mx-not-covered = La posta va all'MX `{ $host }` ({ $count } sessioni fallite), che nessuna riga `mx:` della policy copre.
+    .fix = Aggiungi `mx: { $host }` (o un carattere jolly che lo copra) alla policy e pubblica un nuovo `id`.
+watch--mx-gone = La riga `mx: { $pattern }` della policy non corrisponde a nessun MX del dominio ({ $mx }).
+    .fix = Togli la riga dalla policy se l'MX non c'è più, e pubblica un nuovo `id`.
+watch--enforce-with-failures = La policy è in modalità `enforce` e { $count } sessioni sono fallite dal { $since }: i mittenti non hanno consegnato quei messaggi.
+    .fix = Correggi subito gli MX che falliscono, oppure torna a `mode: testing` (con un nuovo `id`) finché non sono corretti.
+watch--rua-elsewhere = Il record `_smtp._tls` manda i report a { $rua }, non a questa installazione ({ $ours }).
+    .fix = Pubblica `rua=` con uno degli indirizzi di questa installazione (per primo: Microsoft scrive solo al primo).
+api--bad-watch-settings = L'impostazione di monitoraggio `{ $field }` non può valere `{ $value }`: atteso { $expected }.

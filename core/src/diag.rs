@@ -109,6 +109,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
     ("RFC 8461 §3.3", "HTTPS Policy Fetching"),
     ("RFC 8461 §4.1", "MX Host Validation"),
     ("RFC 8461 §4.2", "Recipient MTA Certificate Validation"),
+    ("RFC 8461 §5", "Policy Application"),
     ("RFC 8461 §8.3", "Removing MTA-STS"),
     ("RFC 8461 §10.2", "Preventing Policy Discovery"),
     ("RFC 8461 §10.3", "Denial of Service"),
@@ -414,6 +415,24 @@ codes! {
     /// A mailed report signed with `l=` (a body length limit), which RFC 8460 forbids.
     DkimBodyLength = "dkim/body-length", Error, "RFC 8460 §3";
 
+    // ---- the watch: alerts a deployment raises about its domains (digests and alerts on a cron, or the CLI)
+    /// More of a day's sessions failed than the threshold allows, with enough sessions to mean something.
+    WatchFailureRate = "watch/failure-rate", Error, "RFC 8460 §4.2.2";
+    /// A failure result type the domain never had before (the first `certificate-expired`).
+    WatchNewResultType = "watch/new-result-type", Warning, "RFC 8460 §4.3";
+    /// No report for days where reports had been arriving: the reporting path is broken.
+    WatchReportsStopped = "watch/reports-stopped", Warning, "RFC 8460 §3";
+    /// The policy senders get no longer lints (a rule got stricter, or the file was edited by hand).
+    WatchPolicyInvalid = "watch/policy-invalid", Error, "RFC 8461 §3.2";
+    /// An MX that mail goes to (named in failures, or in DNS) that the policy does not cover.
+    WatchMxNotCovered = "watch/mx-not-covered", Error, "RFC 8461 §4.1";
+    /// A policy `mx:` pattern that matches none of the domain's MX hosts any more.
+    WatchMxGone = "watch/mx-gone", Warning, "RFC 8461 §4.1";
+    /// `mode: enforce` while the last days show failed sessions: each one is a message not delivered.
+    WatchEnforceWithFailures = "watch/enforce-with-failures", Error, "RFC 8461 §5";
+    /// The `_smtp._tls` record no longer sends reports to this deployment.
+    WatchRuaElsewhere = "watch/rua-elsewhere", Warning, "RFC 8460 §3";
+
     // ---- the worker's HTTP answers (refusals with a status; the same JSON shape as every diagnostic)
     /// The admin API is switched off: no `ADMIN_TOKEN` secret is set.
     AuthNotConfigured = "auth/not-configured", Error, "RFC 6750 §3";
@@ -433,6 +452,8 @@ codes! {
     ApiUnreadableBody = "api/unreadable-body", Error, "RFC 9110 §15.5.1";
     /// A policy with errors: it was not stored.
     ApiInvalidPolicy = "api/invalid-policy", Error, "RFC 8461 §3.2";
+    /// Watch settings that cannot be kept (a field out of range, a webhook that is not `https://`).
+    ApiBadWatchSettings = "api/bad-watch-settings", Error, "RFC 9110 §15.5.1";
     /// The records for the stored policy could not be generated.
     ApiCannotGenerate = "api/cannot-generate", Error, "RFC 8461 §3.1";
     /// A report upload with a media type that is not a TLS report's.

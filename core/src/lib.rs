@@ -11,6 +11,7 @@
 //! - [`report`]: TLS reports: model, decoding (JSON, gzip, e-mail), validation, aggregation, export.
 //! - [`check`]: judging a live domain from the facts a shell gathered; [`output`]: the shared JSON contract.
 //! - [`dkim`]: DKIM verification of mailed reports (RFC 8460 §3), pure: the shell fetches the keys.
+//! - [`watch`]: the daily digest and the alerts of a watched domain, and their notices.
 //! - [`rules`]: a bad and a good example of every code, run through the rule that emits it (rule pages).
 
 #![forbid(unsafe_code)]
@@ -30,5 +31,6 @@ pub mod policy;
 pub mod record;
 pub mod report;
 pub mod rules;
+pub mod watch;
 
 pub use diag::{Code, Diagnostic, Severity, Span};

@@ -68,6 +68,12 @@ pub enum Input {
         /// JSON object of the fields that differ from [`good_facts`].
         facts: String,
     },
+    /// What a watch run gathered about a domain: the fields that differ from a healthy week's facts (JSON of
+    /// [`crate::watch::Facts`]), judged with the default settings.
+    Watch {
+        /// JSON object of the fields that differ from [`GOOD_WATCH_FACTS`].
+        facts: String,
+    },
     /// A request to the worker; `{token}` in a header stands for the admin token.
     Request {
         /// The method.
@@ -138,7 +144,7 @@ impl Input {
                 }
                 s
             }
-            Input::Check { facts } => facts.clone(),
+            Input::Check { facts } | Input::Watch { facts } => facts.clone(),
             Input::Mail { message, .. } => message.clone(),
             Input::Request {
                 method,
@@ -225,6 +231,11 @@ impl Input {
                 let v = check::judge(&facts_of(facts)?);
                 v.findings.into_iter().chain(v.policy_findings).collect()
             }
+            Input::Watch { facts } => {
+                let f = watch_facts_of(facts)?;
+                let ev = crate::watch::evaluate(&f, &crate::watch::Settings::default());
+                ev.alerts.into_iter().map(|a| a.diag).collect()
+            }
             Input::Request { .. } | Input::Circumstance { .. } => return None,
         })
     }
@@ -243,6 +254,27 @@ pub const GOOD_FACTS: &str = r#"{"domain": "example.com",
 /// The good facts with the fields of `overlay` (a JSON object) put over them; `None` if either is malformed.
 pub fn facts_of(overlay: &str) -> Option<Facts> {
     let mut base: serde_json::Value = serde_json::from_str(GOOD_FACTS).ok()?;
+    let over: serde_json::Value = serde_json::from_str(overlay).ok()?;
+    for (k, v) in over.as_object()? {
+        base.as_object_mut()?.insert(k.clone(), v.clone());
+    }
+    serde_json::from_value(base).ok()
+}
+
+/// A healthy week of a domain in testing mode, as a watch run gathers it: the baseline each watch example changes
+/// a few fields of.
+pub const GOOD_WATCH_FACTS: &str = r#"{"domain": "example.com", "day": "2026-05-07",
+ "days": [{"day": "2026-05-07", "reports": 3, "successful": 1000, "failed": 0},
+          {"day": "2026-05-06", "reports": 3, "successful": 1000, "failed": 0}],
+ "result_types": [], "known_result_types": ["starttls-not-supported"],
+ "failing_mx": [], "last_report_day": "2026-05-07",
+ "policy": "version: STSv1\nmode: testing\nmx: mx1.example.com\nmax_age: 604800\n",
+ "dns_mx": ["mx1.example.com"],
+ "self_check": {"ran": true, "rua": ["mailto:tlsrpt@example.com"], "ours": ["mailto:tlsrpt@example.com"]}}"#;
+
+/// The good watch facts with the fields of `overlay` put over them; `None` if either is malformed.
+pub fn watch_facts_of(overlay: &str) -> Option<crate::watch::Facts> {
+    let mut base: serde_json::Value = serde_json::from_str(GOOD_WATCH_FACTS).ok()?;
     let over: serde_json::Value = serde_json::from_str(overlay).ok()?;
     for (k, v) in over.as_object()? {
         base.as_object_mut()?.insert(k.clone(), v.clone());
@@ -349,6 +381,11 @@ fn gen(domain: &str, mx: &[&str], max_age: u64, rua: &[&str]) -> Input {
 }
 fn chk(overlay: &str) -> Input {
     Input::Check {
+        facts: overlay.into(),
+    }
+}
+fn watch(overlay: &str) -> Input {
+    Input::Watch {
         facts: overlay.into(),
     }
 }
@@ -646,6 +683,38 @@ fn examples(code: Code) -> (Input, Input) {
             chk(r#"{"policy": {"unreachable": {"reason": "connection refused"}}}"#),
             chk("{}"),
         ),
+        C::WatchFailureRate => (
+            watch(r#"{"days": [{"day": "2026-05-07", "reports": 3, "successful": 900, "failed": 100}]}"#),
+            watch(r#"{"days": [{"day": "2026-05-07", "reports": 3, "successful": 990, "failed": 10}]}"#),
+        ),
+        C::WatchNewResultType => (
+            watch(r#"{"result_types": [{"name": "certificate-expired", "failed": 2}]}"#),
+            watch(r#"{"result_types": [{"name": "starttls-not-supported", "failed": 2}]}"#),
+        ),
+        C::WatchReportsStopped => (
+            watch(r#"{"last_report_day": "2026-05-03"}"#),
+            watch(r#"{"last_report_day": "2026-05-06"}"#),
+        ),
+        C::WatchPolicyInvalid => (
+            watch(r#"{"policy": "version: STSv1\nmode: enforced\nmx: mx1.example.com\nmax_age: 604800\n"}"#),
+            watch("{}"),
+        ),
+        C::WatchMxNotCovered => (
+            watch(r#"{"failing_mx": [{"name": "mx2.example.net", "failed": 40}]}"#),
+            watch(r#"{"failing_mx": [{"name": "mx1.example.com", "failed": 40}]}"#),
+        ),
+        C::WatchMxGone => (
+            watch(r#"{"dns_mx": ["mx2.example.com"], "policy": "version: STSv1\nmode: testing\nmx: mx1.example.com\nmx: mx2.example.com\nmax_age: 604800\n"}"#),
+            watch(r#"{"dns_mx": ["mx1.example.com", "mx2.example.com"], "policy": "version: STSv1\nmode: testing\nmx: mx1.example.com\nmx: mx2.example.com\nmax_age: 604800\n"}"#),
+        ),
+        C::WatchEnforceWithFailures => (
+            watch(r#"{"policy": "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n", "days": [{"day": "2026-05-06", "reports": 3, "successful": 990, "failed": 10}]}"#),
+            watch(r#"{"policy": "version: STSv1\nmode: enforce\nmx: mx1.example.com\nmax_age: 604800\n"}"#),
+        ),
+        C::WatchRuaElsewhere => (
+            watch(r#"{"self_check": {"ran": true, "rua": ["mailto:reports@elsewhere.example"], "ours": ["mailto:tlsrpt@example.com"]}}"#),
+            watch(r#"{"self_check": {"ran": true, "rua": ["mailto:reports@elsewhere.example", "mailto:tlsrpt@example.com"], "ours": ["mailto:tlsrpt@example.com"]}}"#),
+        ),
         C::CheckIdNotChanged => (
             chk(r#"{"previous": ["20261202", "0123456789abcdef0123456789abcdef"]}"#),
             chk(r#"{"previous": ["20261201", "0123456789abcdef0123456789abcdef"]}"#),
@@ -788,6 +857,10 @@ fn examples(code: Code) -> (Input, Input) {
         C::ApiInvalidPolicy => (
             req("PUT", "/api/policies/example.com", &[AUTH], &POLICY.replace("enforce", "strict")),
             req("PUT", "/api/policies/example.com", &[AUTH], POLICY),
+        ),
+        C::ApiBadWatchSettings => (
+            req("PUT", "/api/watch/example.com", &[AUTH], r#"{"webhooks": [{"url": "http://hooks.example/x"}]}"#),
+            req("PUT", "/api/watch/example.com", &[AUTH], r#"{"webhooks": [{"url": "https://hooks.example/x"}]}"#),
         ),
         C::ApiCannotGenerate => (when("rules--when-cannot-generate"), req("GET", "/api/records?domain=example.com", &[AUTH], "")),
         C::IngestUnsupportedType => (

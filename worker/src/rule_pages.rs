@@ -244,6 +244,7 @@ fn example(label: &str, e: &RuleExample, cat: &Catalog, class: &str) -> String {
         Input::Mail { .. } => ("rules--input-mail", None),
         Input::Generate { .. } => ("rules--input-generate", None),
         Input::Check { .. } => ("rules--input-check", None),
+        Input::Watch { .. } => ("rules--input-watch", None),
         Input::Request { .. } | Input::Circumstance { .. } => ("rules--input-request", None),
     };
     let _ = write!(out, "<p class=\"muted\">{}", esc(&cat.render(kind, &[])));
