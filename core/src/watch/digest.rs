@@ -11,6 +11,10 @@ pub const DIGEST_TOP: usize = 5;
 
 /// Days in testing mode without a failure after which the guide's next step is enforce.
 pub const TESTING_DAYS: i64 = 14;
+const _: () = assert!(
+    TESTING_DAYS <= LOOKBACK_DAYS,
+    "the facts must cover the testing window"
+);
 
 /// One domain's day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -152,7 +156,6 @@ fn rollout(f: &Facts, failed_on_day: u64) -> Rollout {
                 .map(|d| d.failed)
                 .fold(0, u64::saturating_add);
             let reported = recent.map(|d| d.reports).sum::<u64>() > 0;
-            debug_assert!(TESTING_DAYS <= LOOKBACK_DAYS);
             Rollout::Testing {
                 days,
                 failed,

@@ -254,7 +254,7 @@ mod tests {
         }
         let many = format!(
             r#"{{"webhooks":[{}]}}"#,
-            vec![r#"{"url":"https://a.example"}"#; 11].join(",")
+            [r#"{"url":"https://a.example"}"#; 11].join(",")
         );
         assert_eq!(field(&many), "webhooks");
         let long = format!(
