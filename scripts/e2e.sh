@@ -47,11 +47,15 @@ if [ "$(id -u)" = 0 ] && unshare --mount true 2>/dev/null; then
 else
   export TESTBED_SKIP="the live-check tests need root (port 443, a private /etc/hosts via unshare)"
 fi
+# without the testbed, DNS over HTTPS goes to a closed loopback port (refused at once), never to an outside host
+[ -n "${TESTBED:-}" ] || VARS+=(--var "DOH_URL:http://127.0.0.1:9/dns-query")
 # e-mail ingest as in production: DKIM required (the testbed publishes the test key), accepted mail copied to an
 # archive address, reports proposed with this deployment's mailbox first
 VARS+=(--var REQUIRE_DKIM:true --var FORWARD_TO:archive@example.com --var REPORT_MAILTO:tlsrpt@reports.example.com)
 # the policy host keeps an answer per isolate for 30 s in production; 2 s here, so a test can see it expire
 VARS+=(--var POLICY_FRESH_SECONDS:2)
+# the watch: e-mail notices from this address (wrangler writes them to files), short webhook timeouts and run budget
+VARS+=(--var NOTIFY_FROM:watch@reports.example.com --var WEBHOOK_TIMEOUT_SECONDS:2 --var WATCH_BUDGET_SECONDS:8)
 export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"
 # the report index (D1): a fresh local database with every migration
 wrangler d1 migrations apply mtasts --local --persist-to "$STATE" > "$OUT/migrations.log" 2>&1 \

@@ -12,6 +12,7 @@ mod render;
 mod report;
 mod sources;
 mod tls;
+mod watch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use mtasts_core::i18n::Lang;

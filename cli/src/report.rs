@@ -1,11 +1,13 @@
 //! `mtasts report [FILE|DIR|-]... [--format human|json|csv] [--top N | --all]`: reads .json, .json.gz, report e-mails, mbox files and
 //! Maildir folders ([`crate::sources`]), deduplicates by (organization, report-id), and prints per-report lines
-//! and the summary. Mail in a mailbox that is not a report is skipped and counted.
+//! and the summary. Mail in a mailbox that is not a report is skipped and counted. `--alert` and `--digest` give
+//! the watch's alerts and digest instead ([`crate::watch`]).
 
-use crate::{render, sources, Format};
+use crate::{render, sources, watch, Format};
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::report::aggregate::Rest;
 use mtasts_core::report::{self, export, Aggregator, Filter, Limits, Report};
+use mtasts_core::watch::Settings;
 use serde_json::json;
 use std::process::ExitCode;
 
@@ -22,8 +24,9 @@ pub struct Args {
     /// A file holding the IMAP password.
     #[arg(long, value_name = "FILE", requires = "imap")]
     imap_password_file: Option<std::path::PathBuf>,
-    /// Only IMAP messages since this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE", requires = "imap")]
+    /// Only IMAP messages since this day (YYYY-MM-DD). With --alert or --digest: the day judged, as a day or as
+    /// a duration back from now (`24h`: yesterday).
+    #[arg(long, value_name = "DATE|DURATION")]
     since: Option<String>,
     /// Mark the IMAP messages read as seen (by default nothing on the server changes).
     #[arg(long, requires = "imap")]
@@ -43,6 +46,25 @@ pub struct Args {
     /// List every sending IP, receiving MX host and failure row.
     #[arg(long)]
     all: bool,
+    /// Print the watch's alerts for the judged day (yesterday, or --day, or --since) instead of the summary,
+    /// and exit 1 when one fires (for cron and CI).
+    #[arg(long)]
+    alert: bool,
+    /// Print the watch's daily digest for the judged day instead of the summary.
+    #[arg(long)]
+    digest: bool,
+    /// The day --alert and --digest judge (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "DATE")]
+    day: Option<String>,
+    /// --alert: the failure rate (percent of a day's sessions) above which an alert fires.
+    #[arg(long, value_name = "PERCENT", default_value_t = 5.0)]
+    failure_rate: f64,
+    /// --alert: the fewest sessions in a day for the failure rate to count.
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    min_sessions: u64,
+    /// --alert: days without a report after which the reporting path counts as broken.
+    #[arg(long, value_name = "DAYS", default_value_t = 3)]
+    silent_days: u32,
 }
 
 struct Entry {
@@ -73,11 +95,32 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     for f in files {
         items.extend(sources::expand(f)?);
     }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let watching = a.alert || a.digest;
+    let judged = if watching {
+        Some(watch::judged_day(
+            a.day.as_deref(),
+            a.since.as_deref(),
+            now,
+        )?)
+    } else {
+        None
+    };
     if let Some(url) = &a.imap {
+        // the watch needs the lookback before the judged day (two weeks), not only the day
+        let since = match &judged {
+            Some(day) => Some(mtasts_core::watch::day_before(
+                day,
+                mtasts_core::watch::LOOKBACK_DAYS,
+            )),
+            None => a.since.clone(),
+        };
         items.extend(crate::imap::fetch(&crate::imap::Source {
             url: url.clone(),
             password_file: a.imap_password_file.clone(),
-            since: a.since.clone(),
+            since,
             mark_seen: a.mark_seen,
             ca_file: a.ca_file.clone(),
         })?);
@@ -99,6 +142,33 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             Err(d) if item.in_mailbox && report::is_not_a_report(d.code) => skipped += 1,
             Err(d) => errors.push((item.name, cat.message(&d), d.code.name())),
         }
+    }
+    if let Some(day) = judged {
+        for (file, msg, _) in &errors {
+            eprintln!("{file}: {msg}");
+        }
+        let settings = Settings {
+            lang: lang.tag().to_owned(),
+            failure_rate: a.failure_rate,
+            min_sessions: a.min_sessions,
+            silent_days: a.silent_days,
+            ..Settings::default()
+        };
+        let checked = serde_json::to_vec(&settings).map_err(|e| e.to_string())?;
+        let settings = Settings::from_json(&checked).map_err(|d| cat.message(&d))?;
+        let ask = watch::Ask {
+            alert: a.alert,
+            digest: a.digest,
+            day,
+            domain: a.domain.clone(),
+            settings,
+        };
+        let reports: Vec<&Report> = entries
+            .iter()
+            .filter(|e| !e.duplicate)
+            .map(|e| &e.report)
+            .collect();
+        return watch::run(&ask, &reports, matches!(a.format, Format::Json), now);
     }
     let summary = agg.summary();
     let code = if errors.is_empty() {

@@ -860,7 +860,7 @@ fn examples(code: Code) -> (Input, Input) {
         ),
         C::ApiBadWatchSettings => (
             req("PUT", "/api/watch/example.com", &[AUTH], r#"{"webhooks": [{"url": "http://hooks.example/x"}]}"#),
-            req("PUT", "/api/watch/example.com", &[AUTH], r#"{"webhooks": [{"url": "https://hooks.example/x"}]}"#),
+            req("PUT", "/api/watch/example.com", &[AUTH], r#"{"webhooks": [], "lang": "de"}"#),
         ),
         C::ApiCannotGenerate => (when("rules--when-cannot-generate"), req("GET", "/api/records?domain=example.com", &[AUTH], "")),
         C::IngestUnsupportedType => (

@@ -11,6 +11,10 @@
 //! - `GET|PUT|DELETE /api/policies/<domain>` — a domain's policy (linted before it is stored: 422 if invalid)
 //! - `GET /api/policies` — the domains served
 //! - `GET /api/records?domain=D` — the `_mta-sts` and `_smtp._tls` records to publish for the served policy
+//! - `GET|PUT|DELETE /api/watch/<domain>` — a domain's watch settings (checked by core: 400 if not valid) and its
+//!   open alerts; `GET /api/watch` — the watched domains
+//! - `GET /api/watch/<domain>/history?limit=&before=` — the notices sent (digests, alerts, resolutions), newest
+//!   first, each with its delivery attempts and the listing of its day's reports
 
 use crate::ingest::kv_err;
 use crate::{http, index, listing, reindex, store, summary, Config};
@@ -19,6 +23,7 @@ use mtasts_core::generate::{self, IdSource, Request as GenRequest};
 use mtasts_core::i18n::Catalog;
 use mtasts_core::output::json_diagnostics;
 use mtasts_core::report;
+use mtasts_core::watch::Settings as WatchSettings;
 use mtasts_core::{policy, Code, Diagnostic, Severity};
 use serde_json::json;
 use sha2::{Digest, Sha256};
@@ -62,6 +67,7 @@ fn allowed(path: &str) -> &'static str {
         None if path.ends_with("/policies") => "GET",
         Some(("policies", _)) => "GET, PUT, DELETE",
         None if path.ends_with("/reindex") => "POST",
+        Some(("watch", rest)) if !rest.contains('/') => "GET, PUT, DELETE",
         _ => "GET",
     }
 }
@@ -105,6 +111,11 @@ pub async fn handle(
         .put_async("/api/policies/:domain", put_policy)
         .delete_async("/api/policies/:domain", delete_policy)
         .get_async("/api/records", records)
+        .get_async("/api/watch", list_watched)
+        .get_async("/api/watch/:domain", get_watch)
+        .put_async("/api/watch/:domain", put_watch)
+        .delete_async("/api/watch/:domain", delete_watch)
+        .get_async("/api/watch/:domain/history", watch_history)
         .or_else_any_method("/api/*rest", |req, ctx| {
             http::refuse(&ctx.data.cat, 404, not_found(&req.path()))
         })
@@ -405,6 +416,251 @@ async fn records(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
         ),
     }
 }
+
+/// `GET /api/watch`: the watched domains and their settings.
+async fn list_watched(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        domain: String,
+        settings: String,
+    }
+    let db = index::db(&ctx.env)?;
+    let rows = index::stmt(
+        &db,
+        "SELECT domain, settings FROM watch_settings ORDER BY domain",
+        &[],
+    )?
+    .all()
+    .await?
+    .results::<Row>()?;
+    let domains: Vec<_> = rows
+        .into_iter()
+        .map(|r| {
+            let settings: serde_json::Value = serde_json::from_str(&r.settings).unwrap_or_default();
+            json!({"domain": r.domain, "settings": settings})
+        })
+        .collect();
+    http::json(&json!({ "domains": domains }), 200)
+}
+
+/// `GET /api/watch/<domain>`: its settings (the defaults when it is not watched, `watched: false`) and the
+/// alerts open now.
+async fn get_watch(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        settings: String,
+    }
+    #[derive(serde::Deserialize, serde::Serialize)]
+    struct Open {
+        key: String,
+        code: String,
+        opened: String,
+        notified: f64,
+        evidence: String,
+    }
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
+    };
+    let db = index::db(&ctx.env)?;
+    let res = db
+        .batch(vec![
+            index::stmt(
+                &db,
+                "SELECT settings FROM watch_settings WHERE domain = ?1",
+                &[index::s(&domain)],
+            )?,
+            index::stmt(
+                &db,
+                "SELECT key, code, opened, notified, evidence FROM watch_alerts WHERE domain = ?1 \
+                 AND resolved IS NULL ORDER BY opened, key",
+                &[index::s(&domain)],
+            )?,
+        ])
+        .await?;
+    let stored = match res.first() {
+        Some(r) => r.results::<Row>()?.into_iter().next(),
+        None => None,
+    };
+    let open = match res.get(1) {
+        Some(r) => r.results::<Open>()?,
+        None => Vec::new(),
+    };
+    let settings = stored
+        .as_ref()
+        .and_then(|r| serde_json::from_str::<serde_json::Value>(&r.settings).ok())
+        .unwrap_or_else(|| serde_json::to_value(WatchSettings::default()).unwrap_or_default());
+    let open: Vec<_> = open
+        .into_iter()
+        .map(|o| {
+            let evidence: serde_json::Value = serde_json::from_str(&o.evidence).unwrap_or_default();
+            json!({"key": o.key, "code": o.code, "opened": o.opened, "notified": o.notified != 0.0, "alert": evidence})
+        })
+        .collect();
+    http::json(
+        &json!({"domain": domain, "watched": stored.is_some(), "settings": settings, "open_alerts": open}),
+        200,
+    )
+}
+
+/// `PUT /api/watch/<domain>`: stores its settings, checked by core first (400 naming the field otherwise).
+async fn put_watch(mut req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let cat = &ctx.data.cat;
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(cat, 400, d),
+    };
+    let read = match req.stream() {
+        Ok(stream) => http::read_capped(stream, WATCH_SETTINGS_CAP).await,
+        Err(_) => Ok(Ok(Vec::new())), // no body at all
+    };
+    let body = match read {
+        Ok(Ok(b)) => b,
+        Ok(Err(_)) => {
+            let d = http::diag(Code::ApiBadWatchSettings)
+                .arg("field", "body")
+                .arg("value", format!("more than {WATCH_SETTINGS_CAP} bytes"))
+                .arg("expected", "at most 16384 bytes of JSON");
+            return http::refuse(cat, 400, d);
+        }
+        Err(e) => {
+            return http::refuse(
+                cat,
+                400,
+                http::diag(Code::ApiUnreadableBody).arg("reason", e.to_string()),
+            )
+        }
+    };
+    let settings = match WatchSettings::from_json(&body) {
+        Ok(s) => s,
+        Err(d) => return http::refuse(cat, 400, d),
+    };
+    let text = serde_json::to_string(&settings).unwrap_or_default();
+    let db = index::db(&ctx.env)?;
+    let now = worker::Date::now().as_millis() / 1000;
+    index::stmt(
+        &db,
+        "INSERT INTO watch_settings (domain, settings, updated_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (domain) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+        &[index::s(&domain), index::s(&text), index::n(now)],
+    )?
+    .run()
+    .await?;
+    http::json(
+        &json!({"domain": domain, "stored": true, "settings": settings}),
+        200,
+    )
+}
+
+/// `DELETE /api/watch/<domain>`: stops watching it (its history and alert states are kept).
+async fn delete_watch(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(&ctx.data.cat, 400, d),
+    };
+    let db = index::db(&ctx.env)?;
+    index::stmt(
+        &db,
+        "DELETE FROM watch_settings WHERE domain = ?1",
+        &[index::s(&domain)],
+    )?
+    .run()
+    .await?;
+    http::json(&json!({"domain": domain, "deleted": true}), 200)
+}
+
+/// `GET /api/watch/<domain>/history?limit=&before=`: notices sent, newest first, with their delivery attempts.
+async fn watch_history(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        id: f64,
+        day: String,
+        kind: String,
+        key: String,
+        sent_at: f64,
+        title: String,
+        text: String,
+        data: String,
+    }
+    #[derive(serde::Deserialize)]
+    struct Delivery {
+        history: f64,
+        channel: String,
+        attempt: f64,
+        at: f64,
+        status: f64,
+        ok: f64,
+        error: String,
+    }
+    let cat = &ctx.data.cat;
+    let domain = match domain_param(&ctx) {
+        Ok(d) => d,
+        Err(d) => return http::refuse(cat, 400, d),
+    };
+    let q = query(&req)?;
+    let limit = clamp_limit(q.get("limit"), 50, 500);
+    let before = match q.get("before").map(|b| b.parse::<u64>()) {
+        None => u64::MAX >> 11,
+        Some(Ok(b)) => b,
+        Some(Err(_)) => {
+            let given = q.get("before").map(String::as_str).unwrap_or("");
+            return http::refuse(
+                cat,
+                400,
+                http::diag(Code::ApiBadCursor).arg("cursor", mtasts_core::diag::snippet(given, 80)),
+            );
+        }
+    };
+    let db = index::db(&ctx.env)?;
+    let rows = index::stmt(
+        &db,
+        "SELECT id, day, kind, key, sent_at, title, text, data FROM watch_history INDEXED BY \
+         watch_history_by_domain WHERE domain = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+        &[index::s(&domain), index::n(before), index::n(limit)],
+    )?
+    .all()
+    .await?
+    .results::<Row>()?;
+    let ids = serde_json::to_string(&rows.iter().map(|r| index::count(r.id)).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
+    let deliveries = index::stmt(
+        &db,
+        "SELECT history, channel, attempt, at, status, ok, error FROM watch_deliveries \
+         WHERE history IN (SELECT value FROM json_each(?1)) ORDER BY history, id",
+        &[index::s(&ids)],
+    )?
+    .all()
+    .await?
+    .results::<Delivery>()?;
+    let items: Vec<_> = rows
+        .iter()
+        .map(|r| {
+            let data: serde_json::Value = serde_json::from_str(&r.data).unwrap_or_default();
+            let tries: Vec<_> = deliveries
+                .iter()
+                .filter(|d| d.history == r.id)
+                .map(|d| json!({"channel": d.channel, "attempt": index::count(d.attempt), "at": index::count(d.at),
+                    "status": index::count(d.status), "ok": d.ok != 0.0, "error": d.error}))
+                .collect();
+            json!({
+                "id": index::count(r.id), "day": r.day, "kind": r.kind, "key": r.key,
+                "sent_at": index::count(r.sent_at), "title": r.title, "text": r.text, "data": data,
+                "deliveries": tries,
+                "reports": format!("/api/reports?domain={domain}&from={0}&to={0}", r.day),
+            })
+        })
+        .collect();
+    let next = (rows.len() as u64 == limit)
+        .then(|| rows.last().map(|r| index::count(r.id).to_string()))
+        .flatten();
+    http::json(
+        &json!({"domain": domain, "history": items, "before": next}),
+        200,
+    )
+}
+
+/// The largest watch settings body read.
+const WATCH_SETTINGS_CAP: usize = 16 * 1024;
 
 fn no_policy(domain: &str) -> Diagnostic {
     http::diag(Code::PolicyUnknownDomain).arg("domain", domain)

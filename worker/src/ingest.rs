@@ -9,7 +9,7 @@ use crate::index::{self, Inserted, NewReport};
 use crate::store::{self, Meta};
 use crate::{http, Config};
 use mtasts_core::i18n::Catalog;
-use mtasts_core::report::{self, rollup, time, Container, Limits, Loaded};
+use mtasts_core::report::{self, rollup, Container, Limits, Loaded};
 use mtasts_core::{Code, Diagnostic};
 use serde_json::json;
 use std::collections::BTreeSet;
@@ -291,7 +291,7 @@ pub fn new_report<'a>(
         report_id: r.id(),
         contact: r.contact().unwrap_or(""),
         domain,
-        day: report_day(r, at),
+        day: rollup::report_day(r, at as i64),
         start: r.start().unwrap_or(""),
         end: r.end().unwrap_or(""),
         received_at: at,
@@ -314,16 +314,6 @@ fn encoding(c: Container) -> &'static str {
         Container::Json => "json",
         Container::Email => "email",
     }
-}
-
-/// The day a report is filed under (UTC): its start's, else its end's, else the day it arrived, never an
-/// unfilterable placeholder (RFC 8460 §4.4 `date-range`).
-pub fn report_day(r: &mtasts_core::report::Report, now: u64) -> String {
-    [r.start(), r.end()]
-        .into_iter()
-        .flatten()
-        .find_map(time::parse)
-        .map_or_else(|| time::day(now as i64), |p| time::day(p.unix))
 }
 
 /// `POST /v1/tlsrpt`: one upload (RFC 8460 §5.4). 201 when something was stored, 200 when all of it was

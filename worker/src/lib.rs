@@ -4,7 +4,8 @@
 //!   linted by core before it is stored and again before it is served (fail closed: 503, never a bad policy).
 //! - `POST /v1/tlsrpt` takes RFC 8460 §5.4 reports, idempotently ([`ingest`]): the bytes into KV ([`store`]), the
 //!   rows and daily rollups into D1 ([`index`]); report e-mail (§5.3) arrives through Cloudflare Email Routing
-//!   at the `email` handler ([`mail`]), through the same pipeline. A daily cron applies retention.
+//!   at the `email` handler ([`mail`]), through the same pipeline. An hourly cron runs the watch (digests and
+//!   alerts per domain, [`watch`] and [`notify`]) and retention.
 //! - `GET /api/check?domain=D` is the public, rate-limited live check ([`live_check`]).
 //! - The rest of `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
 //! - `GET /rules[/<code>]` are the rule pages, rendered from core's registry in the reader's language
@@ -18,12 +19,14 @@ mod ingest;
 mod listing;
 mod live_check;
 mod mail;
+mod notify;
 mod policy_host;
 mod reindex;
 mod retention;
 mod rule_pages;
 mod store;
 mod summary;
+mod watch;
 
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
@@ -61,6 +64,13 @@ pub(crate) struct Config {
     pub report_mailto: Option<String>,
     /// `RETENTION_DAYS` (default 400): reports older than this are removed by the daily cron.
     pub retention_days: u64,
+    /// `NOTIFY_FROM`: the sender address of the watch's e-mail notices (a verified address of the domain the
+    /// `send_email` binding sends from); unset: e-mail notices fail, logged with this reason.
+    pub notify_from: Option<String>,
+    /// `WEBHOOK_TIMEOUT_SECONDS` (default 10): how long one webhook attempt may take.
+    pub webhook_timeout_secs: u64,
+    /// `WATCH_BUDGET_SECONDS` (default 120): no delivery attempt starts later than this into a cron run.
+    pub watch_budget_secs: u64,
 }
 
 impl Config {
@@ -95,6 +105,9 @@ impl Config {
             forward_other_to: var("FORWARD_OTHER_TO"),
             report_mailto: var("REPORT_MAILTO"),
             retention_days: num("RETENTION_DAYS", retention::DEFAULT_DAYS as usize) as u64,
+            notify_from: var("NOTIFY_FROM"),
+            webhook_timeout_secs: num("WEBHOOK_TIMEOUT_SECONDS", 10) as u64,
+            watch_budget_secs: num("WATCH_BUDGET_SECONDS", 120) as u64,
         }
     }
 }
@@ -176,12 +189,16 @@ async fn email(message: ForwardableEmailMessage, env: Env, _ctx: Context) -> Res
     Ok(())
 }
 
-/// The daily cron trigger (`[triggers] crons`): retention. Logged, never an `Err` (a failed run is retried the
-/// next day, and what it left is finished then).
+/// The hourly cron trigger (`[triggers] crons`): the watch ([`watch::run`]: alerts every run, each domain's
+/// digest once a day), then retention. Logged, never an `Err` (what a failed run left is done by the next).
 #[event(scheduled)]
 async fn scheduled(event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     let cfg = Config::from_env(&env);
     let now = (event.schedule() / 1000.0) as u64;
+    match watch::run(&env, &cfg, now as i64).await {
+        Ok(done) => worker::console_log!("watch: {done}"),
+        Err(e) => worker::console_error!("watch: {e}"),
+    }
     match retention::run(&env, now, cfg.retention_days).await {
         Ok(done) => worker::console_log!("retention: {done}"),
         Err(e) => worker::console_error!("retention: {e}"),

@@ -48,9 +48,20 @@ pub async fn handle(req: &Request, env: &Env, cfg: &Config, cat: &Catalog) -> Re
     if let Some(r) = rate_limited(req, env, cat).await? {
         return Ok(r);
     }
-    let mut facts = gather(cfg, &domain).await;
+    let (facts, verdict) = run(env, cfg, &domain).await?;
+    http::json(
+        &mtasts_core::output::CheckAnswer::new(&facts, &verdict, cat),
+        200,
+    )
+}
+
+/// The live check of `domain`: the facts gathered, judged by core against what was seen last time (kept in KV,
+/// so a policy changed without a new id is caught between checks, RFC 8461 §3.1). The watch's self-check runs
+/// this same check.
+pub(crate) async fn run(env: &Env, cfg: &Config, domain: &str) -> Result<(Facts, check::Verdict)> {
+    let mut facts = gather(cfg, domain).await;
     let kv = env.kv(store::BINDING)?;
-    let seen_key = store::check_seen_key(&domain);
+    let seen_key = store::check_seen_key(domain);
     let seen = kv
         .get(&seen_key)
         .json::<store::Seen>()
@@ -59,10 +70,7 @@ pub async fn handle(req: &Request, env: &Env, cfg: &Config, cat: &Catalog) -> Re
     facts.previous = seen.as_ref().map(|s| (s.id.clone(), s.policy_hash.clone()));
     let verdict = check::judge(&facts);
     remember(&kv, &seen_key, seen, &verdict).await;
-    http::json(
-        &mtasts_core::output::CheckAnswer::new(&facts, &verdict, cat),
-        200,
-    )
+    Ok((facts, verdict))
 }
 
 /// Remembers what [`check::Verdict::to_remember`] says, unless it is already what was stored (no write).
@@ -118,7 +126,7 @@ async fn rate_limited(req: &Request, env: &Env, cat: &Catalog) -> Result<Option<
 }
 
 /// Runs `fut` for at most `secs` seconds.
-async fn within<T>(secs: u64, fut: impl std::future::Future<Output = T>) -> Option<T> {
+pub(crate) async fn within<T>(secs: u64, fut: impl std::future::Future<Output = T>) -> Option<T> {
     let fut = std::pin::pin!(fut);
     match select(fut, Delay::from(Duration::from_secs(secs))).await {
         Either::Left((v, _)) => Some(v),

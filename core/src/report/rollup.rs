@@ -70,6 +70,16 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The day a report is filed under (UTC): its start's, else its end's, else `arrived` (Unix seconds), never an
+/// unfilterable placeholder (RFC 8460 §4.4 `date-range`).
+pub fn report_day(r: &Report, arrived: i64) -> String {
+    [r.start(), r.end()]
+        .into_iter()
+        .flatten()
+        .find_map(super::time::parse)
+        .map_or_else(|| super::time::day(arrived), |p| super::time::day(p.unix))
+}
+
 /// A policy domain as the store keys it: lower case, without a final dot.
 pub fn domain_key(d: &str) -> String {
     d.trim_end_matches('.').to_ascii_lowercase()

@@ -8,6 +8,7 @@
 
 pub mod alerts;
 pub mod digest;
+pub mod gather;
 pub mod notify;
 pub mod settings;
 

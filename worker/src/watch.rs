@@ -1,0 +1,343 @@
+//! The watch, on every cron run: for each watched domain, gather core's [`Facts`] from the D1 rollups, the
+//! served policy and a self-check (the live check of [`crate::live_check`]), let core judge them
+//! ([`watch::evaluate`], [`watch::reconcile`]), and hand what is to be said to [`crate::notify`]. Alerts are
+//! judged on every run; yesterday's digest goes out once, from the domain's digest hour on. Quiet hours hold
+//! messages back (nothing is lost: they go out at the first run after).
+
+use crate::index::{self, count, s};
+use crate::notify::Outbox;
+use crate::{live_check, store, Config};
+use mtasts_core::i18n::Catalog;
+use mtasts_core::policy;
+use mtasts_core::report::time;
+use mtasts_core::watch::{
+    self, day_before, notify::Notice, AlertRow, Digest, Facts, SelfCheck, Settings, Tally,
+};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+use worker::{D1Database, Env, Result};
+
+/// Sending IPs gathered per day (the digest shows the top five).
+const TOP_IPS: u64 = 20;
+
+#[derive(Deserialize)]
+struct WatchedRow {
+    domain: String,
+    settings: String,
+    mode: String,
+    mode_since: String,
+}
+
+/// Runs the watch for every watched domain at `now` (Unix seconds): what each domain's run did, as JSON for the
+/// log. One domain's failure is logged and does not stop the others.
+pub async fn run(env: &Env, cfg: &Config, now: i64) -> Result<Value> {
+    let db = index::db(env)?;
+    let watched = index::stmt(
+        &db,
+        "SELECT domain, settings, mode, mode_since FROM watch_settings ORDER BY domain",
+        &[],
+    )?
+    .all()
+    .await?
+    .results::<WatchedRow>()?;
+    let outbox = Outbox::new(env, cfg, now);
+    let mut done = Vec::new();
+    for w in watched {
+        let settings = match Settings::from_json(w.settings.as_bytes()) {
+            Ok(s) => s,
+            Err(d) => {
+                done.push(json!({"domain": w.domain, "error": d.code.name()}));
+                continue;
+            }
+        };
+        match run_domain(env, cfg, &db, &outbox, &w, &settings, now).await {
+            Ok(v) => done.push(v),
+            Err(e) => {
+                worker::console_error!("watch {}: {e}", w.domain);
+                done.push(json!({"domain": w.domain, "error": e.to_string()}));
+            }
+        }
+    }
+    Ok(json!({"domains": done}))
+}
+
+async fn run_domain(
+    env: &Env,
+    cfg: &Config,
+    db: &D1Database,
+    outbox: &Outbox<'_>,
+    w: &WatchedRow,
+    settings: &Settings,
+    now: i64,
+) -> Result<Value> {
+    let domain = w.domain.as_str();
+    let today = time::day(now);
+    let day = day_before(&today, 1);
+    let hour = (now.rem_euclid(86_400) / 3600) as u8;
+    let quiet = settings.quiet_hours.is_some_and(|q| q.contains(hour));
+    let mut facts = gather(db, domain, &day).await?;
+
+    // the policy senders get: the one served here, else the one the self-check fetched
+    let served = env
+        .kv(store::BINDING)?
+        .get(&store::policy_key(domain))
+        .text()
+        .await
+        .map_err(crate::ingest::kv_err)?;
+    let (check_facts, verdict) = live_check::run(env, cfg, domain).await?;
+    let mut ours: Vec<String> = cfg
+        .report_mailto
+        .iter()
+        .map(|m| format!("mailto:{m}"))
+        .collect();
+    if served.is_some() {
+        ours.push(format!("https://mta-sts.{domain}/v1/tlsrpt"));
+    }
+    facts.dns_mx = match &check_facts.mx {
+        mtasts_core::check::Dns::Records(r) => Some(r.clone()),
+        mtasts_core::check::Dns::NoSuchName => Some(Vec::new()),
+        _ => None,
+    };
+    facts.self_check = Some(SelfCheck::of(&check_facts, &verdict, ours));
+    facts.policy = served.or(verdict.policy_text.clone());
+
+    // the mode's start: remembered from the first run that saw it
+    let mode = facts
+        .policy
+        .as_deref()
+        .and_then(|t| policy::lint(t).policy)
+        .map_or("", |p| p.mode.as_str());
+    let mode_since = if mode == w.mode && !w.mode_since.is_empty() {
+        w.mode_since.clone()
+    } else {
+        let first = facts
+            .days
+            .iter()
+            .filter(|d| d.reports > 0)
+            .map(|d| d.day.clone())
+            .min();
+        // first sight of the domain: its reports say how long it has been like this; a change starts today
+        let since = if w.mode.is_empty() {
+            first.unwrap_or_else(|| today.clone())
+        } else {
+            today.clone()
+        };
+        index::stmt(
+            db,
+            "UPDATE watch_settings SET mode = ?2, mode_since = ?3 WHERE domain = ?1",
+            &[s(domain), s(mode), s(&since)],
+        )?
+        .run()
+        .await?;
+        since
+    };
+    facts.mode_since = Some(mode_since);
+
+    let ev = watch::evaluate(&facts, settings);
+    let rows = alert_rows(db, domain).await?;
+    let changes = watch::reconcile(&rows, &ev, &today);
+    let cat = Catalog::get(settings.language());
+    let mut sent = Vec::new();
+    let mut batch = Vec::new();
+    for a in &changes.reopened {
+        batch.push(index::stmt(
+            db,
+            "UPDATE watch_alerts SET resolved = NULL WHERE domain = ?1 AND key = ?2",
+            &[s(domain), s(&a.key())],
+        )?);
+    }
+    if !quiet {
+        for row in &changes.resolved {
+            batch.push(index::stmt(
+                db,
+                "UPDATE watch_alerts SET resolved = ?3 WHERE domain = ?1 AND key = ?2",
+                &[s(domain), s(&row.key), s(&today)],
+            )?);
+        }
+    }
+    if !batch.is_empty() {
+        db.batch(batch).await?;
+    }
+    for a in changes.opened.iter().chain(&changes.unsent) {
+        let notice = Notice::alert(domain, &day, a, &cat);
+        let notified = !quiet && settings.notifies();
+        index::stmt(
+            db,
+            "INSERT INTO watch_alerts (domain, key, code, opened, resolved, notified, evidence) \
+             VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6) ON CONFLICT (domain, key) DO UPDATE SET \
+             code = excluded.code, resolved = NULL, notified = excluded.notified, evidence = excluded.evidence, \
+             opened = CASE WHEN watch_alerts.resolved IS NULL THEN watch_alerts.opened ELSE excluded.opened END",
+            &[
+                s(domain),
+                s(&a.key()),
+                s(a.diag.code.name()),
+                s(&today),
+                index::n(u64::from(notified)),
+                s(&notice.data.to_string()),
+            ],
+        )?
+        .run()
+        .await?;
+        if notified {
+            sent.push(outbox.deliver(db, settings, &notice, &a.key()).await?);
+        }
+    }
+    if !quiet && settings.notifies() {
+        for row in changes.resolved.iter().filter(|r| r.notified) {
+            let notice = Notice::resolved(domain, &day, row, &cat);
+            sent.push(outbox.deliver(db, settings, &notice, &row.key).await?);
+        }
+    }
+    // the digest of yesterday, once, from the digest hour on (reports of a day arrive in the hours after it)
+    if settings.digest && settings.notifies() && !quiet && hour >= settings.digest_hour {
+        let notice = Notice::digest(&Digest::of(&facts), &ev.alerts, &cat);
+        if let Some(r) = outbox.deliver_digest(db, settings, &notice).await? {
+            sent.push(r);
+        }
+    }
+    Ok(json!({
+        "domain": domain,
+        "day": day,
+        "quiet": quiet,
+        "firing": ev.alerts.iter().map(|a| a.key()).collect::<Vec<_>>(),
+        "opened": changes.opened.len(),
+        "resolved": changes.resolved.len(),
+        "sent": sent,
+    }))
+}
+
+#[derive(Deserialize)]
+struct AlertRowDb {
+    key: String,
+    code: String,
+    opened: String,
+    resolved: Option<String>,
+    notified: f64,
+}
+
+async fn alert_rows(db: &D1Database, domain: &str) -> Result<Vec<AlertRow>> {
+    let rows = index::stmt(
+        db,
+        "SELECT key, code, opened, resolved, notified FROM watch_alerts WHERE domain = ?1",
+        &[s(domain)],
+    )?
+    .all()
+    .await?
+    .results::<AlertRowDb>()?;
+    Ok(rows
+        .into_iter()
+        .map(|r| AlertRow {
+            key: r.key,
+            code: r.code,
+            opened: r.opened,
+            resolved: r.resolved,
+            notified: r.notified != 0.0,
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct DayRow {
+    day: String,
+    reports: f64,
+    successful: f64,
+    failed: f64,
+}
+
+#[derive(Deserialize)]
+struct TallyRow {
+    name: Option<String>,
+    failed: f64,
+}
+
+#[derive(Deserialize)]
+struct SenderRow {
+    organization: String,
+    last_day: String,
+}
+
+#[derive(Deserialize)]
+struct LastRow {
+    day: Option<String>,
+}
+
+/// The rollups of `domain` for the judged `day` and the lookback before it, in one D1 batch.
+pub async fn gather(db: &D1Database, domain: &str, day: &str) -> Result<Facts> {
+    let from = day_before(day, watch::LOOKBACK_DAYS);
+    let v: Vec<JsValue> = vec![s(domain), s(&from), s(day), index::n(TOP_IPS)];
+    let tally = |col: &str, table: &str, extra: &str| {
+        format!(
+            "SELECT {col} AS name, TOTAL(failed) AS failed FROM {table} WHERE domain = ?1 AND day = ?3 \
+             GROUP BY {col} ORDER BY failed DESC, name {extra}"
+        )
+    };
+    let sql = [
+        "SELECT day, TOTAL(reports) AS reports, TOTAL(successful) AS successful, TOTAL(failed) AS failed \
+         FROM daily_reports WHERE domain = ?1 AND day >= ?2 AND day <= ?3 GROUP BY day"
+            .to_owned(),
+        tally("result_type", "daily_failures", ""),
+        "SELECT DISTINCT result_type AS name, 0 AS failed FROM daily_failures WHERE domain = ?1 AND day < ?3 \
+         AND failed > 0"
+            .to_owned(),
+        tally("mx_host", "daily_failures", ""),
+        tally("sending_ip", "failures", "LIMIT ?4"),
+        tally("organization", "daily_failures", ""),
+        "SELECT organization, MAX(day) AS last_day FROM daily_reports WHERE domain = ?1 AND day >= ?2 \
+         AND day <= ?3 AND reports > 0 GROUP BY organization"
+            .to_owned(),
+        "SELECT MAX(day) AS day FROM daily_reports WHERE domain = ?1 AND reports > 0".to_owned(),
+    ];
+    let batch = sql
+        .iter()
+        .map(|q| index::bound(db, q, &v))
+        .collect::<Result<Vec<_>>>()?;
+    let res = db.batch(batch).await?;
+    let get = |i: usize| {
+        res.get(i)
+            .ok_or_else(|| worker::Error::RustError("D1: short batch".into()))
+    };
+    let tallies = |i: usize| -> Result<Vec<Tally>> {
+        Ok(get(i)?
+            .results::<TallyRow>()?
+            .into_iter()
+            .map(|t| Tally {
+                name: t.name.unwrap_or_default(),
+                failed: count(t.failed),
+            })
+            .collect())
+    };
+    Ok(Facts {
+        domain: domain.to_owned(),
+        day: day.to_owned(),
+        days: get(0)?
+            .results::<DayRow>()?
+            .into_iter()
+            .map(|d| watch::DayTotals {
+                day: d.day,
+                reports: count(d.reports),
+                successful: count(d.successful),
+                failed: count(d.failed),
+            })
+            .collect(),
+        result_types: tallies(1)?,
+        known_result_types: tallies(2)?.into_iter().map(|t| t.name).collect(),
+        failing_mx: tallies(3)?,
+        failing_ips: tallies(4)?,
+        failing_orgs: tallies(5)?,
+        senders: get(6)?
+            .results::<SenderRow>()?
+            .into_iter()
+            .map(|r| watch::Sender {
+                organization: r.organization,
+                last_day: r.last_day,
+            })
+            .collect(),
+        last_report_day: get(7)?
+            .results::<LastRow>()?
+            .into_iter()
+            .next()
+            .and_then(|r| r.day),
+        ..Facts::default()
+    })
+}
