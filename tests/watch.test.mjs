@@ -105,7 +105,7 @@ test('settings are checked: every bad field is a 400 naming it, and the defaults
   ]) {
     const r = await admin('PUT', '/api/watch/settings-e2e.example', { body });
     assert.equal(r.status, 400, `${field}: ${r.body}`);
-    const d = json(r);
+    const d = json(r).error;
     assert.equal(d.code, 'api/bad-watch-settings', body.slice(0, 80));
     assert.match(d.message, new RegExp(field.replace(/[[\]]/g, '\\$&')), d.message);
   }
@@ -156,11 +156,11 @@ test('a seeded two weeks: the cron sends the digest and the right alerts once, i
   assert.match(rate.text, /Fix: /);
 
   // the digest's numbers are the store's
-  const sum = json(await admin('GET', `/api/summary?domain=${DOMAIN}&from=${J}&to=${J}`));
+  const sum = json(await admin('GET', `/api/summary?domain=${DOMAIN}&from=${J}&to=${J}`)).summary;
   assert.equal(digest.digest.reports, sum.reports);
   assert.equal(digest.digest.sessions, sum.successful + sum.failed);
   assert.equal(digest.digest.failed, sum.failed);
-  const week = json(await admin('GET', `/api/summary?domain=${DOMAIN}&from=${dayBefore(J, 7)}&to=${dayBefore(J, 1)}`));
+  const week = json(await admin('GET', `/api/summary?domain=${DOMAIN}&from=${dayBefore(J, 7)}&to=${dayBefore(J, 1)}`)).summary;
   assert.equal(digest.digest.baseline_rate, (100 * week.successful) / (week.successful + week.failed));
   assert.deepEqual(digest.digest.result_types, [{ name: 'certificate-expired', failed: 100 }]);
   assert.deepEqual(digest.digest.failing_ips.map((t) => t.name), ['198.51.100.1', '198.51.100.2']);
@@ -261,7 +261,8 @@ test('the CLI gives the same alerts from the same reports', async () => {
     fs.writeFileSync(path.join(dir, `${i}.json`), raw.body);
   }
   const { spawnSync } = await import('node:child_process');
-  const cli = spawnSync(path.join(ROOT, 'target/debug/mtasts'), ['report', dir, '--alert', '--day', J, '--format', 'json'], { encoding: 'utf8' });
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const cli = spawnSync(path.join(ROOT, 'target/debug/mtasts'), ['report', ...files, '--alert', '--day', J, '--format', 'json'], { encoding: 'utf8' });
   assert.equal(cli.status, 1, `an alert fired: exit 1 (${cli.stderr})`);
   const out = JSON.parse(cli.stdout);
   assert.deepEqual(watchCodes(out.alerts.map((a) => a.code + (a.subject ? ` ${a.subject}` : ''))), [
