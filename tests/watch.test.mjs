@@ -111,6 +111,8 @@ test('settings are checked: every bad field is a 400 naming it, and the defaults
   }
   assert.equal((await admin('PUT', '/api/watch/not..a..domain', { body: '{}' })).status, 400);
   assert.equal((await request('PUT', '/api/watch/x.example', { body: '{}' })).status, 401);
+  assert.equal(json(await admin('GET', '/api/watch/settings-e2e.example/history?before=abc')).error.code, 'api/bad-cursor');
+  assert.deepEqual(json(await admin('GET', '/api/watch/settings-e2e.example/history?limit=99999999999999999999')).history, []);
   const fresh = json(await admin('GET', '/api/watch/settings-e2e.example'));
   assert.equal(fresh.watched, false);
   assert.equal(fresh.settings.failure_rate, 5);
@@ -291,4 +293,43 @@ test('self-check: a policy changed without a new id, and a reporting record else
   const drift = at_('/hook/self').find((g) => g.body.alert?.code === 'check/id-not-changed').body;
   assert.match(drift.alert.fix, /id=/);
   await admin('DELETE', `/api/watch/${domain}`);
+});
+
+test('the /watch page: asks for the token (saying where it lives), then shows alerts, settings and history, and saves settings through the same checks', async () => {
+  const form = (fields) => request('POST', '/watch?lang=en', {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString(),
+  });
+  const ask = await request('GET', '/watch?lang=it');
+  assert.equal(ask.status, 200);
+  assert.match(ask.body.toString(), /name="token"/);
+  assert.match(ask.body.toString(), /ADMIN_TOKEN/);
+  assert.match(ask.body.toString(), /lang="it"/);
+  assert.equal(ask.headers['cache-control'], 'no-store');
+  assert.match(ask.headers['content-security-policy'], /form-action 'self'/);
+  const wrong = await form({ token: 'nope', domain: DOMAIN });
+  assert.equal(wrong.status, 401);
+  assert.match(wrong.body.toString(), /not this deployment's admin token/);
+  const bad = await form({ token: process.env.ADMIN_TOKEN, domain: 'https://x/' });
+  assert.equal(bad.status, 400);
+  const page = (await form({ token: process.env.ADMIN_TOKEN, domain: DOMAIN })).body.toString();
+  assert.match(page, /id="watch-history"/);
+  for (const n of await history(DOMAIN)) assert.ok(page.includes(n.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')), n.title);
+  assert.match(page, new RegExp(`href="/stored\\?domain=${DOMAIN}&amp;from=${J}&amp;to=${J}"`));
+  assert.match(page, /id="watch-settings"/);
+  // a save with a plain-http webhook is refused naming the field, and nothing changes
+  const refused = await form({ token: process.env.ADMIN_TOKEN, domain: DOMAIN, action: 'save', webhooks: 'http://hooks.example/x slack', lang: 'en', digest: 'on' });
+  assert.equal(refused.status, 400);
+  assert.match(refused.body.toString(), /webhooks\[0\]\.url/);
+  assert.equal(json(await admin('GET', `/api/watch/${DOMAIN}`)).settings.webhooks.length, 6);
+  const half = await form({ token: process.env.ADMIN_TOKEN, domain: DOMAIN, action: 'save', quiet_from: '22', lang: 'en' });
+  assert.equal(half.status, 400, 'one end of the quiet hours alone is refused');
+  assert.equal((await form({ token: 'x'.repeat(70_000) })).status, 413);
+  const saved = await form({
+    token: process.env.ADMIN_TOKEN, domain: 'page-e2e.example', action: 'save', webhooks: `${hookBase}/hook/page teams\n`,
+    email: 'a@page-e2e.example', lang: 'ja', failure_rate: '2.5', min_sessions: '10', silent_days: '5', digest: 'on', digest_hour: '9', quiet_from: '22', quiet_to: '6',
+  });
+  assert.equal(saved.status, 200, saved.body.toString().slice(0, 500));
+  const s = json(await admin('GET', '/api/watch/page-e2e.example')).settings;
+  assert.deepEqual([s.webhooks[0].format, s.lang, s.failure_rate, s.min_sessions, s.silent_days, s.digest_hour, s.quiet_hours], ['teams', 'ja', 2.5, 10, 5, 9, { from: 22, to: 6 }]);
+  await admin('DELETE', '/api/watch/page-e2e.example');
 });

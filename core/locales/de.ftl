@@ -494,3 +494,4 @@ watch--enforce-with-failures = Die Richtlinie steht auf `enforce` und seit { $si
 watch--rua-elsewhere = Der `_smtp._tls`-Eintrag schickt Berichte an { $rua }, nicht an diese Installation ({ $ours }).
     .fix = Veröffentliche `rua=` mit einer Adresse dieser Installation (als erste: Microsoft schreibt nur an die erste).
 api--bad-watch-settings = Die Überwachungseinstellung `{ $field }` kann nicht `{ $value }` sein: erwartet { $expected }.
+ui--watch-link = Zusammenfassungen und Warnungen per E-Mail oder Webhook: die Überwachung →

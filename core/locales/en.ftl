@@ -498,3 +498,4 @@ watch--enforce-with-failures = The policy is in `enforce` mode and { $count } se
 watch--rua-elsewhere = The `_smtp._tls` record sends reports to { $rua }, not to this deployment ({ $ours }).
     .fix = Publish `rua=` with one of this deployment's addresses (first, Microsoft mails only the first).
 api--bad-watch-settings = The watch setting `{ $field }` cannot be `{ $value }`: expected { $expected }.
+ui--watch-link = Digests and alerts by e-mail or webhook: the watch →

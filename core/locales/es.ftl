@@ -497,3 +497,4 @@ watch--enforce-with-failures = La política está en modo `enforce` y { $count }
 watch--rua-elsewhere = El registro `_smtp._tls` envía los informes a { $rua }, no a esta instalación ({ $ours }).
     .fix = Publica `rua=` con una de las direcciones de esta instalación (la primera: Microsoft solo escribe a la primera).
 api--bad-watch-settings = El ajuste de vigilancia `{ $field }` no puede valer `{ $value }`: se espera { $expected }.
+ui--watch-link = Resúmenes y alertas por correo o webhook: la vigilancia →

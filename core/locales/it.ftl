@@ -497,3 +497,4 @@ watch--enforce-with-failures = La policy è in modalità `enforce` e { $count } 
 watch--rua-elsewhere = Il record `_smtp._tls` manda i report a { $rua }, non a questa installazione ({ $ours }).
     .fix = Pubblica `rua=` con uno degli indirizzi di questa installazione (per primo: Microsoft scrive solo al primo).
 api--bad-watch-settings = L'impostazione di monitoraggio `{ $field }` non può valere `{ $value }`: atteso { $expected }.
+ui--watch-link = Riepiloghi e avvisi via e-mail o webhook: il monitoraggio →

@@ -482,3 +482,4 @@ watch--enforce-with-failures = ポリシーは `enforce` モードで、{ $since
 watch--rua-elsewhere = `_smtp._tls` レコードはレポートを { $rua } に送っており、このデプロイ({ $ours })ではありません。
     .fix = このデプロイのアドレスのいずれかを `rua=` に公開してください(先頭に。Microsoft は先頭のアドレスにしか送りません)。
 api--bad-watch-settings = 監視設定 `{ $field }` に `{ $value }` は使えません。期待される値: { $expected }。
+ui--watch-link = メールや Webhook でダイジェストとアラート: 監視 →

@@ -446,51 +446,14 @@ async fn list_watched(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response>
 /// `GET /api/watch/<domain>`: its settings (the defaults when it is not watched, `watched: false`) and the
 /// alerts open now.
 async fn get_watch(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
-    #[derive(serde::Deserialize)]
-    struct Row {
-        settings: String,
-    }
-    #[derive(serde::Deserialize, serde::Serialize)]
-    struct Open {
-        key: String,
-        code: String,
-        opened: String,
-        notified: f64,
-        evidence: String,
-    }
     let domain = match domain_param(&ctx) {
         Ok(d) => d,
         Err(d) => return http::refuse(&ctx.data.cat, 400, d),
     };
     let db = index::db(&ctx.env)?;
-    let res = db
-        .batch(vec![
-            index::stmt(
-                &db,
-                "SELECT settings FROM watch_settings WHERE domain = ?1",
-                &[index::s(&domain)],
-            )?,
-            index::stmt(
-                &db,
-                "SELECT key, code, opened, notified, evidence FROM watch_alerts WHERE domain = ?1 \
-                 AND resolved IS NULL ORDER BY opened, key",
-                &[index::s(&domain)],
-            )?,
-        ])
-        .await?;
-    let stored = match res.first() {
-        Some(r) => r.results::<Row>()?.into_iter().next(),
-        None => None,
-    };
-    let open = match res.get(1) {
-        Some(r) => r.results::<Open>()?,
-        None => Vec::new(),
-    };
-    let settings = stored
-        .as_ref()
-        .and_then(|r| serde_json::from_str::<serde_json::Value>(&r.settings).ok())
-        .unwrap_or_else(|| serde_json::to_value(WatchSettings::default()).unwrap_or_default());
-    let open: Vec<_> = open
+    let stored = crate::watch::load_settings(&db, &domain).await?;
+    let open: Vec<_> = crate::watch::open_alerts(&db, &domain)
+        .await?
         .into_iter()
         .map(|o| {
             let evidence: serde_json::Value = serde_json::from_str(&o.evidence).unwrap_or_default();
@@ -498,7 +461,7 @@ async fn get_watch(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
         })
         .collect();
     http::json(
-        &json!({"domain": domain, "watched": stored.is_some(), "settings": settings, "open_alerts": open}),
+        &json!({"domain": domain, "watched": stored.is_some(), "settings": stored.unwrap_or_default(), "open_alerts": open}),
         200,
     )
 }
@@ -535,17 +498,9 @@ async fn put_watch(mut req: Request, ctx: RouteContext<Ctx>) -> Result<Response>
         Ok(s) => s,
         Err(d) => return http::refuse(cat, 400, d),
     };
-    let text = serde_json::to_string(&settings).unwrap_or_default();
     let db = index::db(&ctx.env)?;
-    let now = worker::Date::now().as_millis() / 1000;
-    index::stmt(
-        &db,
-        "INSERT INTO watch_settings (domain, settings, updated_at) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (domain) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
-        &[index::s(&domain), index::s(&text), index::n(now)],
-    )?
-    .run()
-    .await?;
+    let now = (worker::Date::now().as_millis() / 1000) as i64;
+    crate::watch::store_settings(&db, &domain, &settings, now).await?;
     http::json(
         &json!({"domain": domain, "stored": true, "settings": settings}),
         200,
@@ -571,27 +526,6 @@ async fn delete_watch(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response>
 
 /// `GET /api/watch/<domain>/history?limit=&before=`: notices sent, newest first, with their delivery attempts.
 async fn watch_history(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
-    #[derive(serde::Deserialize)]
-    struct Row {
-        id: f64,
-        day: String,
-        kind: String,
-        key: String,
-        sent_at: f64,
-        title: String,
-        text: String,
-        data: String,
-    }
-    #[derive(serde::Deserialize)]
-    struct Delivery {
-        history: f64,
-        channel: String,
-        attempt: f64,
-        at: f64,
-        status: f64,
-        ok: f64,
-        error: String,
-    }
     let cat = &ctx.data.cat;
     let domain = match domain_param(&ctx) {
         Ok(d) => d,
@@ -600,45 +534,24 @@ async fn watch_history(req: Request, ctx: RouteContext<Ctx>) -> Result<Response>
     let q = query(&req)?;
     let limit = clamp_limit(q.get("limit"), 50, 500);
     let before = match q.get("before").map(|b| b.parse::<u64>()) {
-        None => u64::MAX >> 11,
+        None => 1 << 53,
         Some(Ok(b)) => b,
         Some(Err(_)) => {
             let given = q.get("before").map(String::as_str).unwrap_or("");
-            return http::refuse(
-                cat,
-                400,
-                http::diag(Code::ApiBadCursor).arg("cursor", mtasts_core::diag::snippet(given, 80)),
-            );
+            let d =
+                http::diag(Code::ApiBadCursor).arg("value", mtasts_core::diag::snippet(given, 80));
+            return http::refuse(cat, 400, d);
         }
     };
     let db = index::db(&ctx.env)?;
-    let rows = index::stmt(
-        &db,
-        "SELECT id, day, kind, key, sent_at, title, text, data FROM watch_history INDEXED BY \
-         watch_history_by_domain WHERE domain = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
-        &[index::s(&domain), index::n(before), index::n(limit)],
-    )?
-    .all()
-    .await?
-    .results::<Row>()?;
-    let ids = serde_json::to_string(&rows.iter().map(|r| index::count(r.id)).collect::<Vec<_>>())
-        .unwrap_or_else(|_| "[]".into());
-    let deliveries = index::stmt(
-        &db,
-        "SELECT history, channel, attempt, at, status, ok, error FROM watch_deliveries \
-         WHERE history IN (SELECT value FROM json_each(?1)) ORDER BY history, id",
-        &[index::s(&ids)],
-    )?
-    .all()
-    .await?
-    .results::<Delivery>()?;
+    let rows = crate::watch::history(&db, &domain, before, limit).await?;
     let items: Vec<_> = rows
         .iter()
         .map(|r| {
             let data: serde_json::Value = serde_json::from_str(&r.data).unwrap_or_default();
-            let tries: Vec<_> = deliveries
+            let tries: Vec<_> = r
+                .deliveries
                 .iter()
-                .filter(|d| d.history == r.id)
                 .map(|d| json!({"channel": d.channel, "attempt": index::count(d.attempt), "at": index::count(d.at),
                     "status": index::count(d.status), "ok": d.ok != 0.0, "error": d.error}))
                 .collect();

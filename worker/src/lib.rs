@@ -10,6 +10,7 @@
 //! - The rest of `/api/*` is the token-protected admin API over policies and stored reports ([`api`]).
 //! - `GET /rules[/<code>]` are the rule pages, rendered from core's registry in the reader's language
 //!   ([`rule_pages`]).
+//! - `GET|POST /watch` is the watch's page: a domain's alerts, settings and notices sent ([`watch_page`]).
 //! - Everything else is the web app, served by Workers Static Assets.
 
 mod api;
@@ -27,6 +28,7 @@ mod rule_pages;
 mod store;
 mod summary;
 mod watch;
+mod watch_page;
 
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
@@ -158,6 +160,7 @@ fn allowed_methods(path: &str) -> &'static str {
         "/v1/tlsrpt" => "POST",
         "/api/check" => "GET, HEAD",
         p if p == rule_pages::PREFIX || p.starts_with("/rules/") => "GET, HEAD",
+        watch_page::PATH => "GET, HEAD, POST",
         _ => "GET, PUT, DELETE, OPTIONS",
     }
 }
@@ -245,6 +248,15 @@ async fn route(
     if path == rule_pages::PREFIX || path.starts_with("/rules/") {
         return match req.method() {
             Method::Get | Method::Head => rule_pages::handle(&req, path, lang_of(&req)),
+            _ => http::method_not_allowed(cat, method, allowed_methods(path)),
+        };
+    }
+    if path == watch_page::PATH {
+        return match req.method() {
+            Method::Get | Method::Head | Method::Post => {
+                let lang = lang_of(&req);
+                watch_page::handle(req, env, cfg, lang).await
+            }
             _ => http::method_not_allowed(cat, method, allowed_methods(path)),
         };
     }

@@ -92,7 +92,7 @@ fn inline(text: &str) -> String {
 }
 
 /// The page frame: header with the way back to the site and to the index, the language switch, the footer.
-fn frame(title: &str, lang: Lang, self_path: &str, cat: &Catalog, main: &str) -> String {
+pub(crate) fn frame(title: &str, lang: Lang, self_path: &str, cat: &Catalog, main: &str) -> String {
     let t = |id: &str| esc(&cat.render(id, &[]));
     let mut langs = String::new();
     for l in Lang::ALL {

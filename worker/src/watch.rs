@@ -341,3 +341,142 @@ pub async fn gather(db: &D1Database, domain: &str, day: &str) -> Result<Facts> {
         ..Facts::default()
     })
 }
+
+/// A domain's stored settings, if it is watched (settings that no longer read are the defaults).
+pub async fn load_settings(db: &D1Database, domain: &str) -> Result<Option<Settings>> {
+    #[derive(Deserialize)]
+    struct Row {
+        settings: String,
+    }
+    let row = index::stmt(
+        db,
+        "SELECT settings FROM watch_settings WHERE domain = ?1",
+        &[s(domain)],
+    )?
+    .first::<Row>(None)
+    .await?;
+    Ok(row.map(|r| Settings::from_json(r.settings.as_bytes()).unwrap_or_default()))
+}
+
+/// Stores a domain's settings (already checked by [`Settings::from_json`]).
+pub async fn store_settings(
+    db: &D1Database,
+    domain: &str,
+    settings: &Settings,
+    now: i64,
+) -> Result<()> {
+    let text =
+        serde_json::to_string(settings).map_err(|e| worker::Error::RustError(e.to_string()))?;
+    index::stmt(
+        db,
+        "INSERT INTO watch_settings (domain, settings, updated_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (domain) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at",
+        &[s(domain), s(&text), index::n(now.max(0) as u64)],
+    )?
+    .run()
+    .await?;
+    Ok(())
+}
+
+/// An alert open now.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+pub struct OpenAlert {
+    /// Its key (code and subject).
+    pub key: String,
+    /// Its code.
+    pub code: String,
+    /// The day it opened.
+    pub opened: String,
+    /// Whether its message went out (0 while quiet hours hold it).
+    pub notified: f64,
+    /// The notice's structured facts (JSON).
+    pub evidence: String,
+}
+
+/// The alerts of `domain` open now, oldest first.
+pub async fn open_alerts(db: &D1Database, domain: &str) -> Result<Vec<OpenAlert>> {
+    index::stmt(
+        db,
+        "SELECT key, code, opened, notified, evidence FROM watch_alerts WHERE domain = ?1 \
+         AND resolved IS NULL ORDER BY opened, key",
+        &[s(domain)],
+    )?
+    .all()
+    .await?
+    .results::<OpenAlert>()
+}
+
+/// One notice sent, with its delivery attempts.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Sent {
+    /// Its row id (the history's paging key).
+    pub id: f64,
+    /// The judged day.
+    pub day: String,
+    /// `digest`, `alert` or `resolved`.
+    pub kind: String,
+    /// The alert's key (`""` for a digest).
+    pub key: String,
+    /// When it was sent (Unix seconds).
+    pub sent_at: f64,
+    /// Its title and text as sent.
+    pub title: String,
+    /// The whole text.
+    pub text: String,
+    /// Its structured facts (JSON).
+    pub data: String,
+    /// Its delivery attempts.
+    #[serde(skip)]
+    pub deliveries: Vec<Delivery>,
+}
+
+/// One delivery attempt.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Delivery {
+    /// The notice's id.
+    pub history: f64,
+    /// The webhook URL or `mailto:` address.
+    pub channel: String,
+    /// 1, 2, 3.
+    pub attempt: f64,
+    /// When (Unix seconds).
+    pub at: f64,
+    /// The HTTP status (0: no answer).
+    pub status: f64,
+    /// Whether it got through.
+    pub ok: f64,
+    /// Why not.
+    pub error: String,
+}
+
+/// The notices sent for `domain` before the id `before`, newest first, at most `limit`.
+pub async fn history(db: &D1Database, domain: &str, before: u64, limit: u64) -> Result<Vec<Sent>> {
+    let mut rows = index::stmt(
+        db,
+        "SELECT id, day, kind, key, sent_at, title, text, data FROM watch_history INDEXED BY \
+         watch_history_by_domain WHERE domain = ?1 AND id < ?2 ORDER BY id DESC LIMIT ?3",
+        &[s(domain), index::n(before), index::n(limit)],
+    )?
+    .all()
+    .await?
+    .results::<Sent>()?;
+    let ids = serde_json::to_string(&rows.iter().map(|r| count(r.id)).collect::<Vec<_>>())
+        .unwrap_or_else(|_| "[]".into());
+    let deliveries = index::stmt(
+        db,
+        "SELECT history, channel, attempt, at, status, ok, error FROM watch_deliveries \
+         WHERE history IN (SELECT value FROM json_each(?1)) ORDER BY history, id",
+        &[s(&ids)],
+    )?
+    .all()
+    .await?
+    .results::<Delivery>()?;
+    for r in &mut rows {
+        r.deliveries = deliveries
+            .iter()
+            .filter(|d| d.history == r.id)
+            .cloned()
+            .collect();
+    }
+    Ok(rows)
+}

@@ -75,9 +75,19 @@ async fn fetch_summary(token: String, domain: String, from: String, to: String) 
 #[function_component(StoredPage)]
 pub fn stored_page() -> Html {
     let token = use_state(|| SessionStorage::get::<String>(TOKEN_KEY).unwrap_or_default());
-    let domain = use_state(String::new);
-    let from = use_state(String::new);
-    let to = use_state(String::new);
+    // `?domain=&from=&to=` fills the filters (the watch page links each notice to its day's reports)
+    let asked = |k: &'static str| {
+        move || {
+            crate::util::query()
+                .into_iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v)
+                .unwrap_or_default()
+        }
+    };
+    let domain = use_state(asked("domain"));
+    let from = use_state(asked("from"));
+    let to = use_state(asked("to"));
     let status = use_state(|| Status::Idle);
     let input = |s: &UseStateHandle<String>| {
         let s = s.clone();
@@ -119,7 +129,7 @@ pub fn stored_page() -> Html {
     html! {
         <section class="page stored">
             <h1>{ t("ui--stored-title") }</h1>
-            <p class="lead">{ t("ui--stored-lead") }</p>
+            <p class="lead">{ t("ui--stored-lead") }{ " " }<a href="/watch" id="stored-watch">{ t("ui--watch-link") }</a></p>
             <form class="form row" {onsubmit}>
                 <div class="field"><label for="stored-token">{ t("ui--token") }</label>
                     <input id="stored-token" class="input" type="password" autocomplete="off" value={(*token).clone()} oninput={input(&token)} /></div>
