@@ -79,7 +79,7 @@ pub fn esc(s: &str) -> String {
 }
 
 /// `text` with `backquoted` spans as `<code>` (the catalogs write protocol tokens that way).
-fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let mut out = String::new();
     for (i, part) in text.split('`').enumerate() {
         if i % 2 == 1 {

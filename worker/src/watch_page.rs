@@ -3,7 +3,7 @@
 //! domain's open alerts, its settings (saved through core's [`Settings::from_json`], the same gate as
 //! `PUT /api/watch/<domain>`) and every notice sent, each linking to the stored reports of its day.
 
-use crate::rule_pages::{esc, frame};
+use crate::rule_pages::{esc, frame, inline};
 use crate::{api, http, index, watch, Config};
 use mtasts_core::generate::normalize_domain;
 use mtasts_core::i18n::{Catalog, Lang};
@@ -280,7 +280,7 @@ fn ask_form(cat: &Catalog, token: &str, domain: &str, problem: Option<&str>) -> 
         lead = t("watch-page--lead"),
         token_l = t("watch-page--token"),
         token = esc(token),
-        hint = t("watch-page--token-hint"),
+        hint = inline(&cat.render("watch-page--token-hint", &[])),
         domain_l = t("watch-page--domain"),
         domain = esc(domain),
         open = t("watch-page--open"),
