@@ -128,3 +128,145 @@ pub fn domains<'a>(reports: impl IntoIterator<Item = &'a Report>) -> Vec<String>
         .collect();
     set.into_iter().collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{load, Limits};
+
+    fn report(
+        org: &str,
+        id: &str,
+        day: &str,
+        domain: &str,
+        ok: u64,
+        fails: &[(&str, &str, u64)],
+    ) -> Report {
+        let details: Vec<String> = fails
+            .iter()
+            .map(|(t, mx, n)| {
+                format!(
+                    r#"{{"result-type":"{t}","sending-mta-ip":"192.0.2.1","receiving-mx-hostname":"{mx}","failed-session-count":{n}}}"#
+                )
+            })
+            .collect();
+        let failed: u64 = fails.iter().map(|f| f.2).sum();
+        let json = format!(
+            r#"{{"organization-name":"{org}","contact-info":"x@{org}.example","report-id":"{id}",
+            "date-range":{{"start-datetime":"{day}T00:00:00Z","end-datetime":"{day}T23:59:59Z"}},
+            "policies":[{{"policy":{{"policy-type":"sts","policy-domain":"{domain}","policy-string":["version: STSv1","mode: testing","mx: mx1.{domain}","max_age: 604800"]}},
+            "summary":{{"total-successful-session-count":{ok},"total-failure-session-count":{failed}}},
+            "failure-details":[{}]}}]}}"#,
+            details.join(",")
+        );
+        load(json.as_bytes(), Limits::default())
+            .ok()
+            .and_then(|mut l| l.pop())
+            .map(|l| l.report)
+            .unwrap_or_else(|| panic!("{json}"))
+    }
+
+    #[test]
+    fn facts_from_files_match_what_the_store_would_give() {
+        let reports = [
+            report(
+                "a",
+                "1",
+                "2026-05-01",
+                "example.com",
+                10,
+                &[("starttls-not-supported", "mx1.example.com", 1)],
+            ),
+            report("a", "2", "2026-05-06", "example.com", 20, &[]),
+            report("b", "3", "2026-05-05", "EXAMPLE.com.", 5, &[]),
+            report(
+                "a",
+                "4",
+                "2026-05-07",
+                "example.com",
+                90,
+                &[
+                    ("certificate-expired", "MX2.example.com.", 7),
+                    ("certificate-expired", "mx2.example.com", 3),
+                ],
+            ),
+            report(
+                "c",
+                "5",
+                "2026-05-07",
+                "other.example",
+                1,
+                &[("validation-failure", "mx.other.example", 4)],
+            ),
+            report("a", "6", "2026-05-09", "example.com", 1, &[]),
+            report(
+                "z",
+                "7",
+                "2026-01-01",
+                "example.com",
+                1,
+                &[("dnssec-invalid", "mx1.example.com", 2)],
+            ),
+        ];
+        let f = facts_from_reports(&reports, "example.com", "2026-05-07", 0);
+        let days: Vec<(&str, u64, u64, u64)> = f
+            .days
+            .iter()
+            .map(|d| (d.day.as_str(), d.reports, d.successful, d.failed))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("2026-05-01", 1, 10, 1),
+                ("2026-05-05", 1, 5, 0),
+                ("2026-05-06", 1, 20, 0),
+                ("2026-05-07", 1, 90, 10)
+            ]
+        );
+        assert_eq!(
+            f.result_types,
+            [Tally {
+                name: "certificate-expired".into(),
+                failed: 10
+            }]
+        );
+        assert_eq!(
+            f.failing_mx,
+            [Tally {
+                name: "mx2.example.com".into(),
+                failed: 10
+            }]
+        );
+        assert_eq!(
+            f.known_result_types,
+            ["dnssec-invalid", "starttls-not-supported"]
+        );
+        assert_eq!(f.last_report_day.as_deref(), Some("2026-05-09"));
+        assert_eq!(
+            f.senders
+                .iter()
+                .map(|s| (s.organization.as_str(), s.last_day.as_str()))
+                .collect::<Vec<_>>(),
+            [("a", "2026-05-07"), ("b", "2026-05-05")]
+        );
+        assert!(f
+            .policy
+            .as_deref()
+            .is_some_and(|p| p.contains("mx: mx1.example.com")));
+        assert_eq!(domains(&reports), ["example.com", "other.example"]);
+        // the judged day's alerts from these facts: the new type, the uncovered MX, and 10 % failed of 100
+        let keys: Vec<String> = crate::watch::evaluate(&f, &crate::watch::Settings::default())
+            .alerts
+            .iter()
+            .map(|a| a.key())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "watch/failure-rate",
+                "watch/new-result-type certificate-expired",
+                "watch/mx-not-covered mx2.example.com"
+            ]
+        );
+    }
+}
