@@ -16,7 +16,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$OUT.tmp" --out-name mtasts
 if [ "${NO_WASM_OPT:-0}" != 1 ]; then
   # -Oz, then flatten the IR, rebuild the control flow (relooper) and -Oz again: standard binaryen passes that
   # keep semantics and save ~1.5 KB gzip over -Oz alone (the 400 KB budget), for ~10 s more build time
-  wasm-opt -Oz --flatten --rereloop -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  # (the producers, target-features and debug sections are metadata no browser reads: ~200 B gzip)
+  wasm-opt -Oz --flatten --rereloop -Oz --strip-producers --strip-target-features --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$OUT.tmp/mtasts-web_bg.wasm" -o "$OUT.tmp/mtasts-web_bg.wasm"
 fi

@@ -82,11 +82,12 @@ pub fn sort_table(p: &SortTableProps) -> Html {
             </tr></thead>
             <tbody>
             { for rows.iter().take(p.limit).map(|r| html! {
-                <tr>{ for r.iter().map(|c| match c {
-                    Cell::Text(s) => html! { <td>{ s.clone() }</td> },
-                    Cell::Num(n) => html! { <td class="num nowrap">{ crate::util::num(*n) }</td> },
-                    Cell::Link(s) if s.starts_with("https://") => html! { <td><a href={s.clone()} target="_blank" rel="noopener noreferrer nofollow">{ s.clone() }</a></td> },
-                    Cell::Link(s) => html! { <td>{ s.clone() }</td> },
+                <tr>{ for r.iter().zip(&p.headers).map(|(c, h)| match c {
+                    // `data-label`: the column's name, shown beside each value where a narrow screen stacks the row
+                    Cell::Text(s) => html! { <td data-label={h.clone()}>{ s.clone() }</td> },
+                    Cell::Num(n) => html! { <td class="num nowrap" data-label={h.clone()}>{ crate::util::num(*n) }</td> },
+                    Cell::Link(s) if s.starts_with("https://") => html! { <td data-label={h.clone()}><a href={s.clone()} target="_blank" rel="noopener noreferrer nofollow">{ s.clone() }</a></td> },
+                    Cell::Link(s) => html! { <td data-label={h.clone()}>{ s.clone() }</td> },
                 }) }</tr>
             }) }
             </tbody>
