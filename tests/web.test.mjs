@@ -139,6 +139,23 @@ test('reports: all corpus reports at once give the deduplicated totals; junk is 
   assert.ok((await page.textContent('.dashboard')).includes('<img src=x onerror="window.__pwned=3">'));
 });
 
+test('reports: every dropped file ends counted, duplicate, or refused with its reason (JSON that is not a report too)', async () => {
+  await page.goto(`${BASE}/reports`);
+  await page.waitForSelector('#report-files', { state: 'attached' });
+  const named = path.join(OUT, 'named-only.json');
+  fs.writeFileSync(named, JSON.stringify({ 'organization-name': 'X' }));
+  const good = path.join(CORPUS, expected().find((r) => r[0] === 'report' && r[1].endsWith('.json'))[1]);
+  await page.setInputFiles('#report-files', [named, good, good]);
+  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  const s = await page.$eval('#report-summary', (e) => ({ ...e.dataset }));
+  assert.equal(Number(s.reports), 1, 'the real report, once');
+  assert.equal(Number(s.duplicates), 1, 'its second copy');
+  const errs = await page.$$eval('#report-errors li', (els) => els.map((e) => e.textContent));
+  assert.equal(errs.length, 1, JSON.stringify(errs));
+  assert.match(errs[0], /named-only\.json/);
+  assert.match(errs[0], /policies/);
+});
+
 test('stored reports page asks for the token and shows API errors', async () => {
   await page.goto(`${BASE}/stored`);
   await page.waitForSelector('#stored-token');

@@ -285,9 +285,17 @@ pub fn parse_json(json: &[u8]) -> Result<Report, Diagnostic> {
     };
     match parsed {
         Ok(r) => {
-            if r.policies.is_none() && r.report_id.is_none() && r.organization_name.is_none() {
+            // RFC 8460 §4.4: `policies` is what a report reports; JSON without it (`{"organization-name": "X"}`)
+            // has nothing to count and is refused saying so, rather than read as an empty report. An empty
+            // list is a report of no sessions, as lenient as ever.
+            if r.policies.is_none() {
+                let reason = if r.report_id.is_none() && r.organization_name.is_none() {
+                    "no organization-name, report-id or policies"
+                } else {
+                    "no `policies`"
+                };
                 return Err(Diagnostic::new(Code::ReportNotReport, Span::default())
-                    .arg("reason", "no organization-name, report-id or policies"));
+                    .arg("reason", reason));
             }
             Ok(r)
         }
@@ -374,6 +382,10 @@ mod tests {
             parse_json(b"{\"a\":1}").expect_err("other").code,
             Code::ReportNotReport
         );
+        let named_only = parse_json(b"{\"organization-name\":\"X\"}").expect_err("no policies");
+        assert_eq!(named_only.code, Code::ReportNotReport);
+        assert_eq!(named_only.get("reason"), Some("no `policies`"));
+        assert!(parse_json(b"{\"organization-name\":\"X\",\"policies\":[]}").is_ok());
     }
 
     #[test]
