@@ -163,6 +163,9 @@ test('stored reports page asks for the token and shows API errors', async () => 
   await page.click('#stored-load');
   await page.waitForSelector('#stored-error');
   assert.match(await page.textContent('#stored-error'), /401/);
+  // the refusal says where the token lives (issue 14 item 9)
+  assert.match(await page.textContent('#stored-error'), /ADMIN_TOKEN.*\.dev\.vars/);
+  assert.equal(await page.getAttribute('#stored-watch', 'href'), '/watch');
   await page.fill('#stored-token', process.env.ADMIN_TOKEN);
   await page.click('#stored-load');
   await page.waitForSelector('#report-summary', { timeout: 30000 });

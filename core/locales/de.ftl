@@ -424,8 +424,8 @@ check--next = { $status ->
 ## Die HTTP-Antworten des Workers (Ablehnungen; dieselbe Form wie jede Diagnose)
 auth--not-configured = Die Admin-API ist abgeschaltet: Diese Installation hat kein Admin-Token.
     .fix = Setzen Sie das Secret `ADMIN_TOKEN` (`wrangler secret put ADMIN_TOKEN`; lokal in `.dev.vars`).
-auth--invalid-token = Das Token `Authorization: Bearer` fehlt oder ist falsch.
-    .fix = Senden Sie `Authorization: Bearer <ADMIN_TOKEN>` mit jeder Admin-Anfrage.
+auth--invalid-token = Das `Authorization: Bearer`-Token fehlt oder ist falsch: es ist das Secret `ADMIN_TOKEN` dieser Installation (lokal in `.dev.vars`).
+    .fix = Verwende das Secret `ADMIN_TOKEN` dieser Installation (`wrangler secret put ADMIN_TOKEN`; lokal in `.dev.vars`), gesendet als `Authorization: Bearer <token>`.
 api--not-found = Unter `{ $path }` gibt es nichts.
 api--bad-domain = `{ $value }` ist kein Domainname ({ domain-reason }).
     .fix = Geben Sie einen Namen wie example.com an.

@@ -428,8 +428,8 @@ check--next = { $status ->
 ## The worker's HTTP answers (refusals; the same diagnostic shape as every finding)
 auth--not-configured = The admin API is switched off: this deployment has no admin token.
     .fix = Set the `ADMIN_TOKEN` secret (`wrangler secret put ADMIN_TOKEN`; locally in `.dev.vars`).
-auth--invalid-token = The `Authorization: Bearer` token is missing or wrong.
-    .fix = Send `Authorization: Bearer <ADMIN_TOKEN>` with every admin request.
+auth--invalid-token = The `Authorization: Bearer` token is missing or wrong: it is this deployment's `ADMIN_TOKEN` secret (locally in `.dev.vars`).
+    .fix = Use this deployment's `ADMIN_TOKEN` secret (`wrangler secret put ADMIN_TOKEN`; locally in `.dev.vars`), sent as `Authorization: Bearer <token>`.
 api--not-found = There is nothing at `{ $path }`.
 api--bad-domain = `{ $value }` is not a domain name ({ domain-reason }).
     .fix = Give a name like example.com.

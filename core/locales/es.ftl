@@ -427,8 +427,8 @@ check--next = { $status ->
 ## Las respuestas HTTP del worker (rechazos; la misma forma que cualquier diagnóstico)
 auth--not-configured = La API de administración está desactivada: esta instalación no tiene token de administración.
     .fix = Define el secreto `ADMIN_TOKEN` (`wrangler secret put ADMIN_TOKEN`; en local en `.dev.vars`).
-auth--invalid-token = El token `Authorization: Bearer` falta o es incorrecto.
-    .fix = Envía `Authorization: Bearer <ADMIN_TOKEN>` con cada petición de administración.
+auth--invalid-token = Falta el token `Authorization: Bearer` o es incorrecto: es el secreto `ADMIN_TOKEN` de esta instalación (en local en `.dev.vars`).
+    .fix = Usa el secreto `ADMIN_TOKEN` de esta instalación (`wrangler secret put ADMIN_TOKEN`; en local en `.dev.vars`), enviado como `Authorization: Bearer <token>`.
 api--not-found = No hay nada en `{ $path }`.
 api--bad-domain = `{ $value }` no es un nombre de dominio ({ domain-reason }).
     .fix = Indica un nombre como example.com.

@@ -427,8 +427,8 @@ check--next = { $status ->
 ## Le risposte HTTP del worker (rifiuti; la stessa forma di ogni diagnostica)
 auth--not-configured = L'API di amministrazione è disattivata: questa installazione non ha un token di amministrazione.
     .fix = Imposta il secret `ADMIN_TOKEN` (`wrangler secret put ADMIN_TOKEN`; in locale in `.dev.vars`).
-auth--invalid-token = Il token `Authorization: Bearer` manca o è errato.
-    .fix = Invia `Authorization: Bearer <ADMIN_TOKEN>` con ogni richiesta di amministrazione.
+auth--invalid-token = Il token `Authorization: Bearer` manca o è sbagliato: è il secret `ADMIN_TOKEN` di questa installazione (in locale in `.dev.vars`).
+    .fix = Usa il secret `ADMIN_TOKEN` di questa installazione (`wrangler secret put ADMIN_TOKEN`; in locale in `.dev.vars`), inviato come `Authorization: Bearer <token>`.
 api--not-found = Non c'è nulla in `{ $path }`.
 api--bad-domain = `{ $value }` non è un nome di dominio ({ domain-reason }).
     .fix = Indica un nome come example.com.

@@ -418,8 +418,8 @@ check--next = { $status ->
 ## ワーカーの HTTP 応答（拒否。すべての診断と同じ形式）
 auth--not-configured = 管理 API は無効です。この環境には管理トークンが設定されていません。
     .fix = シークレット `ADMIN_TOKEN` を設定してください（`wrangler secret put ADMIN_TOKEN`、ローカルでは `.dev.vars`）。
-auth--invalid-token = `Authorization: Bearer` のトークンがないか、間違っています。
-    .fix = 管理用のリクエストには必ず `Authorization: Bearer <ADMIN_TOKEN>` を付けてください。
+auth--invalid-token = `Authorization: Bearer` トークンがないか誤っています。このデプロイの `ADMIN_TOKEN` シークレットです(ローカルでは `.dev.vars`)。
+    .fix = このデプロイの `ADMIN_TOKEN` シークレット(`wrangler secret put ADMIN_TOKEN`、ローカルでは `.dev.vars`)を `Authorization: Bearer <token>` として送ってください。
 api--not-found = `{ $path }` には何もありません。
 api--bad-domain = `{ $value }` はドメイン名ではありません（{ domain-reason }）。
     .fix = example.com のような名前を指定してください。

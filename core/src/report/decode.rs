@@ -294,8 +294,9 @@ pub fn parse_json(json: &[u8]) -> Result<Report, Diagnostic> {
                 } else {
                     "no `policies`"
                 };
-                return Err(Diagnostic::new(Code::ReportNotReport, Span::default())
-                    .arg("reason", reason));
+                return Err(
+                    Diagnostic::new(Code::ReportNotReport, Span::default()).arg("reason", reason)
+                );
             }
             Ok(r)
         }
