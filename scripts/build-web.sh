@@ -23,5 +23,6 @@ if [ "${NO_WASM_OPT:-0}" != 1 ]; then
 fi
 cp -r web/static/. "$OUT.tmp/"
 mkdir -p "$OUT.tmp/locales" && cp core/locales/*.ftl "$OUT.tmp/locales/"   # fetched on demand by the web app
+python3 scripts/shells.py "$OUT.tmp"   # each route's static shell: the first paint needs no wasm
 rm -rf "$OUT" && mv "$OUT.tmp" "$OUT"
 ls -l "$OUT"
