@@ -101,3 +101,15 @@ test('on a phone the chart keeps readable ticks and the header scrolls away', as
   assert.equal(await wide.evaluate(() => Math.round(document.querySelector('header').getBoundingClientRect().top)), 0);
   await wide.close();
 });
+
+test('the footer tells the truth per page: nothing leaves the browser, except on the pages that ask the server', async () => {
+  for (const [route, local] of [['/', true], ['/generate', true], ['/reports', true], ['/check', false], ['/stored', false]]) {
+    const page = await open(route, { width: 1366, height: 900 });
+    await page.waitForSelector('.app .foot');
+    await page.waitForFunction(() => !document.getElementById('shell'));
+    const visible = await page.$$eval('.foot p', (ps) => ps.filter((p) => p.offsetParent !== null).map((p) => p.textContent).join(' '));
+    assert.equal(/never leaves this machine/.test(visible), local, `${route}: ${visible}`);
+    assert.equal(/asks this site's server/.test(visible), !local, `${route}: ${visible}`);
+    await page.close();
+  }
+});

@@ -234,6 +234,7 @@ ui--nav-reports = Berichte
 ui--nav-stored = Gespeicherte Berichte
 ui--not-found = Diese Seite gibt es nicht.
 ui--privacy = Alles, was Sie einfügen oder ablegen, wird in Ihrem Browser verarbeitet und verlässt diesen Rechner nie.
+ui--privacy-server = Diese Seite fragt den Server dieser Website: was du hier eingibst, wird an ihn gesendet (das Admin-Token nur an diese Website).
 ui--footer-rfcs = MTA-STS (RFC 8461) · SMTP-TLS-Berichterstellung (RFC 8460)
 ui--validate-title = Richtlinie oder DNS-Eintrag prüfen
 ui--validate-lead = Fügen Sie eine mta-sts.txt-Richtlinie, einen _mta-sts- oder _smtp._tls-TXT-Eintrag (oder die Ausgabe von dig) oder einen TLS-Bericht ein. Die Prüfung läuft während der Eingabe.

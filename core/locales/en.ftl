@@ -235,6 +235,7 @@ ui--nav-reports = Reports
 ui--nav-stored = Stored reports
 ui--not-found = This page does not exist.
 ui--privacy = Everything you paste or drop is processed in your browser and never leaves this machine.
+ui--privacy-server = This page asks this site's server: what you enter here is sent to it (the admin token to this site only).
 ui--footer-rfcs = MTA-STS (RFC 8461) · SMTP TLS Reporting (RFC 8460)
 ui--validate-title = Check a policy or a DNS record
 ui--validate-lead = Paste an mta-sts.txt policy, an _mta-sts or _smtp._tls TXT record (or the output of dig), or a TLS report. The checks run as you type.

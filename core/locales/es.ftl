@@ -234,6 +234,7 @@ ui--nav-reports = Informes
 ui--nav-stored = Informes guardados
 ui--not-found = Esta página no existe.
 ui--privacy = Todo lo que pegas o sueltas se procesa en tu navegador y nunca sale de este equipo.
+ui--privacy-server = Esta página consulta al servidor de este sitio: lo que escribes aquí se le envía (el token de administración solo a este sitio).
 ui--footer-rfcs = MTA-STS (RFC 8461) · Informes de TLS de SMTP (RFC 8460)
 ui--validate-title = Comprobar una política o un registro DNS
 ui--validate-lead = Pega una política mta-sts.txt, un registro TXT _mta-sts o _smtp._tls (o la salida de dig) o un informe de TLS. Las comprobaciones se hacen mientras escribes.

@@ -234,6 +234,7 @@ ui--nav-reports = Rapporti
 ui--nav-stored = Rapporti archiviati
 ui--not-found = Questa pagina non esiste.
 ui--privacy = Tutto ciò che incolli o trascini viene elaborato nel browser e non lascia mai questo computer.
+ui--privacy-server = Questa pagina interroga il server di questo sito: ciò che inserisci qui gli viene inviato (il token di amministrazione solo a questo sito).
 ui--footer-rfcs = MTA-STS (RFC 8461) · Rapporti TLS SMTP (RFC 8460)
 ui--validate-title = Verifica un criterio o un record DNS
 ui--validate-lead = Incolla un criterio mta-sts.txt, un record TXT _mta-sts o _smtp._tls (o l'output di dig) oppure un rapporto TLS. I controlli avvengono mentre scrivi.

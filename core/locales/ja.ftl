@@ -234,6 +234,7 @@ ui--nav-reports = レポート
 ui--nav-stored = 保存済みレポート
 ui--not-found = このページは存在しません。
 ui--privacy = 貼り付けたりドロップしたりした内容はすべてブラウザ内で処理され、このコンピュータの外に送信されることはありません。
+ui--privacy-server = このページはこのサイトのサーバーに問い合わせます。ここに入力した内容はサーバーに送られます(管理トークンはこのサイトにのみ)。
 ui--footer-rfcs = MTA-STS（RFC 8461）· SMTP TLS レポート（RFC 8460）
 ui--validate-title = ポリシーや DNS レコードをチェック
 ui--validate-lead = mta-sts.txt ポリシー、_mta-sts または _smtp._tls の TXT レコード（または dig の出力）、TLS レポートを貼り付けてください。入力中にチェックが実行されます。

@@ -106,7 +106,10 @@ pub fn app() -> Html {
                 <Switch<Route> render={switch} />
             </main>
             <footer class="foot">
-                <p>{ t("ui--privacy") }</p>
+                // which of the two is true depends on the page (CSS `:has()`): the check and the stored reports
+                // ask this site's server, the other pages never send what you give them
+                <p class="local">{ t("ui--privacy") }</p>
+                <p class="server">{ t("ui--privacy-server") }</p>
                 <p>{ t("ui--footer-rfcs") }</p>
             </footer>
             </div>
