@@ -113,3 +113,17 @@ test('the footer tells the truth per page: nothing leaves the browser, except on
     await page.close();
   }
 });
+
+test('a file held over the drop zone changes more than the border colour', async () => {
+  const page = await open('/reports', { width: 1366, height: 900 });
+  const zone = await page.waitForSelector('.dropzone');
+  const style = () => zone.evaluate((z) => { const c = getComputedStyle(z); return { border: c.borderTopStyle, shadow: c.boxShadow, transform: c.transform }; });
+  const idle = await style();
+  await zone.dispatchEvent('dragover', { dataTransfer: await page.evaluateHandle(() => new DataTransfer()) });
+  await page.waitForSelector('.dropzone.over');
+  await page.waitForTimeout(250);
+  const held = await style();
+  assert.notEqual(held.border, idle.border, 'border style');
+  assert.notEqual(held.shadow, idle.shadow, 'a halo');
+  await page.close();
+});
