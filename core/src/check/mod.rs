@@ -253,7 +253,8 @@ pub fn judge(f: &Facts) -> Verdict {
     v
 }
 
-/// Questions the checker's own resolver left unanswered: each one a `check/resolver-failed` finding.
+/// Questions the checker's own resolver left unanswered: a `check/resolver-failed` finding per distinct reason,
+/// naming every question it left unanswered.
 fn unanswered(f: &Facts) -> Vec<Diagnostic> {
     let d = &f.domain;
     let asked = [
@@ -263,15 +264,23 @@ fn unanswered(f: &Facts) -> Vec<Diagnostic> {
         (plan::Question::OldTlsrpt, f.old_tlsrpt_txt.as_ref()),
         (plan::Question::Mx, Some(&f.mx)),
     ];
-    asked
-        .iter()
-        .filter_map(|(q, dns)| match dns {
-            Some(Dns::Unanswered(why)) => Some(
-                at(Code::CheckResolverFailed)
-                    .arg("name", q.name(d))
-                    .arg("reason", why),
-            ),
-            _ => None,
+    // one finding per reason: a resolver that is down fails every question the same way, and five identical
+    // findings (five cards on the check page) say less than one naming the five names
+    let mut by_reason: Vec<(&str, Vec<String>)> = Vec::new();
+    for (q, dns) in &asked {
+        if let Some(Dns::Unanswered(why)) = dns {
+            match by_reason.iter_mut().find(|(r, _)| r == why) {
+                Some((_, names)) => names.push(q.name(d)),
+                None => by_reason.push((why, vec![q.name(d)])),
+            }
+        }
+    }
+    by_reason
+        .into_iter()
+        .map(|(why, names)| {
+            at(Code::CheckResolverFailed)
+                .arg("name", names.join("`, `"))
+                .arg("reason", why)
         })
         .collect()
 }
@@ -771,11 +780,21 @@ mod tests {
             ..good()
         });
         assert_eq!(v.status, Status::CouldNotCheck);
+        assert_eq!(diag::code_names(&v.findings), ["check/resolver-failed"]);
         assert_eq!(
-            diag::code_names(&v.findings),
-            ["check/resolver-failed", "check/resolver-failed"]
+            v.findings[0].get("name"),
+            Some("_mta-sts.example.com`, `example.com")
         );
-        assert_eq!(v.findings[0].get("name"), Some("_mta-sts.example.com"));
+        // two reasons: two findings
+        let two = judge(&Facts {
+            sts_txt: Dns::Unanswered("timed out".into()),
+            mx: Dns::Unanswered("HTTP 502 from the resolver".into()),
+            ..good()
+        });
+        assert_eq!(
+            diag::code_names(&two.findings),
+            ["check/resolver-failed"; 2]
+        );
         assert!(v.policy.is_none() && v.sts_id.is_none());
         // a SERVFAIL is the domain's problem: senders fail the same way
         let servfail = judge(&Facts {
