@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import http from 'node:http';
-import { request, admin, json, putPolicy, policyFor, OUT, ROOT } from './lib.mjs';
+import { request, admin, json, putPolicy, policyFor, sqlite, OUT, ROOT } from './lib.mjs';
 
 const DOMAIN = 'watch-e2e.example';
 const LANGS = { it: 'riepilogo dei report TLS', es: 'resumen de informes TLS', de: 'TLS-Berichte vom', ja: 'TLS レポートのまとめ' };
@@ -332,4 +332,21 @@ test('the /watch page: asks for the token (saying where it lives), then shows al
   const s = json(await admin('GET', '/api/watch/page-e2e.example')).settings;
   assert.deepEqual([s.webhooks[0].format, s.lang, s.failure_rate, s.min_sessions, s.silent_days, s.digest_hour, s.quiet_hours], ['teams', 'ja', 2.5, 10, 5, 9, { from: 22, to: 6 }]);
   await admin('DELETE', '/api/watch/page-e2e.example');
+});
+
+test('retention: the watch history and resolved alerts past RETENTION_DAYS go with the reports', async () => {
+  const before = await history(DOMAIN);
+  assert.ok(before.length > 0);
+  // 413 days after J: the cutoff (400 days) falls after every notice so far (the last run was on J + 12) and
+  // every resolution
+  const later = at(dayBefore(J, -413), 7);
+  await cron(later);
+  const cutoff = later / 1000 - 400 * 86_400;
+  const after = await history(DOMAIN);
+  assert.ok(after.every((n) => n.sent_at >= cutoff), JSON.stringify(after.map((n) => [n.kind, n.sent_at])));
+  assert.ok(!after.some((n) => before.some((b) => b.sent_at === n.sent_at && b.title === n.title)), `no notice from before the cutoff is left: ${JSON.stringify([before.map((n) => [n.id, n.sent_at]), after.map((n) => [n.id, n.sent_at]), cutoff])}`);
+  const resolved = sqlite('d1', [`SELECT COUNT(*) FROM watch_alerts WHERE domain = '${DOMAIN}' AND resolved IS NOT NULL`]);
+  assert.deepEqual(resolved, [[0]], 'resolved alerts of before the cutoff are gone');
+  const orphans = sqlite('d1', ['SELECT COUNT(*) FROM watch_deliveries WHERE history NOT IN (SELECT id FROM watch_history)']);
+  assert.deepEqual(orphans, [[0]], 'no delivery attempt outlives its notice');
 });

@@ -900,10 +900,11 @@ fn examples(code: Code) -> (Input, Input) {
             req("GET", "/api/check?domain=example.com", &[], ""),
         ),
         C::CheckRateLimited => {
-            // the 31st check of a valid domain within the minute (refused domains are not counted)
+            // more than 30 checks of a valid domain within a minute (refused domains are not counted): 61 in a row,
+            // so that however the limiter's one-minute window falls across them, one window holds 31
             let mut bad = req("GET", "/api/check?domain=example.com", &[("CF-Connecting-IP", "192.0.2.99")], "");
             if let Input::Request { repeat, .. } = &mut bad {
-                *repeat = 31;
+                *repeat = 61;
             }
             (bad, req("GET", "/api/check?domain=example..com", &[("CF-Connecting-IP", "192.0.2.100")], ""))
         }

@@ -1,6 +1,7 @@
-//! Retention, on the daily cron trigger (`[triggers] crons` in `wrangler.toml`): reports older than
-//! `RETENTION_DAYS` lose their index rows, their share of the rollups and their bytes in KV. Bounded work per
-//! run (the per-invocation limits of KV and D1); what is left is taken by the next run, and the answer says so.
+//! Retention, on the hourly cron trigger (`[triggers] crons` in `wrangler.toml`): reports older than
+//! `RETENTION_DAYS` lose their index rows, their share of the rollups and their bytes in KV; the watch's notices,
+//! their delivery attempts and the alerts resolved before then go too. Bounded work per run (the per-invocation
+//! limits of KV and D1); what is left is taken by the next run, and the answer says so.
 
 use crate::index::{self, count, s};
 use crate::ingest::kv_err;
@@ -87,6 +88,24 @@ pub async fn run(env: &Env, now: u64, days: u64) -> Result<Value> {
             &[s(&cutoff)],
         )?);
     }
+    // the watch's history past the same age: notices (their delivery attempts go with them, by the foreign key
+    // and explicitly, D1 not enforcing it everywhere) and alerts resolved before the cutoff
+    let cutoff_unix = now.saturating_sub(days.saturating_mul(86_400));
+    batch.push(index::stmt(
+        &db,
+        "DELETE FROM watch_deliveries WHERE history IN (SELECT id FROM watch_history WHERE sent_at < ?1)",
+        &[index::n(cutoff_unix)],
+    )?);
+    batch.push(index::stmt(
+        &db,
+        "DELETE FROM watch_history WHERE sent_at < ?1",
+        &[index::n(cutoff_unix)],
+    )?);
+    batch.push(index::stmt(
+        &db,
+        "DELETE FROM watch_alerts WHERE resolved IS NOT NULL AND resolved < ?1",
+        &[s(&cutoff)],
+    )?);
     db.batch(batch).await?;
     Ok(json!({"cutoff": cutoff, "removed": removed, "more": more}))
 }
