@@ -21,6 +21,8 @@ if grep -q '^REQUIRE_DKIM=false' .dev.vars; then
   echo "[dev] REQUIRE_DKIM=false (.dev.vars): report e-mail is accepted without a DKIM signature here;"
   echo "      production refuses unsigned reports (RFC 8460 §3). Remove the line to test the refusal."
 fi
+# the watch's e-mail notices: wrangler writes each to a local .eml file and logs its path
+grep -q '^NOTIFY_FROM=' .dev.vars || echo 'NOTIFY_FROM=watch@example.com' >> .dev.vars
 TOKEN=$(sed -n 's/^ADMIN_TOKEN=//p' .dev.vars)
 # the report index (D1, a local SQLite file): apply what migrations/ adds since the last run
 wrangler d1 migrations apply mtasts --local --persist-to .wrangler/state
@@ -46,6 +48,9 @@ cat <<MSG
   ingest    curl -X POST -H 'Content-Type: application/tlsrpt+gzip' --data-binary @demo/report-example.com.json.gz http://127.0.0.1:$PORT/v1/tlsrpt
   e-mail    curl -X POST --data-binary @demo/report-example.com.eml 'http://127.0.0.1:$PORT/cdn-cgi/local/email?format=json&from=noreply-smtp-tls-reporting@sender.example&to=tlsrpt@example.com'
   reports   curl -H 'Authorization: Bearer $TOKEN' http://127.0.0.1:$PORT/api/summary?domain=example.com
+  watch     curl -X PUT -H 'Authorization: Bearer $TOKEN' -d '{"email":["admin@example.com"],"digest_hour":0}' http://127.0.0.1:$PORT/api/watch/example.com
+  cron      curl 'http://127.0.0.1:$PORT/cdn-cgi/local/scheduled?cron=7+*+*+*+*'   (digest and alerts; e-mails land in .wrangler/tmp, path in the log)
+  history   http://127.0.0.1:$PORT/watch   (token above)
 
 MSG
 wait $WPID
