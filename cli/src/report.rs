@@ -99,6 +99,15 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let watching = a.alert || a.digest;
+    if a.since.is_some() && a.imap.is_none() && !watching {
+        return Err(
+            "--since narrows --imap, or picks the day of --alert and --digest: give one of them"
+                .into(),
+        );
+    }
+    if a.day.is_some() && !watching {
+        return Err("--day picks the day of --alert and --digest: give one of them".into());
+    }
     let judged = if watching {
         Some(watch::judged_day(
             a.day.as_deref(),

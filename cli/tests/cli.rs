@@ -504,3 +504,98 @@ fn report_top_n_all_and_more() {
         .success()
         .stdout(predicate::str::contains("… and 280 more"));
 }
+
+/// `report --alert` / `--digest`: the watch from files (core's rules on facts summed from the reports).
+#[test]
+fn report_alert_and_digest_from_files() {
+    let file = corpus().join("reports/rfc8460-example.json");
+    let file = file.to_str().expect("path");
+    // 303 of 5,629 sessions failed on the report's day: 5.4 %, over the default 5 % — exit 1, the alert in JSON
+    let out = mtasts()
+        .args([
+            "report",
+            file,
+            "--alert",
+            "--day",
+            "2016-04-01",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    let codes: Vec<&str> = v["alerts"]
+        .as_array()
+        .expect("alerts")
+        .iter()
+        .filter_map(|a| a["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["watch/failure-rate"]);
+    assert_eq!(v["alerts"][0]["evidence"]["sessions"], "5629");
+    assert_eq!(v["alerts"][0]["rfc"], "RFC 8460 §4.2.2");
+    // a higher threshold: nothing fires, exit 0
+    mtasts()
+        .args([
+            "report",
+            file,
+            "--alert",
+            "--day",
+            "2016-04-01",
+            "--failure-rate",
+            "10",
+        ])
+        .assert()
+        .code(0);
+    // four days later with no report since: the reporting path looks broken
+    let later = json_of(
+        &mtasts()
+            .args([
+                "report",
+                file,
+                "--alert",
+                "--since",
+                "2016-04-05",
+                "--format",
+                "json",
+            ])
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout,
+    );
+    assert_eq!(later["alerts"][0]["code"], "watch/reports-stopped");
+    // the digest in German
+    mtasts()
+        .args([
+            "--lang",
+            "de",
+            "report",
+            file,
+            "--digest",
+            "--day",
+            "2016-04-01",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("TLS-Berichte vom 2016-04-01"))
+        .stdout(predicate::str::contains(
+            "Sitzungen: 5629 · fehlgeschlagen: 303",
+        ))
+        .stdout(predicate::str::contains("starttls-not-supported: 200"));
+    // bad thresholds and days are usage errors (exit 2), and so are --since and --day without what they serve
+    for bad in [
+        vec!["--alert", "--failure-rate", "0"],
+        vec!["--alert", "--silent-days", "0"],
+        vec!["--alert", "--day", "2016-02-30"],
+        vec!["--alert", "--since", "yesterday"],
+        vec!["--since", "24h"],
+        vec!["--day", "2016-04-01"],
+    ] {
+        let mut args = vec!["report", file];
+        args.extend(bad.iter().copied());
+        mtasts().args(&args).assert().code(2);
+    }
+}
