@@ -163,8 +163,7 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
             silent_days: a.silent_days,
             ..Settings::default()
         };
-        let checked = serde_json::to_vec(&settings).map_err(|e| e.to_string())?;
-        let settings = Settings::from_json(&checked).map_err(|d| cat.message(&d))?;
+        settings.check().map_err(|d| cat.message(&d))?;
         let ask = watch::Ask {
             alert: a.alert,
             digest: a.digest,

@@ -419,20 +419,8 @@ async fn records(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
 
 /// `GET /api/watch`: the watched domains and their settings.
 async fn list_watched(_req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
-    #[derive(serde::Deserialize)]
-    struct Row {
-        domain: String,
-        settings: String,
-    }
     let db = index::db(&ctx.env)?;
-    let rows = index::stmt(
-        &db,
-        "SELECT domain, settings FROM watch_settings ORDER BY domain",
-        &[],
-    )?
-    .all()
-    .await?
-    .results::<Row>()?;
+    let rows = crate::watch::watched(&db).await?;
     let domains: Vec<_> = rows
         .into_iter()
         .map(|r| {

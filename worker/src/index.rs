@@ -54,6 +54,31 @@ pub fn bound(db: &D1Database, sql: &str, values: &[JsValue]) -> Result<D1Prepare
     stmt(db, sql, &values[..used.min(values.len())])
 }
 
+/// The answers of one D1 batch, by statement.
+pub struct Batch(Vec<worker::D1Result>);
+
+impl Batch {
+    /// The answer of statement `i`.
+    pub fn get(&self, i: usize) -> Result<&worker::D1Result> {
+        self.0
+            .get(i)
+            .ok_or_else(|| worker::Error::RustError("D1: short batch".into()))
+    }
+}
+
+/// Runs `sql` as one batch, each statement bound to the values it uses of `values` ([`bound`]).
+pub async fn batch_bound<S: AsRef<str>>(
+    db: &D1Database,
+    sql: &[S],
+    values: &[JsValue],
+) -> Result<Batch> {
+    let batch = sql
+        .iter()
+        .map(|q| bound(db, q.as_ref(), values))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Batch(db.batch(batch).await?))
+}
+
 /// A report as the index stores it (its policies and details come from core's [`rollup::rows`]).
 #[derive(Debug, Clone)]
 pub struct NewReport<'a> {

@@ -48,17 +48,28 @@ pub fn handle(req: &Request, path: &str, lang: Lang) -> Result<Response> {
 }
 
 fn html(body: String, status: u16) -> Result<Response> {
+    let mut r = server_page(body, status, "'none'", "public, max-age=3600")?;
+    r.headers_mut().set("Vary", "Accept-Language")?;
+    Ok(r)
+}
+
+/// An HTML page the worker renders (rule pages, the watch page): no script runs on it (the site's policy in
+/// `web/static/_headers`, without script), forms may post to `form_action` only, cached as `cache_control` says.
+pub(crate) fn server_page(
+    body: String,
+    status: u16,
+    form_action: &str,
+    cache_control: &str,
+) -> Result<Response> {
     let mut r = Response::from_html(body)?.with_status(status);
     let h = r.headers_mut();
-    // the same policy as the site's static files (web/static/_headers): no script runs on these pages
     h.set(
         "Content-Security-Policy",
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        &format!("default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action {form_action}; frame-ancestors 'none'"),
     )?;
     h.set("X-Content-Type-Options", "nosniff")?;
     h.set("Referrer-Policy", "no-referrer")?;
-    h.set("Cache-Control", "public, max-age=3600")?;
-    h.set("Vary", "Accept-Language")?;
+    h.set("Cache-Control", cache_control)?;
     Ok(r)
 }
 

@@ -260,15 +260,8 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
         arrivals("dkim"),
         format!("{recent} LIMIT {RECENT}"),
     ];
-    let batch = sql
-        .iter()
-        .map(|q| index::bound(db, q, &v))
-        .collect::<Result<Vec<_>>>()?;
-    let res = db.batch(batch).await?;
-    let get = |i: usize| {
-        res.get(i)
-            .ok_or_else(|| worker::Error::RustError("D1: short batch".into()))
-    };
+    let res = index::batch_bound(db, &sql, &v).await?;
+    let get = |i: usize| res.get(i);
     let totals = get(0)?.results::<Totals>()?.into_iter().next();
     // the rows of statement `i`, read as `R` and given as `T`
     fn rows<R: for<'a> Deserialize<'a>, T: From<R>>(

@@ -21,11 +21,28 @@ use worker::{D1Database, Env, Result};
 /// Sending IPs gathered per day (the digest shows the top five).
 const TOP_IPS: u64 = 20;
 
+/// Every watched domain with its stored settings (JSON) and the mode the last run saw, by domain.
+pub async fn watched(db: &D1Database) -> Result<Vec<WatchedRow>> {
+    index::stmt(
+        db,
+        "SELECT domain, settings, mode, mode_since FROM watch_settings ORDER BY domain",
+        &[],
+    )?
+    .all()
+    .await?
+    .results::<WatchedRow>()
+}
+
+/// A row of `watch_settings`.
 #[derive(Clone, Deserialize)]
-struct WatchedRow {
-    domain: String,
-    settings: String,
+pub struct WatchedRow {
+    /// The domain.
+    pub domain: String,
+    /// Its settings (JSON of core's `Settings`).
+    pub settings: String,
+    /// The policy mode the last run saw (`""` before the first run).
     mode: String,
+    /// The day that mode was first seen.
     mode_since: String,
 }
 
@@ -33,14 +50,7 @@ struct WatchedRow {
 /// log. One domain's failure is logged and does not stop the others.
 pub async fn run(env: &Env, cfg: &Config, now: i64) -> Result<Value> {
     let db = index::db(env)?;
-    let watched = index::stmt(
-        &db,
-        "SELECT domain, settings, mode, mode_since FROM watch_settings ORDER BY domain",
-        &[],
-    )?
-    .all()
-    .await?
-    .results::<WatchedRow>()?;
+    let watched = watched(&db).await?;
     let outbox = Outbox::new(env, cfg, now);
     let one = |w: &WatchedRow| {
         let (db, outbox) = (&db, &outbox);
@@ -120,12 +130,7 @@ async fn run_domain(
     let mode_since = if mode == w.mode && !w.mode_since.is_empty() {
         w.mode_since.clone()
     } else {
-        let first = facts
-            .days
-            .iter()
-            .filter(|d| d.reports > 0)
-            .map(|d| d.day.clone())
-            .min();
+        let first = facts.first_report_day().map(str::to_owned);
         // first sight of the domain: its reports say how long it has been like this; a change starts today
         let since = if w.mode.is_empty() {
             first.unwrap_or_else(|| today.clone())
@@ -297,15 +302,8 @@ pub async fn gather(db: &D1Database, domain: &str, day: &str) -> Result<Facts> {
             .to_owned(),
         "SELECT MAX(day) AS day FROM daily_reports WHERE domain = ?1 AND reports > 0".to_owned(),
     ];
-    let batch = sql
-        .iter()
-        .map(|q| index::bound(db, q, &v))
-        .collect::<Result<Vec<_>>>()?;
-    let res = db.batch(batch).await?;
-    let get = |i: usize| {
-        res.get(i)
-            .ok_or_else(|| worker::Error::RustError("D1: short batch".into()))
-    };
+    let res = index::batch_bound(db, &sql, &v).await?;
+    let get = |i: usize| res.get(i);
     let tallies = |i: usize| -> Result<Vec<Tally>> {
         Ok(get(i)?
             .results::<TallyRow>()?

@@ -3,7 +3,7 @@
 //! domain's open alerts, its settings (saved through core's [`Settings::from_json`], the same gate as
 //! `PUT /api/watch/<domain>`) and every notice sent, each linking to the stored reports of its day.
 
-use crate::rule_pages::{esc, frame, inline};
+use crate::rule_pages::{esc, frame, inline, server_page};
 use crate::{api, http, index, watch, Config};
 use mtasts_core::generate::normalize_domain;
 use mtasts_core::i18n::{Catalog, Lang};
@@ -70,10 +70,10 @@ pub async fn handle(mut req: Request, env: &Env, cfg: &Config, lang: Lang) -> Re
                 status = 400;
                 notice = Some(("error-box", why));
             }
-            None => match Settings::from_json(&serde_json::to_vec(&settings).unwrap_or_default()) {
-                Ok(s) => {
+            None => match settings.check() {
+                Ok(()) => {
                     let now = (worker::Date::now().as_millis() / 1000) as i64;
-                    watch::store_settings(&db, &domain, &s, now).await?;
+                    watch::store_settings(&db, &domain, &settings, now).await?;
                     notice = Some(("ok-box", cat.render("watch-page--saved", &[])));
                 }
                 Err(d) => {
@@ -355,14 +355,5 @@ fn settings_form(cat: &Catalog, token: &str, domain: &str, s: &Settings) -> Stri
 /// The page in the site's frame; never cached (it carries the token and private history), forms post here only.
 fn page(cat: &Catalog, lang: Lang, status: u16, main: &str) -> Result<Response> {
     let body = frame(&cat.render("watch-page--title", &[]), lang, PATH, cat, main);
-    let mut r = Response::from_html(body)?.with_status(status);
-    let h = r.headers_mut();
-    h.set(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    )?;
-    h.set("X-Content-Type-Options", "nosniff")?;
-    h.set("Referrer-Policy", "no-referrer")?;
-    h.set("Cache-Control", "no-store")?;
-    Ok(r)
+    server_page(body, status, "'self'", "no-store")
 }

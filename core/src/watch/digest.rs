@@ -138,13 +138,7 @@ fn rollout(f: &Facts, failed_on_day: u64) -> Rollout {
         Mode::None => Rollout::Removing,
         Mode::Testing => {
             let today = day_number(&f.day);
-            let first_report = f
-                .days
-                .iter()
-                .filter(|d| d.reports > 0)
-                .map(|d| d.day.as_str())
-                .min();
-            let since = f.mode_since.as_deref().or(first_report);
+            let since = f.mode_since.as_deref().or(f.first_report_day());
             let days = match (today, since.and_then(day_number)) {
                 (Some(t), Some(s)) => (t - s + 1).max(0),
                 _ => 0,

@@ -61,6 +61,18 @@ pub struct Facts {
     pub self_check: Option<SelfCheck>,
 }
 
+impl Facts {
+    /// The first day of the lookback with a report: how long the domain has been reporting, as far as the facts
+    /// reach (the start of its mode when nothing better is known).
+    pub fn first_report_day(&self) -> Option<&str> {
+        self.days
+            .iter()
+            .filter(|d| d.reports > 0)
+            .map(|d| d.day.as_str())
+            .min()
+    }
+}
+
 /// One day's totals.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]

@@ -128,7 +128,9 @@ impl Settings {
         !self.webhooks.is_empty() || !self.email.is_empty()
     }
 
-    fn check(&self) -> Result<(), Diagnostic> {
+    /// Checks settings built in code (CLI flags, a form) as [`Settings::from_json`] checks stored ones: the first
+    /// problem is an `api/bad-watch-settings` diagnostic naming the field.
+    pub fn check(&self) -> Result<(), Diagnostic> {
         if self.webhooks.len() > MAX_WEBHOOKS {
             let n = self.webhooks.len().to_string();
             return Err(bad("webhooks", &n, "at most 10"));
