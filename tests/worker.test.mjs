@@ -152,6 +152,16 @@ test('every corpus report is stored with its totals, as JSON and as gzip; re-pos
   assert.deepEqual(raw.body, fs.readFileSync(path.join(CORPUS, 'reports/rfc8460-example.json')));
 });
 
+test('JSON that names an organization but carries no policies is refused as not a report, saying so (nothing stored)', async () => {
+  for (const body of ['{"organization-name":"X"}', '{"organization-name":"X","report-id":"r1","date-range":{"start-datetime":"2026-01-01T00:00:00Z"}}']) {
+    const r = await request('POST', '/v1/tlsrpt', { headers: { 'Content-Type': 'application/tlsrpt+json' }, body });
+    assert.equal(r.status, 400, r.body.toString());
+    const e = json(r).error;
+    assert.equal(e.code, 'report/not-report');
+    assert.match(e.message, /policies/);
+  }
+});
+
 test('refusals: 405, 415, 400 with the reason, 403 for domains not served, 413 for big bodies and gzip bombs', async () => {
   const r405 = await request('GET', '/v1/tlsrpt');
   assert.equal(r405.status, 405);
