@@ -90,43 +90,18 @@ fn crlf(bytes: &[u8]) -> Vec<u8> {
 
 fn parse_message(bytes: &[u8]) -> Message {
     let bytes = crlf(bytes);
-    let (head, body) = match find(&bytes, b"\r\n\r\n") {
-        Some(i) => (&bytes[..i + 2], bytes[i + 4..].to_vec()),
-        None => (&bytes[..], Vec::new()),
-    };
-    let mut fields: Vec<Field> = Vec::new();
-    for line in head.split(|&b| b == b'\n') {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            continue;
-        }
-        if matches!(line[0], b' ' | b'\t') {
-            // a continuation line of the field above (RFC 5322 §2.2.3)
-            if let Some(f) = fields.last_mut() {
-                f.raw.extend_from_slice(b"\r\n");
-                f.raw.extend_from_slice(line);
-            }
-            continue;
-        }
-        let name = line
-            .iter()
-            .position(|&b| b == b':')
-            .map(|i| {
-                String::from_utf8_lossy(&line[..i])
-                    .trim()
-                    .to_ascii_lowercase()
-            })
-            .unwrap_or_default();
-        fields.push(Field {
-            name,
-            raw: line.to_vec(),
-        });
+    let (head, body) = crate::mime::split_head(&bytes);
+    let fields = crate::mime::fields(head)
+        .into_iter()
+        .map(|f| Field {
+            name: f.name,
+            raw: f.raw.to_vec(),
+        })
+        .collect();
+    Message {
+        fields,
+        body: body.to_vec(),
     }
-    Message { fields, body }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// `tag=value` pairs of a DKIM tag list (RFC 6376 §3.2), white space removed around names and values.
@@ -138,12 +113,6 @@ fn tags(value: &str) -> Vec<(String, String)> {
             Some((k.trim().to_owned(), v.trim().to_owned()))
         })
         .collect()
-}
-
-fn unfolded_value(raw: &[u8]) -> String {
-    let s = String::from_utf8_lossy(raw);
-    let v = s.split_once(':').map_or("", |(_, v)| v);
-    v.replace("\r\n", "")
 }
 
 fn b64(v: &str) -> Option<Vec<u8>> {
@@ -163,7 +132,7 @@ fn signatures_of(m: &Message) -> Vec<Signature> {
         .enumerate()
         .filter(|(_, f)| f.name == "dkim-signature")
         .take(MAX_SIGNATURES)
-        .filter_map(|(i, f)| parse_signature(&unfolded_value(&f.raw), i))
+        .filter_map(|(i, f)| parse_signature(&crate::mime::unfolded_value(&f.raw), i))
         .collect()
 }
 
@@ -340,7 +309,7 @@ pub fn signed_data_for(message: &[u8], signature_field: &str) -> Option<Vec<u8>>
             raw: crlf(signature_field.as_bytes()),
         },
     );
-    let sig = parse_signature(&unfolded_value(&m.fields[0].raw), 0)?;
+    let sig = parse_signature(&crate::mime::unfolded_value(&m.fields[0].raw), 0)?;
     Some(signed_data(&m, &sig))
 }
 
@@ -450,7 +419,7 @@ pub fn from_domain(message: &[u8]) -> Option<String> {
 
 fn from_domain_of(m: &Message) -> Option<String> {
     let f = m.fields.iter().find(|f| f.name == "from")?;
-    let v = unfolded_value(&f.raw);
+    let v = crate::mime::unfolded_value(&f.raw);
     let addr = match (v.rfind('<'), v.rfind('>')) {
         (Some(a), Some(b)) if a < b => &v[a + 1..b],
         _ => v.trim(),

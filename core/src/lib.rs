@@ -26,6 +26,7 @@ pub mod doh;
 pub mod generate;
 
 pub mod i18n;
+pub mod mime;
 pub mod output;
 pub mod policy;
 pub mod record;

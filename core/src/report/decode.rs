@@ -4,7 +4,6 @@
 
 use super::model::Report;
 use crate::diag::{Code, Diagnostic, Span};
-use mail_parser::MimeHeaders;
 use std::borrow::Cow;
 use std::io::Read;
 
@@ -147,9 +146,9 @@ fn is_report_part(ctype: &str, name: &str) -> bool {
             ))
 }
 
-/// Most `message/rfc822` parts in one e-mail. The MIME parser keeps forwarded messages as nested values, and
-/// thousands of them overflow the stack when they are dropped: a hostile sender could crash the worker with a
-/// few hundred kilobytes. A report forwarded by hand is one or two levels deep.
+/// Most `message/rfc822` parts in one e-mail: a report forwarded by hand is one or two levels deep, and a
+/// message naming the type thousands of times is refused before any walking (RFC 8460 §7: one message cannot
+/// make the store do unbounded work).
 pub const MAX_NESTED_MESSAGES: usize = 8;
 
 /// How many times the bytes name the `message/rfc822` media type (counted case-insensitively, before parsing).
@@ -161,7 +160,7 @@ fn nested_messages(bytes: &[u8]) -> usize {
 }
 
 /// Finds report attachments in an e-mail (RFC 8460 §5.3), also inside forwarded messages. The inflate cap
-/// holds for the whole message, not per part, and parts are inflated one at a time.
+/// holds for the whole message, not per part, and parts are decoded and inflated one at a time.
 fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload<'static>>, Diagnostic> {
     let nested = nested_messages(bytes);
     if nested > MAX_NESTED_MESSAGES {
@@ -171,19 +170,22 @@ fn email(bytes: &[u8], limits: Limits) -> Result<Vec<Payload<'static>>, Diagnost
             MAX_NESTED_MESSAGES,
         ));
     }
-    let Some(msg) = mail_parser::MessageParser::default().parse(bytes) else {
-        return Err(Diagnostic::new(
-            Code::ReportEmailWithoutReport,
-            Span::default(),
-        ));
-    };
     let mut found = Found {
         out: Vec::new(),
         first_error: None,
         parts: 0,
         inflated: 0,
+        refusal: None,
     };
-    collect(&msg, limits, 0, &mut found)?;
+    crate::mime::walk(bytes, |leaf| {
+        if leaf.forwarded > MAX_MESSAGE_DEPTH {
+            return true;
+        }
+        found.take(&leaf.content_type, &leaf.name, &leaf.body, limits)
+    });
+    if let Some(refusal) = found.refusal {
+        return Err(refusal);
+    }
     match (found.out.is_empty(), found.first_error) {
         (true, Some(e)) => Err(e),
         (true, None) => Err(Diagnostic::new(
@@ -206,51 +208,35 @@ fn over(code: Code, count: usize, max: usize) -> Diagnostic {
 /// What the walk over an e-mail's parts has found so far.
 struct Found {
     out: Vec<Payload<'static>>,
+    /// Why the first report part that could not be read was not, kept for a message with no readable one.
     first_error: Option<Diagnostic>,
     /// Report parts seen.
     parts: usize,
     /// Bytes inflated so far, all parts together.
     inflated: usize,
+    /// A cap of the whole message was passed: the message is refused and nothing of it kept.
+    refusal: Option<Diagnostic>,
 }
 
-fn collect(
-    msg: &mail_parser::Message<'_>,
-    limits: Limits,
-    depth: usize,
-    found: &mut Found,
-) -> Result<(), Diagnostic> {
-    for part in msg.parts.iter() {
-        if let mail_parser::PartType::Message(inner) = &part.body {
-            if depth < MAX_MESSAGE_DEPTH {
-                collect(inner, limits, depth + 1, found)?;
-            }
-            continue;
+impl Found {
+    /// Takes one leaf part if it is a report; false once the message is refused (the walk stops).
+    fn take(&mut self, ctype: &str, name: &str, body: &[u8], limits: Limits) -> bool {
+        if !is_report_part(ctype, &name.to_ascii_lowercase()) {
+            return true;
         }
-        let ct = part.content_type();
-        let ctype = ct
-            .map(|c| format!("{}/{}", c.ctype(), c.subtype().unwrap_or("")))
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
-        if !is_report_part(&ctype, &name) {
-            continue;
+        self.parts += 1;
+        if self.parts > MAX_REPORT_PARTS {
+            self.refusal = Some(over(Code::ReportTooManyParts, self.parts, MAX_REPORT_PARTS));
+            return false;
         }
-        found.parts += 1;
-        if found.parts > MAX_REPORT_PARTS {
-            return Err(over(
-                Code::ReportTooManyParts,
-                found.parts,
-                MAX_REPORT_PARTS,
-            ));
-        }
-        let body = part.contents();
         let payload = match sniff(body) {
             Some(Container::Gzip) => {
                 // RFC 8460 §5.2 inflation, capped over the whole message
-                let left = limits.max_inflated.saturating_sub(found.inflated);
+                let left = limits.max_inflated.saturating_sub(self.inflated);
                 match gunzip(body, left) {
                     Err(d) if d.code == Code::ReportInflatedTooLarge => {
-                        return Err(d.arg("max", limits.max_inflated))
+                        self.refusal = Some(d.arg("max", limits.max_inflated));
+                        return false;
                     }
                     r => r,
                 }
@@ -260,18 +246,18 @@ fn collect(
         };
         match payload {
             Ok(json) => {
-                found.inflated += json.len();
-                found.out.push(Payload {
+                self.inflated += json.len();
+                self.out.push(Payload {
                     container: Container::Email,
                     json: Cow::Owned(json),
                 })
             }
             Err(e) => {
-                found.first_error.get_or_insert(e);
+                self.first_error.get_or_insert(e);
             }
         }
+        true
     }
-    Ok(())
 }
 
 /// Parses report JSON into the lenient model; a syntax error names the line and column.
