@@ -172,12 +172,22 @@ test('web page: verdict, next step, findings, fetched policy, generator pre-fill
     await page.waitForSelector('#check-result[data-status="working"]', { timeout: 30000 });
     assert.ok(page.url().endsWith('/check?domain=good.check.test'), page.url());
     assert.ok(await page.$('#check-findings [data-code="check/dnssec-validated"]'));
+    // a pasted URL is read for its domain; what is no domain at all is refused at once, saying what to type
+    await page.goto(`${BASE}/check`);
+    await page.fill('#check-domain', 'https://Good.Check.Test/.well-known/mta-sts.txt');
+    await page.click('#check-run');
+    await page.waitForFunction(() => location.search === '?domain=good.check.test');
+    await page.waitForSelector('#check-result[data-status="working"]', { timeout: 30000 });
     const t0 = Date.now();
-    await page.fill('#check-domain', 'https://example.com/');
+    await page.fill('#check-domain', '192.0.2.1');
     await page.click('#check-run');
     await page.waitForSelector('#check-error');
     assert.match(await page.textContent('#check-error'), /not a URL/);
     assert.ok(Date.now() - t0 < 5000);
+    // a domain without MX hosts gets no "open the generator with its MX hosts": there are none to fill in
+    await page.goto(`${BASE}/check?domain=nothing-here.check.test`);
+    await page.waitForSelector('#check-result', { timeout: 30000 });
+    assert.equal(await page.$('#check-open-generator'), null, 'no generator offer without MX hosts');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

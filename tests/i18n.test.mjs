@@ -33,16 +33,21 @@ for (const lang of LANGS) {
     const page = await ctx.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${BASE}/`);
+    await page.goto(`${BASE}/validate`);
     await page.waitForSelector('#lang-select', { timeout: 30000 });
     await page.selectOption('#lang-select', lang);
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await page.fill('#validate-input', 'version: STSv1\nmode: Enforce\nmx: mail.*.example.com\nmax_age: 1\n');
     await page.waitForSelector('[data-code="policy/bad-mode"]');
     const checks = [['validate', null]];
-    checks.push(['generate', '/generate'], ['check', '/check'], ['reports', '/reports'], ['stored', '/stored']);
+    checks.push(['generate', '/generate'], ['check', '/check'], ['reports', '/reports'], ['stored', '/stored'], ['home', '/']);
     for (const [name, url] of checks) {
-      if (url) {
+      if (name === 'home') {
+        // the landing page is reached by the brand link, a page load (the language is remembered)
+        await page.click('.app:not(#shell) .brand');
+        await page.waitForSelector('.app:not(#shell) #home-domain');
+        await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      } else if (url) {
         await page.click(`#nav-${name}`);
         await page.waitForURL(`**${url}`);
       }
@@ -64,7 +69,7 @@ for (const lang of LANGS) {
       await page.screenshot({ path: path.join(OUT, `${name}-${lang}.png`), fullPage: true });
     }
     // the diagnostic message itself is translated
-    await page.goto(`${BASE}/#text=${encodeURIComponent('version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n')}`);
+    await page.goto(`${BASE}/validate#text=${encodeURIComponent('version: STSv1\nmode: doubt\nmx: a.example.com\nmax_age: 86400\n')}`);
     // (the app loads the remembered language's catalog before its first render)
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     await page.waitForFunction(() => {

@@ -34,7 +34,7 @@ const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollW
 
 test('the validator never scrolls sideways on a 390 px phone once input is recognised, in every language', async () => {
   for (const locale of ['en', 'it', 'es', 'de', 'ja']) {
-    const page = await open('/', { width: 390, height: 844, locale });
+    const page = await open('/validate', { width: 390, height: 844, locale });
     await page.waitForSelector('textarea');
     await page.fill('textarea', POLICY);
     await page.waitForFunction(() => document.querySelector('#validate-kind')?.selectedOptions[0]?.textContent.length > 0);

@@ -152,6 +152,8 @@ codes! {
     InputEmpty = "input/empty", Error, "RFC 8461 §3.1";
     /// A quoted string in zone-file or `dig` output is not closed.
     InputUnclosedQuote = "input/unclosed-quote", Error, "RFC 1035 §5.1";
+    /// Typographic quotes (`“ ”`, `„`, `« »`) where a zone file or `dig` has straight `"`: pasted from a document.
+    InputCurlyQuotes = "input/curly-quotes", Error, "RFC 1035 §5.1";
 
     // ---- _mta-sts TXT record (RFC 8461 §3.1)
     /// The record does not start with `v=STSv1`.

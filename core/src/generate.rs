@@ -113,6 +113,34 @@ pub fn normalize_domain(input: &str) -> Result<String, policy::mx::DomainError> 
     }
 }
 
+/// The domain in what a user pasted into a "domain" field: a URL (`https://solarmora.com/path`), an e-mail
+/// address (`postmaster@solarmora.com`), a host with a port, or the name itself, trimmed. Only what surrounds the
+/// name is dropped; the name is not checked here ([`normalize_domain`] does). The API's `domain=` stays strict.
+pub fn domain_from_input(input: &str) -> String {
+    let mut s = input.trim();
+    if let Some((scheme, rest)) = s.split_once("://") {
+        if !scheme.is_empty()
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
+        {
+            s = rest;
+        }
+    }
+    s = s.strip_prefix("mailto:").unwrap_or(s);
+    let end = s.find(['/', '?', '#']).unwrap_or(s.len());
+    s = &s[..end];
+    if let Some((_, host)) = s.rsplit_once('@') {
+        s = host;
+    }
+    if let Some((host, port)) = s.rsplit_once(':') {
+        if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+            s = host;
+        }
+    }
+    s.trim().to_owned()
+}
+
 /// `YYYYMMDDHHMMSS` (UTC) of a Unix time: the id format the guide suggests.
 pub fn id_from_time(unix: i64) -> String {
     let t =
@@ -160,7 +188,7 @@ pub fn default_rua(domain: &str, mailto: Option<&str>, https: Option<&str>) -> V
 /// Checks the request and builds everything; diagnostics explain what is wrong with the request.
 pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let domain = match normalize_domain(&req.domain) {
+    let domain = match normalize_domain(&domain_from_input(&req.domain)) {
         Ok(d) => d,
         Err(e) => {
             diags.push(e.on(
@@ -171,7 +199,12 @@ pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     };
     let mut mx: Vec<MxPattern> = Vec::new();
     for m in req.mx.iter().filter(|m| !m.trim().is_empty()) {
-        match normalize_host(m) {
+        // a `*` out of place is the pattern rule's to explain (RFC 8461 §4.1), not a bad character
+        let host = match normalize_host(m) {
+            Err(_) if m.contains('*') && m.is_ascii() => Ok(m.trim().to_ascii_lowercase()),
+            r => r,
+        };
+        match host {
             Ok(h) => {
                 if !mx.iter().any(|p| p.pattern() == h) {
                     let mut d = Vec::new();
@@ -423,6 +456,49 @@ mod tests {
         for (name, r, code) in rows {
             let e = generate(&r).expect_err(name);
             assert_eq!(e[0].code.name(), code, "{name}");
+        }
+    }
+
+    /// What users paste into a domain field is cleaned to the name; the name itself is still checked after.
+    #[test]
+    fn domain_from_input_table() {
+        for (input, want) in [
+            ("https://solarmora.com/", "solarmora.com"),
+            ("  http://Solarmora.com:8443/x?y#z ", "Solarmora.com"),
+            ("mailto:postmaster@solarmora.com", "solarmora.com"),
+            ("admin@mail.solarmora.com", "mail.solarmora.com"),
+            ("solarmora.com:25", "solarmora.com"),
+            ("solarmora.com", "solarmora.com"),
+            ("[2001:db8::1]", "[2001:db8::1]"),
+            ("://", ":"),
+            ("", ""),
+        ] {
+            assert_eq!(domain_from_input(input), want, "{input}");
+        }
+        let g = generate(&Request {
+            domain: "https://Solarmora.com/".into(),
+            ..req()
+        })
+        .expect("cleaned");
+        assert_eq!(g.domain, "solarmora.com");
+    }
+
+    /// `*.*.google.com` is explained as the pattern rule (a leading `*.` is fine, the second is not), with the
+    /// pattern to write instead.
+    #[test]
+    fn misplaced_wildcards_say_what_is_wrong() {
+        for (mx, suggestion) in [
+            ("*.*.google.com", "*.google.com"),
+            ("mail.*.example.com", "*.example.com"),
+            ("mx*.example.com", "*.example.com"),
+        ] {
+            let e = generate(&Request {
+                mx: vec![mx.into()],
+                ..req()
+            })
+            .expect_err(mx);
+            assert_eq!(e[0].code.name(), "policy/mx-wildcard-not-leftmost", "{mx}");
+            assert_eq!(e[0].get("suggestion"), Some(suggestion), "{mx}");
         }
     }
 

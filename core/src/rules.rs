@@ -474,6 +474,10 @@ fn examples(code: Code) -> (Input, Input) {
     use Code as C;
     match code {
         C::InputEmpty => (sts("  "), sts(STS)),
+        C::InputCurlyQuotes => (
+            sts("_mta-sts.example.com. 300 IN TXT \u{201c}v=STSv1; id=20261202\u{201d}"),
+            sts("_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=20261202\""),
+        ),
         C::InputUnclosedQuote => (
             sts("_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=20261202"),
             sts("_mta-sts.example.com. 300 IN TXT \"v=STSv1; id=20261202\""),

@@ -135,3 +135,11 @@ pub fn pct(rate: Option<f64>) -> String {
         None => "–".into(),
     }
 }
+
+/// The date `days` from today, written the way the page's language writes dates (for "stay in testing until").
+pub fn date_in_days(days: u32) -> String {
+    let d = js_sys::Date::new_0();
+    d.set_date(d.get_date() + days);
+    d.to_locale_date_string(crate::i18n::lang().tag(), &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}

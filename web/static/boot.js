@@ -7,6 +7,14 @@ if (shell) {
   const mounted = () => [...document.body.children].some((e) => e !== shell && e.classList.contains('app'));
   new MutationObserver((_, observer) => {
     if (mounted()) {
+      // what was typed into the shell's form before the app came is carried into the app's own field
+      for (const input of shell.querySelectorAll('input[id]')) {
+        const twin = [...document.querySelectorAll(`#${input.id}`)].find((e) => e !== input);
+        if (twin && input.value) {
+          twin.value = input.value;
+          if (document.activeElement === input) twin.focus();
+        }
+      }
       shell.remove();
       observer.disconnect();
     }

@@ -142,6 +142,8 @@ async fn diagnostics_carry_code_and_severity_hooks() {
             diagnostics: lint.diagnostics,
             text: None,
             on_pick: None,
+            place: None,
+            id: "diagnostics".into(),
         },
     )
     .render();

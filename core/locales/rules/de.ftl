@@ -33,6 +33,7 @@ rules--not-found = Es gibt keine Regel namens `{ $code }`.
 rules--lang = Sprache
 
 why--input--empty = Es gibt nichts zu prüfen; meist kam die Kopie aus dem DNS-Panel oder aus `dig` leer heraus.
+why--input--curly-quotes = Ein mit geschwungenen Anführungszeichen kopierter Eintrag wird mit ihnen als Teil des Werts veröffentlicht, und Absender finden dann keinen gültigen Eintrag.
 why--input--unclosed-quote = Ein nicht geschlossenes Anführungszeichen heißt, dass der kopierte Eintrag abgeschnitten ist: Was ein Absender sieht, kann von dem abweichen, was du veröffentlicht zu haben glaubst.
 why--sts-record--version-not-first = Absender erkennen einen MTA-STS-Eintrag nur an `v=STSv1` ganz am Anfang; in anderer Reihenfolge behandeln sie die Domain als ohne MTA-STS.
 why--sts-record--bad-version = Absender ignorieren Einträge mit anderer Version, deine Richtlinie wird also nie abgerufen.

@@ -34,6 +34,7 @@ rules--not-found = There is no rule named `{ $code }`.
 rules--lang = Language
 
 why--input--empty = Nothing can be checked; this usually means the copy from the DNS panel or from `dig` came out empty.
+why--input--curly-quotes = A record copied with curly quotes is published with them as part of its value, and senders then find no valid record.
 why--input--unclosed-quote = An unclosed quote means the copied record is cut short, so what a sender sees may differ from what you think you published.
 why--sts-record--version-not-first = Senders recognise an MTA-STS record only by `v=STSv1` at its very start; any other order and they treat the domain as having no MTA-STS.
 why--sts-record--bad-version = Senders ignore records with any other version, so your policy is never fetched.

@@ -33,6 +33,7 @@ rules--not-found = No existe ninguna regla llamada `{ $code }`.
 rules--lang = Idioma
 
 why--input--empty = No hay nada que comprobar; normalmente la copia del panel DNS o de `dig` salió vacía.
+why--input--curly-quotes = Un registro copiado con comillas curvas se publica con ellas dentro del valor, y los remitentes no encuentran un registro válido.
 why--input--unclosed-quote = Una comilla sin cerrar indica que el registro copiado está cortado: lo que ve un remitente puede diferir de lo que crees haber publicado.
 why--sts-record--version-not-first = Los remitentes solo reconocen un registro MTA-STS por `v=STSv1` al principio; en otro orden tratan el dominio como sin MTA-STS.
 why--sts-record--bad-version = Los remitentes ignoran los registros con otra versión, así que tu política nunca se descarga.

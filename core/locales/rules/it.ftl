@@ -33,6 +33,7 @@ rules--not-found = Non esiste una regola chiamata `{ $code }`.
 rules--lang = Lingua
 
 why--input--empty = Non c'è niente da controllare; di solito la copia dal pannello DNS o da `dig` è uscita vuota.
+why--input--curly-quotes = Un record copiato con virgolette curve viene pubblicato con esse nel valore, e i mittenti non trovano un record valido.
 why--input--unclosed-quote = Una virgoletta non chiusa indica che il record copiato è troncato: ciò che vede un mittente può differire da ciò che pensi di aver pubblicato.
 why--sts-record--version-not-first = I mittenti riconoscono un record MTA-STS solo da `v=STSv1` all'inizio; con un altro ordine trattano il dominio come privo di MTA-STS.
 why--sts-record--bad-version = I mittenti ignorano i record con un'altra versione, quindi la tua policy non viene mai scaricata.

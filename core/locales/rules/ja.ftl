@@ -33,6 +33,7 @@ rules--not-found = `{ $code }` という名前のルールはありません。
 rules--lang = 言語
 
 why--input--empty = 確認するものがありません。DNS 管理画面や `dig` からのコピーが空だったことがほとんどです。
+why--input--curly-quotes = 装飾引用符付きでコピーしたレコードは値の一部として公開され、送信者は有効なレコードを見つけられません。
 why--input--unclosed-quote = 引用符が閉じていないのは、コピーしたレコードが途中で切れているということです。送信者が見る内容は、公開したつもりの内容と違うかもしれません。
 why--sts-record--version-not-first = 送信者は先頭の `v=STSv1` でしか MTA-STS レコードを認識しません。順序が違うと、ドメインに MTA-STS がないものとして扱われます。
 why--sts-record--bad-version = 送信者は他のバージョンのレコードを無視するため、ポリシーは一度も取得されません。

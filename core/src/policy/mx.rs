@@ -57,7 +57,15 @@ impl MxPattern {
             return None;
         }
         if domain.contains('*') {
-            diags.push(err(Code::PolicyMxWildcardNotLeftmost));
+            // the nearest pattern that is allowed: `*.` and the labels after the last `*`'s label
+            // (`*.*.google.com` → `*.google.com`, `mail.*.example.com` → `*.example.com`)
+            let after = &trimmed[trimmed.rfind('*').map_or(0, |i| i + 1)..];
+            let suggestion = after
+                .find('.')
+                .map(|dot| format!("*{}", &after[dot..]))
+                .filter(|s| s.len() > 2 && s[2..].contains('.'))
+                .unwrap_or_else(|| "*.example.com".to_owned());
+            diags.push(err(Code::PolicyMxWildcardNotLeftmost).arg("suggestion", suggestion));
             return None;
         }
         if let Err(e) = check_domain(domain) {

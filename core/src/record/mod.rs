@@ -10,7 +10,7 @@ pub mod sts;
 pub mod tags;
 pub mod tlsrpt;
 
-use crate::diag::{self, Code, Diagnostic};
+use crate::diag::{self, Code, Diagnostic, Span};
 use input::Candidate;
 
 /// The outcome of checking pasted TXT input: the record senders would use (when it is valid) and everything found.
@@ -56,6 +56,24 @@ pub(crate) fn select<T>(
     kind: &Kind,
     parse: impl Fn(&str, &mut Vec<Diagnostic>) -> Option<T>,
 ) -> Lint<T> {
+    // RFC 1035 §5.1 quotes are straight: typographic ones come from a word processor, and read as part of the
+    // value they give three confusing findings; one finding says what to change
+    if let Some((at, c)) = text.char_indices().find(|(_, c)| {
+        matches!(
+            c,
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' | '\u{2033}'
+        )
+    }) {
+        return Lint {
+            record: None,
+            diagnostics: vec![Diagnostic::new(
+                Code::InputCurlyQuotes,
+                Span::new(at, at + c.len_utf8()),
+            )
+            .arg("quote", c)],
+            owner: None,
+        };
+    }
     let (cands, diagnostics) = input::candidates(text);
     select_candidates(cands, diagnostics, text.len(), false, kind, parse)
 }

@@ -183,6 +183,16 @@ mod tests {
     fn sts_record_table() {
         let rows: &[(&str, &str, &[&str])] = &[
             ("minimal", "v=STSv1; id=1", &[]),
+            (
+                "curly quotes from a document: one finding",
+                "_mta-sts.example.com. IN TXT \u{201c}v=STSv1; id=1\u{201d}",
+                &["input/curly-quotes"],
+            ),
+            (
+                "low-9 and guillemets too",
+                "\u{201e}v=STSv1; id=1\u{201c} \u{ab}x\u{bb}",
+                &["input/curly-quotes"],
+            ),
             ("trailing semicolon", "v=STSv1;id=20180907T090909;", &[]),
             (
                 "32-char id",

@@ -119,7 +119,7 @@ pub fn dashboard(p: &DashboardProps) -> Html {
             </div>
             <h2>{ t("ui--failure-details") }</h2>
             { if failures.is_empty() { html! { <p class="muted">{ t("ui--no-failures") }</p> } } else { html! {
-                <SortTable id="failures" headers={vec![t("ui--col-day"), t("ui--col-organization"), t("ui--col-domain"), t("ui--col-result-type"), t("ui--col-mx"), t("ui--col-ip"), t("ui--col-receiving-ip"), t("ui--col-failed"), t("ui--col-reason"), t("ui--col-info")]} rows={failures} initial={(7, true)} limit={500} />
+                <SortTable id="failures" headers={vec![t("ui--col-day"), t("ui--col-organization"), t("ui--col-domain"), t("ui--col-result-type"), t("ui--col-mx"), t("ui--col-ip"), t("ui--col-receiving-ip"), t("ui--col-failed"), t("ui--col-reason"), t("ui--col-info")]} rows={failures} initial={(7, true)} limit={500} top={25} />
             } } }
         </div>
     }

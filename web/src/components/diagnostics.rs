@@ -27,6 +27,12 @@ pub struct DiagnosticListProps {
     /// Called with the byte span when the user picks a diagnostic.
     #[prop_or_default]
     pub on_pick: Option<Callback<(usize, usize)>>,
+    /// The name of the input `text` is, when the page has more than one (`MX hosts, line 2:1`).
+    #[prop_or_default]
+    pub place: Option<AttrValue>,
+    /// The list's element id.
+    #[prop_or(AttrValue::Static("diagnostics"))]
+    pub id: AttrValue,
 }
 
 /// One finding, ready to show: from a core [`Diagnostic`] and the catalog, or from the worker's JSON answer
@@ -74,14 +80,18 @@ pub fn diagnostic_list(p: &DiagnosticListProps) -> Html {
     }
     let idx = p.text.as_ref().map(|t| LineIndex::new(t.as_str()));
     html! {
-        <ul class="diags" id="diagnostics">
+        <ul class="diags" id={p.id.clone()}>
         { for p.diagnostics.iter().map(|d| item(Item {
             severity: d.severity(),
             code: d.code.name().to_owned(),
             rfc: d.code.rfc().to_owned(),
             where_: idx.as_ref().map(|i| {
                 let lc = i.line_col(d.span.start);
-                format!("{} {}:{}", t("ui--line"), lc.line, lc.column)
+                let at = format!("{} {}:{}", t("ui--line"), lc.line, lc.column);
+                match &p.place {
+                    Some(place) => format!("{place}, {at}"),
+                    None => at,
+                }
             }).or_else(|| d.get("field").map(str::to_owned)),
             pick: p.on_pick.clone().map(|cb| {
                 let span = (d.span.start, d.span.end);

@@ -7,7 +7,7 @@
 use crate::components::diagnostics::{rich, RenderedDiagnosticList};
 use crate::i18n::{t, tr};
 use crate::util;
-use mtasts_core::generate::normalize_domain;
+use mtasts_core::generate::{domain_from_input, normalize_domain};
 use mtasts_core::record;
 use serde_json::Value;
 use std::rc::Rc;
@@ -187,7 +187,11 @@ fn check_result(a: &Value) -> Html {
                     </ul></td></tr>
                 </tbody>
             </table>
-            <p><a class="btn" id="check-open-generator" href={generator_link(domain, f)}>{ t("ui--check-open-generator") }</a></p>
+            // the generator pre-filled with the live MX set only when there is one: an answer without MX hosts
+            // (or a check that could not run) has nothing to pre-fill
+            { if status != "could-not-check" && !records(&f["mx"]).is_empty() { html! {
+                <p><a class="btn" id="check-open-generator" href={generator_link(domain, f)}>{ t("ui--check-open-generator") }</a></p>
+            } } else { html! {} } }
             <h2>{ t("ui--check-findings") }</h2>
             <RenderedDiagnosticList id="check-findings" diagnostics={about_dns} />
             { for policy_text.map(|text| html! {
@@ -236,7 +240,8 @@ pub fn check_page() -> Html {
         let (domain, state) = (domain.clone(), state.clone());
         Callback::from(move |()| {
             let input = (*domain).clone();
-            match normalize_domain(&input) {
+            // a pasted URL or address is read for its domain, as the generator does
+            match normalize_domain(&domain_from_input(&input)) {
                 Err(_) => state.set(State::Failed(t("ui--check-bad-domain"))),
                 Ok(d) => {
                     remember_in_url(&d);

@@ -1,11 +1,13 @@
 //! Generate: a guided setup in the guide's order — report address and the `_smtp._tls` record first, then the
 //! policy in testing mode with the `_mta-sts` record, then enforce, and how to remove MTA-STS. The output is
-//! linted live by the same core rules (it must always be clean).
+//! linted live by the same core rules (it must always be clean). A field that does not read gets its finding
+//! under it (message and fix) while the output for the last input that did stays on screen, marked as such.
 
 use crate::components::copy::CopyField;
 use crate::components::diagnostics::{rich, DiagnosticList, Verdict};
 use crate::i18n::{catalog, t, tr};
 use crate::util;
+use mtasts_core::diag::Diagnostic;
 use mtasts_core::generate::{generate, Generated, IdSource, Request};
 use mtasts_core::policy::{self, Mode};
 use mtasts_core::record;
@@ -22,6 +24,42 @@ fn prefill() -> (String, String, String) {
             .join("\n")
     };
     (get("domain"), get("mx"), get("rua"))
+}
+
+/// The form field a finding about the request belongs to (the `id` of its input).
+fn field_of(d: &Diagnostic) -> &'static str {
+    let code = d.code.name();
+    if code == "generate/bad-domain" {
+        "gen-domain"
+    } else if code == "generate/bad-max-age" {
+        "gen-max-age"
+    } else if code.starts_with("tlsrpt-record/") || code == "generate/no-rua" {
+        "gen-rua"
+    } else {
+        // mx/invalid-host, generate/no-mx and the pattern rules (policy/mx-*)
+        "gen-mx"
+    }
+}
+
+/// The findings of one field, under it; the input points at them with `aria-describedby`.
+fn field_errors(id: &str, diags: &[Diagnostic]) -> Html {
+    let mine: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| field_of(d) == id)
+        .cloned()
+        .collect();
+    if mine.is_empty() {
+        return html! {};
+    }
+    html! { <div class="field-errors" id={format!("{id}-errors")}><DiagnosticList diagnostics={mine} /></div> }
+}
+
+/// The domain as typed, cleaned the way the generator reads it (`https://solarmora.com/` → `solarmora.com`),
+/// when that differs from what was typed: the page says which domain it used.
+fn cleaned_domain(typed: &str) -> Option<String> {
+    let clean = mtasts_core::generate::domain_from_input(typed);
+    let clean = mtasts_core::generate::normalize_domain(&clean).unwrap_or(clean);
+    (clean != typed.trim() && !clean.is_empty()).then_some(clean)
 }
 
 /// The generator page.
@@ -88,7 +126,12 @@ pub fn generate_page() -> Html {
         .map(str::to_owned)
         .collect();
     // core's one default (no deployment known here: a mailbox at the domain)
-    let default_rua = mtasts_core::generate::default_rua(&domain, None, None).join(",");
+    let default_rua = mtasts_core::generate::default_rua(
+        &mtasts_core::generate::domain_from_input(&domain),
+        None,
+        None,
+    )
+    .join(",");
     let req = Request {
         domain: (*domain).clone(),
         mx: mx.split(['\n', ',', ' ']).map(str::to_owned).collect(),
@@ -103,6 +146,18 @@ pub fn generate_page() -> Html {
     };
     let result = generate(&req);
     let cat = catalog();
+    // the output of the last request that read, kept on screen while a field is being fixed
+    let last_good = use_mut_ref(|| None::<Generated>);
+    let (shown, errors, stale) = match result {
+        Ok(g) => {
+            *last_good.borrow_mut() = Some(g.clone());
+            (Some(g), Vec::new(), false)
+        }
+        Err(diags) => (last_good.borrow().clone(), diags, true),
+    };
+    let invalid = |id: &str| errors.iter().any(|d| field_of(d) == id);
+    let described = |id: &str| invalid(id).then(|| format!("{id}-errors"));
+    let cleaned = cleaned_domain(&domain);
     html! {
         <section class="page generate">
             <h1>{ t("ui--generate-title") }</h1>
@@ -110,17 +165,24 @@ pub fn generate_page() -> Html {
             <form class="form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="field">
                     <label for="gen-domain">{ t("ui--gen-domain") }</label>
-                    <input id="gen-domain" class="input" type="text" autocomplete="off" spellcheck="false" value={(*domain).clone()} oninput={text_input(&domain)} />
+                    <input id="gen-domain" class="input" type="text" autocomplete="off" spellcheck="false" value={(*domain).clone()} oninput={text_input(&domain)}
+                        aria-invalid={invalid("gen-domain").then_some("true")} aria-describedby={described("gen-domain")} />
+                    { for cleaned.map(|d| html! { <small class="muted" id="gen-domain-cleaned">{ rich(&tr("ui--gen-domain-cleaned", &[("domain", d)])) }</small> }) }
+                    { field_errors("gen-domain", &errors) }
                 </div>
                 <div class="field">
                     <label for="gen-mx">{ t("ui--gen-mx") }</label>
-                    <textarea id="gen-mx" class="input mono" rows="3" spellcheck="false" value={(*mx).clone()} oninput={area_input(&mx)} />
+                    <textarea id="gen-mx" class="input mono" rows="3" spellcheck="false" value={(*mx).clone()} oninput={area_input(&mx)}
+                        aria-invalid={invalid("gen-mx").then_some("true")} aria-describedby={described("gen-mx")} />
                     <small class="muted">{ t("ui--gen-mx-help") }</small>
+                    { field_errors("gen-mx", &errors) }
                 </div>
                 <div class="field">
                     <label for="gen-rua">{ t("ui--gen-rua") }</label>
-                    <input id="gen-rua" class="input" type="text" autocomplete="off" spellcheck="false" placeholder={default_rua} value={(*rua).clone()} oninput={text_input(&rua)} />
+                    <input id="gen-rua" class="input" type="text" autocomplete="off" spellcheck="false" placeholder={default_rua} value={(*rua).clone()} oninput={text_input(&rua)}
+                        aria-invalid={invalid("gen-rua").then_some("true")} aria-describedby={described("gen-rua")} />
                     <small class="muted">{ t("ui--gen-rua-help") }</small>
+                    { field_errors("gen-rua", &errors) }
                 </div>
                 <div class="row">
                     <div class="field">
@@ -131,7 +193,9 @@ pub fn generate_page() -> Html {
                     </div>
                     <div class="field">
                         <label for="gen-max-age">{ t("ui--gen-max-age") }</label>
-                        <input id="gen-max-age" class="input" type="number" min="0" max="31557600" value={(*max_age).clone()} oninput={text_input(&max_age)} />
+                        <input id="gen-max-age" class="input" type="number" min="0" max="31557600" value={(*max_age).clone()} oninput={text_input(&max_age)}
+                            aria-invalid={invalid("gen-max-age").then_some("true")} aria-describedby={described("gen-max-age")} />
+                        { field_errors("gen-max-age", &errors) }
                     </div>
                     <div class="field">
                         <span class="label">{ t("ui--gen-id") }</span>
@@ -139,10 +203,10 @@ pub fn generate_page() -> Html {
                     </div>
                 </div>
             </form>
-            { match result {
-                Err(diags) => html! { <div class="results"><DiagnosticList diagnostics={diags} /></div> },
-                Ok(g) => generated_view(&g, &cat),
-            } }
+            { if stale { html! {
+                <p class="error-box" role="alert" id="gen-stale">{ t(if shown.is_some() { "ui--gen-stale" } else { "ui--gen-fix-fields" }) }</p>
+            } } else { html! {} } }
+            { for shown.map(|g| html! { <div class={classes!(stale.then_some("stale"))}>{ generated_view(&g, &cat) }</div> }) }
         </section>
     }
 }
@@ -156,6 +220,7 @@ fn generated_view(g: &Generated, cat: &mtasts_core::i18n::Catalog) -> Html {
         lint.extend(record::tlsrpt::lint(r).diagnostics);
     }
     let policy_text = g.policy_text.clone();
+    let policy_host = format!("mta-sts.{}", g.domain);
     let download = Callback::from(move |_| {
         util::download(
             "mta-sts.txt",
@@ -178,6 +243,12 @@ fn generated_view(g: &Generated, cat: &mtasts_core::i18n::Catalog) -> Html {
                 <p>{ tr("ui--gen-policy-where", &[("url", g.policy_url.clone())]) }</p>
                 <CopyField id="gen-policy" label="mta-sts.txt" value={g.policy_text.clone()} />
                 <button type="button" class="btn" onclick={download}>{ t("ui--download-policy") }</button>
+                <p class="muted">{ rich(&tr("ui--gen-certificate", &[("host", policy_host.clone())])) }</p>
+                <details class="host-here" id="gen-host-here">
+                    <summary>{ t("ui--gen-host-here") }</summary>
+                    <p>{ rich(&tr("ui--gen-host-here-how", &[("host", policy_host.clone()), ("domain", g.domain.clone())])) }</p>
+                    <CopyField id="gen-host-record" label={t("ui--gen-host-record")} value={format!("{policy_host}. 300 IN AAAA 100::")} />
+                </details>
             </li>
             <li>
                 <h2>{ t("ui--gen-step-sts") }</h2>
@@ -191,7 +262,11 @@ fn generated_view(g: &Generated, cat: &mtasts_core::i18n::Catalog) -> Html {
         </ol>
         <h2>{ t("ui--rollout") }</h2>
         <ol class="rollout" id="gen-steps">
-            { for g.steps.iter().map(|s| html! { <li data-step={s.id}>{ rich(&cat.render(s.id, &s.args)) }</li> }) }
+            { for g.steps.iter().map(|s| html! { <li data-step={s.id}>{ rich(&cat.render(s.id, &s.args)) }
+                { if s.id == "step--testing" { html! {
+                    <p class="step-date" id="gen-testing-until">{ rich(&tr("ui--gen-testing-until", &[("date", util::date_in_days(14))])) }{ " " }
+                        <a href="/reports">{ t("ui--nav-reports") }</a>{ " · " }<a href="/stored">{ t("ui--nav-stored") }</a></p>
+                } } else { html! {} } }</li> }) }
         </ol>
     </div>
     }

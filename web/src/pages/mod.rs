@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod generate;
+pub mod home;
 pub mod reports;
 pub mod stored;
 pub mod validate;

@@ -2,6 +2,7 @@
 //! storage only, sent only to this site's own origin).
 
 use crate::components::dashboard::Dashboard;
+use crate::components::diagnostics::rich;
 use crate::i18n::{t, tr};
 use gloo::net::http::Request;
 use gloo::storage::{SessionStorage, Storage};
@@ -146,6 +147,13 @@ pub fn stored_page() -> Html {
                 Status::Idle => html! {},
                 Status::Loading => html! { <p class="muted" role="status">{ t("ui--loading") }</p> },
                 Status::Failed(m) => html! { <p class="error-box" role="alert" id="stored-error">{ m.clone() }</p> },
+                // nothing stored (for these filters): say how reports get here instead of an empty dashboard
+                Status::Loaded(_, 0, _) => html! {
+                    <div class="empty-state" id="stored-empty">
+                        <p><strong>{ t("ui--stored-empty") }</strong></p>
+                        <p>{ rich(&t("ui--stored-empty-how")) }{ " " }<a href="/generate">{ t("ui--nav-generate") }</a></p>
+                    </div>
+                },
                 Status::Loaded(s, n, arrivals) => html! {
                     <>
                     <p class="muted">{ tr("ui--stored-listed", &[("count", n.to_string())]) }</p>

@@ -2,7 +2,7 @@
 //! diagnostics update as you type, the offending lines are highlighted, and a permalink carries the input in the
 //! URL fragment (never sent to a server).
 
-use crate::components::diagnostics::{DiagnosticList, Verdict};
+use crate::components::diagnostics::{rich, DiagnosticList, Verdict};
 use crate::i18n::{t, tr};
 use crate::util;
 use gloo::timers::callback::Timeout;
@@ -19,7 +19,12 @@ use yew::prelude::*;
 struct Outcome {
     kind: Option<InputKind>,
     diagnostics: Vec<Diagnostic>,
+    /// Findings about a host typed in the MX box (`mx/not-covered*`), with spans into that box's text: they are
+    /// about what was typed there, not about a line of the policy.
+    mx_findings: Vec<Diagnostic>,
     coverage: Option<Coverage>,
+    /// What a sender reads from a valid policy or record: (field, value, what it does).
+    read: Vec<(String, String, String)>,
     report: Option<(String, String, u64, u64)>,
     spans_apply: bool,
 }
@@ -29,7 +34,9 @@ fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
     let mut out = Outcome {
         kind,
         diagnostics: Vec::new(),
+        mx_findings: Vec::new(),
         coverage: None,
+        read: Vec::new(),
         report: None,
         spans_apply: true,
     };
@@ -42,11 +49,52 @@ fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
                 .filter(|h| !h.is_empty())
                 .collect();
             let (lint, cov) = policy::lint_with_mx(text, &hosts);
-            out.diagnostics = lint.diagnostics;
+            out.read = lint.policy.as_ref().map(policy_read).unwrap_or_default();
+            let (about_mx, about_policy): (Vec<Diagnostic>, Vec<Diagnostic>) =
+                lint.diagnostics.into_iter().partition(|d| {
+                    matches!(d.code.name(), "mx/not-covered" | "mx/not-covered-enforce")
+                });
+            out.diagnostics = about_policy;
+            out.mx_findings = about_mx
+                .into_iter()
+                .map(|mut d| {
+                    // the host's place in the MX box
+                    let host = d.get("host").unwrap_or_default().to_owned();
+                    if let Some(at) = mx.find(host.as_str()).filter(|_| !host.is_empty()) {
+                        d.span = mtasts_core::Span::new(at, at + host.len());
+                    }
+                    d
+                })
+                .collect();
             out.coverage = cov;
         }
-        Some(InputKind::StsRecord) => out.diagnostics = record::sts::lint(text).diagnostics,
-        Some(InputKind::TlsrptRecord) => out.diagnostics = record::tlsrpt::lint(text).diagnostics,
+        Some(InputKind::StsRecord) => {
+            let lint = record::sts::lint(text);
+            if let Some(r) = &lint.record {
+                out.read
+                    .push(("v".into(), "STSv1".into(), t("ui--read-v-sts")));
+                out.read.push(("id".into(), r.id.clone(), t("ui--read-id")));
+                out.read.extend(extensions(&r.extensions));
+            }
+            out.diagnostics = lint.diagnostics;
+        }
+        Some(InputKind::TlsrptRecord) => {
+            let lint = record::tlsrpt::lint(text);
+            if let Some(r) = &lint.record {
+                out.read
+                    .push(("v".into(), "TLSRPTv1".into(), t("ui--read-v-tlsrpt")));
+                for (i, rua) in r.rua.iter().enumerate() {
+                    let (key, uri) = match rua {
+                        record::tlsrpt::Rua::Mailto(u) => ("ui--read-mailto", u),
+                        record::tlsrpt::Rua::Https(u) => ("ui--read-https", u),
+                    };
+                    let what = tr(key, &[("n", (i + 1).to_string())]);
+                    out.read.push(("rua".into(), uri.clone(), what));
+                }
+                out.read.extend(extensions(&r.extensions));
+            }
+            out.diagnostics = lint.diagnostics;
+        }
         Some(InputKind::Report) => {
             out.spans_apply = false;
             match report::load(text.as_bytes(), report::Limits::default()) {
@@ -69,6 +117,61 @@ fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
     out
 }
 
+/// What a sender does with each field of a valid policy (RFC 8461 §3.2, §5).
+fn policy_read(p: &policy::Policy) -> Vec<(String, String, String)> {
+    let mut rows = vec![(
+        "mode".to_owned(),
+        p.mode.as_str().to_owned(),
+        t(match p.mode {
+            policy::Mode::Enforce => "ui--read-mode-enforce",
+            policy::Mode::Testing => "ui--read-mode-testing",
+            policy::Mode::None => "ui--read-mode-none",
+        }),
+    )];
+    rows.push((
+        "max_age".to_owned(),
+        p.max_age.to_string(),
+        tr(
+            "ui--read-max-age",
+            &[("days", format!("{:.1}", p.max_age as f64 / 86_400.0))],
+        ),
+    ));
+    for m in &p.mx {
+        let key = if m.is_wildcard() {
+            "ui--read-mx-wildcard"
+        } else {
+            "ui--read-mx"
+        };
+        rows.push(("mx".to_owned(), m.pattern().to_owned(), t(key)));
+    }
+    rows.extend(extensions(&p.extensions));
+    rows
+}
+
+fn extensions(ext: &[(String, String)]) -> Vec<(String, String, String)> {
+    ext.iter()
+        .map(|(k, v)| (k.clone(), v.clone(), t("ui--read-extension")))
+        .collect()
+}
+
+/// The breakdown of what was read: each field, its value, what a sender does with it.
+fn read_table(rows: &[(String, String, String)]) -> Html {
+    if rows.is_empty() {
+        return html! {};
+    }
+    html! {
+        <table class="data read" id="read-breakdown">
+            <caption>{ t("ui--read-title") }</caption>
+            <thead><tr><th>{ t("ui--read-field") }</th><th>{ t("ui--read-value") }</th><th>{ t("ui--read-meaning") }</th></tr></thead>
+            <tbody>
+            { for rows.iter().map(|(k, v, m)| html! {
+                <tr><td data-label={t("ui--read-field")}><code>{ k.clone() }</code></td><td data-label={t("ui--read-value")} class="mono">{ v.clone() }</td><td data-label={t("ui--read-meaning")}>{ rich(m) }</td></tr>
+            }) }
+            </tbody>
+        </table>
+    }
+}
+
 fn kind_label(k: InputKind) -> String {
     t(match k {
         InputKind::Policy => "ui--kind-policy",
@@ -86,6 +189,23 @@ fn initial() -> (String, Option<InputKind>, String) {
         get("kind").and_then(|k| InputKind::parse(&k)),
         get("mx").unwrap_or_default(),
     )
+}
+
+/// Focuses a text area and selects a byte span of its text (a finding's place).
+fn select_in(area: &NodeRef) -> Callback<(usize, usize)> {
+    let area = area.clone();
+    Callback::from(move |(s, e): (usize, usize)| {
+        if let Some(el) = area.cast::<HtmlTextAreaElement>() {
+            // selection offsets are UTF-16 code units
+            let v = el.value();
+            let to16 = |b: usize| {
+                v.get(..b.min(v.len()))
+                    .map_or(0, |p| p.encode_utf16().count()) as u32
+            };
+            let _ = el.focus();
+            let _ = el.set_selection_range(to16(s), to16(e.max(s + 1)));
+        }
+    })
 }
 
 /// The validator page.
@@ -148,21 +268,9 @@ pub fn validate_page() -> Html {
             mx.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
         })
     };
-    let on_pick = {
-        let area = area.clone();
-        Callback::from(move |(s, e): (usize, usize)| {
-            if let Some(el) = area.cast::<HtmlTextAreaElement>() {
-                // selection offsets are UTF-16 code units
-                let v = el.value();
-                let to16 = |b: usize| {
-                    v.get(..b.min(v.len()))
-                        .map_or(0, |p| p.encode_utf16().count()) as u32
-                };
-                let _ = el.focus();
-                let _ = el.set_selection_range(to16(s), to16(e.max(s + 1)));
-            }
-        })
-    };
+    let on_pick = select_in(&area);
+    let mx_area = use_node_ref();
+    let on_pick_mx = select_in(&mx_area);
     let permalink = Callback::from(|_| {
         if let Some(href) = web_sys::window().and_then(|w| w.location().href().ok()) {
             util::copy(&href);
@@ -204,10 +312,10 @@ pub fn validate_page() -> Html {
             { if detected == Some(InputKind::Policy) { html! {
                 <div class="mx-box">
                     <label for="validate-mx">{ t("ui--mx-hosts") }</label>
-                    <textarea id="validate-mx" class="input mono" rows="3" spellcheck="false" placeholder="mail.example.com" value={(*mx).clone()} oninput={onmx} />
+                    <textarea id="validate-mx" ref={mx_area.clone()} class="input mono" rows="3" spellcheck="false" placeholder="mail.example.com" value={(*mx).clone()} oninput={onmx} />
                 </div>
             } } else { html! {} } }
-            { if current.trim().is_empty() { html! {} } else { results_view(&outcome, &current, on_pick, permalink) } }
+            { if current.trim().is_empty() { html! {} } else { results_view(&outcome, &current, &mx, on_pick, on_pick_mx, permalink) } }
         </section>
     }
 }
@@ -217,19 +325,32 @@ pub fn validate_page() -> Html {
 fn results_view(
     outcome: &Outcome,
     current: &str,
+    mx_text: &str,
     on_pick: Callback<(usize, usize)>,
+    on_pick_mx: Callback<(usize, usize)>,
     permalink: Callback<MouseEvent>,
 ) -> Html {
+    let all: Vec<Diagnostic> = outcome
+        .diagnostics
+        .iter()
+        .chain(&outcome.mx_findings)
+        .cloned()
+        .collect();
     html! {
-        <div class="results" aria-live="polite">
+        // only the verdict is a live region (role=status): the findings are read when the reader goes to them,
+        // not announced on every key stroke
+        <div class="results">
             <div class="result-head">
-                <Verdict diagnostics={outcome.diagnostics.clone()} />
+                <Verdict diagnostics={all} />
                 <button type="button" class="btn small ghost" onclick={permalink}>{ t("ui--copy-permalink") }</button>
             </div>
             { for outcome.report.as_ref().map(|(org, id, ok, failed)| html! {
                 <p class="report-line">{ tr("ui--report-line", &[("org", org.clone()), ("id", id.clone()), ("ok", ok.to_string()), ("failed", failed.to_string())]) }</p>
             }) }
+            { read_table(&outcome.read) }
             { for outcome.coverage.as_ref().map(coverage_table) }
+            <DiagnosticList id="mx-findings" diagnostics={outcome.mx_findings.clone()} text={AttrValue::from(mx_text.to_owned())}
+                place={AttrValue::from(t("ui--mx-box"))} on_pick={on_pick_mx} />
             <DiagnosticList diagnostics={outcome.diagnostics.clone()} text={outcome.spans_apply.then(|| AttrValue::from(current.to_owned()))} on_pick={outcome.spans_apply.then_some(on_pick)} />
             { if outcome.spans_apply { source_view(current, &outcome.diagnostics) } else { html! {} } }
         </div>
