@@ -120,7 +120,9 @@ test('generator: findings under their field with a fix, a pasted URL cleaned to 
   const names = await page.$$eval('.copy-field button', (bs) => bs.map((b) => b.getAttribute('aria-label')));
   assert.ok(names.length >= 7, names.join());
   assert.equal(new Set(names).size, names.length, `each named apart: ${names.join(' | ')}`);
-  assert.ok(names.includes('Copy: Name: _smtp._tls.solarmora.com'), names.join(' | '));
+  assert.ok(names.includes('Copy: Name (host): _smtp._tls.solarmora.com'), names.join(' | '));
+  assert.ok(names.includes('Copy: DNS record for mta-sts.solarmora.com: mta-sts.solarmora.com. 300 IN AAAA 100::'), names.join(' | '));
+  assert.ok(names.includes('Copy: Value (TXT): v=TLSRPTv1; rua=mailto:tls-reports@solarmora.com'), names.join(' | '));
   assert.ok(names.every((n) => n.startsWith('Copy: ')), names.join());
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
   const button = page.locator('#gen-policy').locator('xpath=..').locator('button');
@@ -183,7 +185,8 @@ test('300 reports make a page that reads: top rows with "show all", a filter, an
     files.push(f);
   }
   const hostile = path.join(dir, 'hostile.json');
-  fs.writeFileSync(hostile, JSON.stringify({ 'organization-name': 'X'.repeat(5 << 20), 'date-range': { 'start-datetime': '2026-11-30T00:00:00Z', 'end-datetime': '2026-11-30T23:59:59Z' }, 'report-id': 'hostile', policies: [] }));
+  fs.writeFileSync(hostile, JSON.stringify({ 'organization-name': 'X'.repeat(5 << 20), 'date-range': { 'start-datetime': '2026-11-30T00:00:00Z', 'end-datetime': '2026-11-30T23:59:59Z' }, 'report-id': 'hostile',
+    policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': 'solarmora.com' }, summary: { 'total-successful-session-count': 1, 'total-failure-session-count': 0 } }] }));
   files.push(hostile);
   const { page, ctx, errors } = await open('/reports');
   await page.setInputFiles('#report-files', files);
@@ -191,7 +194,9 @@ test('300 reports make a page that reads: top rows with "show all", a filter, an
     const p = document.querySelector('#report-progress')?.dataset;
     return p && p.busy === 'false' && p.total === '301' && p.done === '301';
   }, null, { timeout: 60000 });
-  await page.waitForFunction(() => document.querySelector('#report-summary')?.dataset.reports === '301');
+  const refused = await page.$$eval('#report-errors li', (l) => l.map((e) => e.textContent.slice(0, 200)));
+  assert.deepEqual(refused, []);
+  assert.equal(await page.getAttribute('#report-summary', 'data-reports'), '301');
   // each breakdown shows its top 10, the failure details their top 25
   assert.equal(await page.$$eval('#by-ip tbody tr', (t) => t.length), 10);
   assert.equal(await page.$$eval('#failures tbody tr', (t) => t.length), 25);
@@ -210,10 +215,52 @@ test('300 reports make a page that reads: top rows with "show all", a filter, an
   await page.fill('.table-wrap:has(#by-ip) input[type=search]', '192.0.2.89');
   await page.waitForFunction(() => document.querySelectorAll('#by-ip tbody tr').length === 1);
   assert.match(await page.textContent('#by-ip tbody tr'), /192\.0\.2\.89/);
-  // the 5 MB name: 100 characters on screen, the whole value behind a closed disclosure
+  // the 5 MB name (the smallest sender, past the top 10): 100 characters on screen, the whole value behind a
+  // closed disclosure
+  await page.click('.table-wrap:has(#by-organization) .show-all');
   const cut = await page.$eval('#by-organization details.long summary', (s) => s.textContent.length);
   assert.equal(cut, 101);
   assert.equal(await page.$eval('#by-organization details.long', (d) => d.open), false);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('the per-day chart has a calendar axis: gaps as gaps, long gaps as one break, the year where it changes; values by keyboard and touch', async () => {
+  const dir = path.join(OUT, 'polish-chart');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const files = ['2016-04-01', '2026-05-12', '2026-05-14', '2026-05-15'].map((day, i) => {
+    const f = path.join(dir, `d${i}.json`);
+    fs.writeFileSync(f, JSON.stringify({ 'organization-name': 'Chart', 'date-range': { 'start-datetime': `${day}T00:00:00Z`, 'end-datetime': `${day}T23:59:59Z` }, 'report-id': `chart-${i}`,
+      policies: [{ policy: { 'policy-type': 'sts', 'policy-domain': 'solarmora.com' }, summary: { 'total-successful-session-count': 10 + i, 'total-failure-session-count': i } }] }));
+    return f;
+  });
+  const { page, ctx, errors } = await open('/reports', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.setInputFiles('#report-files', files);
+  await page.waitForSelector('#day-chart');
+  const chart = await page.evaluate(() => ({
+    days: [...document.querySelectorAll('#day-chart g.day')].map((g) => g.dataset.day),
+    gaps: [...document.querySelectorAll('#day-chart g.gap')].map((g) => g.dataset.day),
+    breaks: [...document.querySelectorAll('#day-chart g.break')].map((g) => [g.dataset.from, g.dataset.to]),
+    ticks: [...document.querySelectorAll('#day-chart g text.tick')].map((t) => t.textContent),
+    zero: !!document.querySelector('#day-chart line.zero'),
+  }));
+  assert.deepEqual(chart.days, ['2016-04-01', '2026-05-12', '2026-05-14', '2026-05-15']);
+  assert.deepEqual(chart.gaps, ['2026-05-13']);
+  assert.deepEqual(chart.breaks, [['2016-04-02', '2026-05-11']]);
+  assert.ok(chart.ticks.includes('2016-04-01') && chart.ticks.includes('2026-05-12'), `the year where it changes: ${chart.ticks}`);
+  assert.ok(chart.ticks.includes('05-14') || chart.ticks.includes('05-15'), `then month-day: ${chart.ticks}`);
+  assert.ok(chart.zero, 'the failure-rate strip has its zero line');
+  // touch: a tap on a day writes its values under the chart
+  await page.tap('#day-chart g.day[data-day="2026-05-15"]');
+  assert.equal(await page.textContent('#chart-readout'), '2026-05-15: 13 successful, 3 failed');
+  // keyboard: Tab reaches the days
+  await page.focus('#day-chart g.day[data-day="2016-04-01"]');
+  assert.equal(await page.textContent('#chart-readout'), '2016-04-01: 10 successful, 0 failed');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.textContent('#chart-readout'), '2026-05-12: 11 successful, 1 failed');
+  await page.screenshot({ path: path.join(OUT, 'polish-chart-390.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await ctx.close();
   fs.rmSync(dir, { recursive: true, force: true });

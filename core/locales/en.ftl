@@ -550,3 +550,5 @@ ui--show-top = Show the top { $n }
 ui--long-value = { $chars } characters:
 ui--stored-empty = No reports stored yet for this choice.
 ui--stored-empty-how = Reports arrive once the domain's `_smtp._tls` record names this site: `GET /api/records` gives the record to publish (the mailbox first, then the HTTPS endpoint); senders mail or post one report a day. A wider date range or no domain filter shows what is already here. Setting up a domain:
+ui--chart-break = { $days } days without reports ({ $from } to { $to })
+ui--chart-hint = Point at a day, tap it or reach it with Tab to read its figures here.

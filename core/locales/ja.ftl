@@ -534,3 +534,5 @@ ui--show-top = 上位 { $n } 件を表示
 ui--long-value = { $chars } 文字：
 ui--stored-empty = この条件で保存されたレポートはまだありません。
 ui--stored-empty-how = ドメインの `_smtp._tls` レコードがこのサイトを指すとレポートが届きます。`GET /api/records` で公開するレコードがわかります（まずメールボックス、次に HTTPS エンドポイント）。送信者は 1 日 1 通送ります。期間を広げるかドメインの絞り込みを外すと、既にあるものが表示されます。ドメインの設定：
+ui--chart-break = レポートのない { $days } 日間（{ $from }〜{ $to }）
+ui--chart-hint = 日付をポイント・タップするか Tab で移動すると、ここに値が表示されます。

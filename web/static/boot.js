@@ -20,4 +20,7 @@ if (shell) {
     }
   }).observe(document.body, { childList: true });
 }
+// the shell is painted before the app starts, however fast the wasm arrives: its heading and lead are then the
+// page's largest contentful paint, which the app's identical ones do not replace
+if (shell) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 await init({ module_or_path: '/mtasts-web_bg.wasm' });

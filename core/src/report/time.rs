@@ -52,9 +52,97 @@ pub fn rfc3339(unix: i64) -> String {
         .unwrap_or_default()
 }
 
+/// One place on a calendar axis of days.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// A day with data: its index in the days given.
+    Day(usize),
+    /// A day without data (`YYYY-MM-DD`), drawn as a gap.
+    Empty(String),
+    /// A run of more than the allowed empty days, drawn as one break: its first and last day and its length.
+    Break {
+        /// The first empty day.
+        from: String,
+        /// The last empty day.
+        to: String,
+        /// How many days.
+        days: u32,
+    },
+}
+
+/// The Julian day of `YYYY-MM-DD`.
+fn julian(day: &str) -> Option<i32> {
+    let mut parts = day.splitn(3, '-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let month = ::time::Month::try_from(m.parse::<u8>().ok()?).ok()?;
+    ::time::Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?)
+        .ok()
+        .map(::time::Date::to_julian_day)
+}
+
+fn from_julian(j: i32) -> String {
+    ::time::Date::from_julian_day(j)
+        .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
+        .unwrap_or_default()
+}
+
+/// Lays days (`YYYY-MM-DD`, sorted, each once) on a calendar axis: every calendar day from the first to the last
+/// has a slot, so a day without reports shows as a gap rather than disappearing, and a run of more than
+/// `max_gap` empty days is one [`Slot::Break`] (a report of 2016 beside one of 2026 does not make 3,700 slots).
+/// A day that does not parse keeps its place after the one before it.
+pub fn calendar(days: &[&str], max_gap: u32) -> Vec<Slot> {
+    let mut out = Vec::with_capacity(days.len());
+    let mut prev: Option<i32> = None;
+    for (i, day) in days.iter().enumerate() {
+        let j = julian(day);
+        if let (Some(p), Some(j)) = (prev, j) {
+            let empty = j.saturating_sub(p).saturating_sub(1);
+            if empty > 0 && empty as u32 <= max_gap {
+                out.extend((p + 1..j).map(|e| Slot::Empty(from_julian(e))));
+            } else if empty > 0 {
+                out.push(Slot::Break {
+                    from: from_julian(p + 1),
+                    to: from_julian(j - 1),
+                    days: empty as u32,
+                });
+            }
+        }
+        out.push(Slot::Day(i));
+        prev = j.or(prev);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_table() {
+        let e = |d: &str| Slot::Empty(d.to_owned());
+        assert_eq!(
+            calendar(&["2026-02-27", "2026-03-02"], 14),
+            vec![Slot::Day(0), e("2026-02-28"), e("2026-03-01"), Slot::Day(1)]
+        );
+        assert_eq!(
+            calendar(&["2016-04-01", "2026-05-13", "2026-05-14"], 14),
+            vec![
+                Slot::Day(0),
+                Slot::Break {
+                    from: "2016-04-02".into(),
+                    to: "2026-05-12".into(),
+                    days: 3693
+                },
+                Slot::Day(1),
+                Slot::Day(2)
+            ]
+        );
+        assert_eq!(
+            calendar(&["2025-12-31", "junk", "2026-01-02"], 14),
+            vec![Slot::Day(0), Slot::Day(1), e("2026-01-01"), Slot::Day(2)]
+        );
+        assert_eq!(calendar(&[], 14), vec![]);
+    }
 
     #[test]
     fn parse_table() {

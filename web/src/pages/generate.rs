@@ -54,12 +54,10 @@ fn field_errors(id: &str, diags: &[Diagnostic]) -> Html {
     html! { <div class="field-errors" id={format!("{id}-errors")}><DiagnosticList diagnostics={mine} /></div> }
 }
 
-/// The domain as typed, cleaned the way the generator reads it (`https://solarmora.com/` → `solarmora.com`),
-/// when that differs from what was typed: the page says which domain it used.
-fn cleaned_domain(typed: &str) -> Option<String> {
-    let clean = mtasts_core::generate::domain_from_input(typed);
-    let clean = mtasts_core::generate::normalize_domain(&clean).unwrap_or(clean);
-    (clean != typed.trim() && !clean.is_empty()).then_some(clean)
+/// The domain as the generator read it (`https://solarmora.com/` → `solarmora.com`), when that differs from
+/// what was typed: the page says which domain it used.
+fn cleaned_domain(typed: &str, read: &str) -> Option<String> {
+    (read != typed.trim() && !read.is_empty()).then(|| read.to_owned())
 }
 
 /// The generator page.
@@ -126,12 +124,12 @@ pub fn generate_page() -> Html {
         .map(str::to_owned)
         .collect();
     // core's one default (no deployment known here: a mailbox at the domain)
-    let default_rua = mtasts_core::generate::default_rua(
-        &mtasts_core::generate::domain_from_input(&domain),
-        None,
-        None,
-    )
-    .join(",");
+    // the domain as the generator reads it (a pasted URL cleaned, lower case)
+    let read_domain = {
+        let d = mtasts_core::generate::domain_from_input(&domain);
+        mtasts_core::generate::normalize_domain(&d).unwrap_or(d)
+    };
+    let default_rua = mtasts_core::generate::default_rua(&read_domain, None, None).join(",");
     let req = Request {
         domain: (*domain).clone(),
         mx: mx.split(['\n', ',', ' ']).map(str::to_owned).collect(),
@@ -157,7 +155,7 @@ pub fn generate_page() -> Html {
     };
     let invalid = |id: &str| errors.iter().any(|d| field_of(d) == id);
     let described = |id: &str| invalid(id).then(|| format!("{id}-errors"));
-    let cleaned = cleaned_domain(&domain);
+    let cleaned = cleaned_domain(&domain, &read_domain);
     html! {
         <section class="page generate">
             <h1>{ t("ui--generate-title") }</h1>
@@ -247,7 +245,7 @@ fn generated_view(g: &Generated, cat: &mtasts_core::i18n::Catalog) -> Html {
                 <details class="host-here" id="gen-host-here">
                     <summary>{ t("ui--gen-host-here") }</summary>
                     <p>{ rich(&tr("ui--gen-host-here-how", &[("host", policy_host.clone()), ("domain", g.domain.clone())])) }</p>
-                    <CopyField id="gen-host-record" label={t("ui--gen-host-record")} value={format!("{policy_host}. 300 IN AAAA 100::")} />
+                    <CopyField id="gen-host-record" label={tr("ui--gen-host-record", &[("host", policy_host.clone())])} value={format!("{policy_host}. 300 IN AAAA 100::")} />
                 </details>
             </li>
             <li>
