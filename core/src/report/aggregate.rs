@@ -363,11 +363,18 @@ impl Aggregator {
 
     /// Adds a report; returns false (and counts a duplicate) when it was already added.
     pub fn add(&mut self, r: &Report) -> bool {
+        let start = r.start().and_then(time::parse).map(|p| p.unix);
         if !self.seen.insert(r.identity()) {
-            self.s.duplicates += 1;
+            // a duplicate counts where its report would: inside the filter's dates and domain
+            let in_domain = self.filter.domain.is_none()
+                || r.policies()
+                    .iter()
+                    .any(|p| self.filter.domain_ok(p.domain()));
+            if self.filter.report_ok(start) && in_domain {
+                self.s.duplicates += 1;
+            }
             return false;
         }
-        let start = r.start().and_then(time::parse).map(|p| p.unix);
         if !self.filter.report_ok(start) {
             return true;
         }
@@ -662,6 +669,28 @@ mod tests {
         let named = parse_json(br#"{"organization-name": "O", "report-id": "1", "policies": []}"#)
             .expect("named");
         assert_eq!(named.identity(), ("O".to_owned(), "1".to_owned()));
+        // a duplicate counts only inside the filter, like the report it copies (the viewer's duplicates card)
+        for (domain, want) in [
+            (None, 1),
+            (Some("example.com"), 1),
+            (Some("other.example"), 0),
+        ] {
+            let mut agg = Aggregator::new(Filter {
+                domain: domain.map(str::to_owned),
+                ..Filter::default()
+            });
+            agg.add(&a);
+            agg.add(&r(1));
+            assert_eq!(agg.summary().duplicates, want, "{domain:?}");
+        }
+        let mut agg = Aggregator::new(Filter::default());
+        agg.add(&named);
+        agg.add(&named);
+        assert_eq!(
+            agg.summary().duplicates,
+            1,
+            "a report of no policies is a duplicate too"
+        );
     }
 
     /// A report of `n` failure details with few distinct values, so ties in every sort key are common.
