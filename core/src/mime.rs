@@ -38,20 +38,46 @@ pub fn unfolded_value(raw: &[u8]) -> String {
     v.replace("\r\n", "").replace('\n', "")
 }
 
-/// Splits an entity into its head and body at the first empty line (RFC 5322 §2.1); CRLF and bare LF line ends
-/// are both accepted. Without an empty line, it is all head.
-pub fn split_head(bytes: &[u8]) -> (&[u8], &[u8]) {
+/// One line of `bytes`: where it starts, where its text ends (before a CR of a CRLF) and where the next starts.
+struct Line {
+    start: usize,
+    text_end: usize,
+    next: usize,
+}
+
+/// The lines of `bytes`, CRLF or bare LF ended (the last may have no line end).
+fn lines(bytes: &[u8]) -> impl Iterator<Item = Line> + '_ {
     let mut start = 0;
-    while start < bytes.len() {
+    std::iter::from_fn(move || {
+        if start >= bytes.len() {
+            return None;
+        }
         let end = bytes[start..]
             .iter()
             .position(|&b| b == b'\n')
             .map_or(bytes.len(), |i| start + i);
-        let line = &bytes[start..end];
-        if line.is_empty() || line == b"\r" {
-            return (&bytes[..start], bytes.get(end + 1..).unwrap_or(&[]));
-        }
+        let text_end = if end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        let line = Line {
+            start,
+            text_end,
+            next: end + 1,
+        };
         start = end + 1;
+        Some(line)
+    })
+}
+
+/// Splits an entity into its head and body at the first empty line (RFC 5322 §2.1); CRLF and bare LF line ends
+/// are both accepted. Without an empty line, it is all head.
+pub fn split_head(bytes: &[u8]) -> (&[u8], &[u8]) {
+    for l in lines(bytes) {
+        if l.text_end == l.start {
+            return (&bytes[..l.start], bytes.get(l.next..).unwrap_or(&[]));
+        }
     }
     (bytes, &[])
 }
@@ -60,16 +86,14 @@ pub fn split_head(bytes: &[u8]) -> (&[u8], &[u8]) {
 /// (RFC 5322 §2.2.3).
 pub fn fields(head: &[u8]) -> Vec<RawField<'_>> {
     let mut out: Vec<RawField<'_>> = Vec::new();
-    let (mut start, mut field_start) = (0, 0);
-    while start < head.len() {
-        let end = head[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(head.len(), |i| start + i);
-        let line = head[start..end]
-            .strip_suffix(b"\r")
-            .unwrap_or(&head[start..end]);
-        let line_end = start + line.len();
+    let mut field_start = 0;
+    for Line {
+        start,
+        text_end: line_end,
+        ..
+    } in lines(head)
+    {
+        let line = &head[start..line_end];
         if line.is_empty() {
             // nothing: an empty line ends a head, and a head handed in whole has none
         } else if matches!(line[0], b' ' | b'\t') {
@@ -93,7 +117,6 @@ pub fn fields(head: &[u8]) -> Vec<RawField<'_>> {
                 raw: &head[start..line_end],
             });
         }
-        start = end + 1;
     }
     out
 }
@@ -479,15 +502,13 @@ pub fn walk<'a>(message: &'a [u8], mut visit: impl FnMut(Leaf<'a>) -> bool) {
 fn multipart_parts<'a>(body: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
-    let mut start = 0;
-    while start < body.len() {
-        let end = body[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(body.len(), |i| start + i);
-        let line = body[start..end]
-            .strip_suffix(b"\r")
-            .unwrap_or(&body[start..end]);
+    for Line {
+        start,
+        text_end,
+        next,
+    } in lines(body)
+    {
+        let line = &body[start..text_end];
         if let Some(after) = line
             .strip_prefix(b"--")
             .and_then(|l| l.strip_prefix(boundary))
@@ -509,10 +530,9 @@ fn multipart_parts<'a>(body: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
                 if close {
                     return parts;
                 }
-                open = Some((end + 1).min(body.len()));
+                open = Some(next.min(body.len()));
             }
         }
-        start = end + 1;
     }
     if let Some(from) = open {
         parts.push(&body[from..]);
