@@ -200,6 +200,14 @@ test('300 reports make a page that reads: top rows with "show all", a filter, an
   // each breakdown shows its top 10, the failure details their top 25
   assert.equal(await page.$$eval('#by-ip tbody tr', (t) => t.length), 10);
   assert.equal(await page.$$eval('#failures tbody tr', (t) => t.length), 25);
+  // the failure rows grouped by (result type, MX): 2 types × 4 MX hosts, every failed session counted once;
+  // and each result type per day, filterable to one type's trend
+  const pairs = await page.$$eval('#by-result-and-mx tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert.equal(pairs.length, 8);
+  assert.equal(pairs.reduce((a, r) => a + Number(r[2].replace(/\D/g, '')), 0), 300);
+  assert.deepEqual(pairs[0].slice(0, 2), ['certificate-expired', 'mx0.solarmora.com']);
+  await page.fill('.table-wrap:has(#by-day-and-result) input[type=search]', 'starttls');
+  await page.waitForFunction(() => [...document.querySelectorAll('#by-day-and-result tbody tr')].every((tr) => tr.cells[1].textContent === 'starttls-not-supported'));
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   assert.ok(height < 6500, `the page is ${height} px tall`);
   await page.screenshot({ path: path.join(OUT, 'polish-300-reports.png'), fullPage: true });

@@ -548,3 +548,5 @@ ui--stored-empty = Für diese Auswahl sind noch keine Berichte gespeichert.
 ui--stored-empty-how = Berichte kommen an, sobald der `_smtp._tls`-Eintrag der Domain diese Website nennt: `GET /api/records` liefert den zu veröffentlichenden Eintrag (zuerst das Postfach, dann den HTTPS-Endpunkt); Absender schicken einen Bericht pro Tag. Ein größerer Zeitraum oder kein Domainfilter zeigt, was schon da ist. Eine Domain einrichten:
 ui--chart-break = { $days } Tage ohne Berichte ({ $from } bis { $to })
 ui--chart-hint = Zeigen Sie auf einen Tag, tippen Sie ihn an oder erreichen Sie ihn mit Tab, um hier seine Werte zu lesen.
+ui--by-result-and-mx = Fehler nach Ergebnistyp und MX
+ui--by-day-and-result = Jeder Ergebnistyp pro Tag (nach einem Typ filtern für seinen Verlauf)

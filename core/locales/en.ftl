@@ -552,3 +552,5 @@ ui--stored-empty = No reports stored yet for this choice.
 ui--stored-empty-how = Reports arrive once the domain's `_smtp._tls` record names this site: `GET /api/records` gives the record to publish (the mailbox first, then the HTTPS endpoint); senders mail or post one report a day. A wider date range or no domain filter shows what is already here. Setting up a domain:
 ui--chart-break = { $days } days without reports ({ $from } to { $to })
 ui--chart-hint = Point at a day, tap it or reach it with Tab to read its figures here.
+ui--by-result-and-mx = Failures by result type and MX
+ui--by-day-and-result = Each result type per day (filter by a type for its trend)

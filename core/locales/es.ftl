@@ -551,3 +551,5 @@ ui--stored-empty = Aún no hay informes guardados para esta selección.
 ui--stored-empty-how = Los informes llegan cuando el registro `_smtp._tls` del dominio nombra este sitio: `GET /api/records` da el registro que publicar (primero el buzón, luego el punto HTTPS); los remitentes envían un informe al día. Un intervalo de fechas más amplio o sin filtro de dominio muestra lo que ya hay. Configurar un dominio:
 ui--chart-break = { $days } días sin informes (del { $from } al { $to })
 ui--chart-hint = Señale un día, tóquelo o llegue a él con Tab para leer aquí sus cifras.
+ui--by-result-and-mx = Fallos por tipo de resultado y MX
+ui--by-day-and-result = Cada tipo de resultado por día (filtre por un tipo para ver su evolución)

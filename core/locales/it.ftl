@@ -551,3 +551,5 @@ ui--stored-empty = Nessun rapporto salvato per questa scelta.
 ui--stored-empty-how = I rapporti arrivano quando il record `_smtp._tls` del dominio indica questo sito: `GET /api/records` dà il record da pubblicare (prima la casella, poi l'endpoint HTTPS); i mittenti inviano un rapporto al giorno. Un intervallo di date più ampio o nessun filtro sul dominio mostra ciò che c'è già. Configurare un dominio:
 ui--chart-break = { $days } giorni senza rapporti (dal { $from } al { $to })
 ui--chart-hint = Puntate un giorno, toccatelo o raggiungetelo con Tab per leggerne qui i valori.
+ui--by-result-and-mx = Errori per tipo di risultato e MX
+ui--by-day-and-result = Ogni tipo di risultato per giorno (filtrate per tipo per vederne l'andamento)

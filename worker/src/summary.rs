@@ -4,7 +4,9 @@
 //! `limit` with the rest totalled in `more`; `/api/failures` pages through every row.
 
 use crate::index::{self, count, Filters};
-use mtasts_core::report::aggregate::{Bucket, FailureBucket, FailureRow, More, Rest, Summary};
+use mtasts_core::report::aggregate::{
+    positions_in_order, Bucket, FailureBucket, FailureRow, More, PairBucket, Rest, Summary,
+};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use worker::{D1Database, Result};
@@ -259,6 +261,20 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
         arrivals("via"),
         arrivals("dkim"),
         format!("{recent} LIMIT {RECENT}"),
+        // the pairs, keys joined the way core joins them (so the order and ties are core's)
+        format!(
+            "{} LIMIT ?7",
+            failed_by(
+                "result_type || char(1) || mx_host",
+                "daily_failures",
+                &rollup_failures
+            )
+        ),
+        failed_by(
+            "day || char(1) || result_type",
+            "daily_failures",
+            &rollup_failures,
+        ),
     ];
     let res = index::batch_bound(db, &sql, &v).await?;
     let get = |i: usize| res.get(i);
@@ -299,6 +315,22 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     let ip_keys = one_n(9)?;
     sum.failures = rows::<DetailRow, FailureRow>(get(10))?;
     sum.duplicates = one_n(11)?;
+    let pairs = |i: usize| -> Result<Vec<PairBucket>> {
+        Ok(failed(i)?
+            .into_iter()
+            .map(PairBucket::from_joined)
+            .collect())
+    };
+    sum.by_result_and_mx = pairs(15)?;
+    let mut by_day = pairs(16)?;
+    // day order (the statement orders by failed, as every breakdown)
+    let order = positions_in_order(by_day.len(), None, &|a, b| {
+        (&by_day[a].key, &by_day[a].second).cmp(&(&by_day[b].key, &by_day[b].second))
+    });
+    sum.by_day_and_result = order
+        .into_iter()
+        .map(|i| std::mem::take(&mut by_day[i]))
+        .collect();
     // the rest of a top-N: the rollup's totals less what the top shows
     sum.more = More {
         by_receiving_mx: Rest::beyond(

@@ -59,6 +59,34 @@ pub struct FailureBucket {
     pub failed: u64,
 }
 
+/// Failed sessions for a pair of keys: (result type, receiving MX), or (day, result type).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairBucket {
+    /// The first key (the result type; the day).
+    pub key: String,
+    /// The second key (the receiving MX; the result type).
+    pub second: String,
+    /// Failed sessions (sum of `failed-session-count`).
+    pub failed: u64,
+}
+
+/// What separates the two keys of a pair in the aggregator's maps (no report text holds it legitimately, and a
+/// report that does only merges its own pairs).
+const PAIR: char = '\u{1}';
+
+impl PairBucket {
+    /// Splits a joined key (`first` U+0001 `second`), as the aggregator's maps and the worker's rollup queries
+    /// (`a || char(1) || b`) write it.
+    pub fn from_joined(b: FailureBucket) -> PairBucket {
+        let (key, second) = b.key.split_once(PAIR).unwrap_or((&b.key, ""));
+        PairBucket {
+            key: key.to_owned(),
+            second: second.to_owned(),
+            failed: b.failed,
+        }
+    }
+}
+
 /// One failure-detail row, flattened with its report and policy.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailureRow {
@@ -164,6 +192,13 @@ pub struct Summary {
     /// What the top-N lists left out.
     #[serde(default)]
     pub more: More,
+    /// Failed sessions per (result type, receiving MX host), most first (the top N): the failure rows grouped
+    /// by what failed and where (RFC 8460 §4.3 `result-type`, `receiving-mx-hostname`).
+    #[serde(default)]
+    pub by_result_and_mx: Vec<PairBucket>,
+    /// Failed sessions per (day, result type), in day order: each result type's trend.
+    #[serde(default)]
+    pub by_day_and_result: Vec<PairBucket>,
 }
 
 type FastMap<V> = HashMap<Text, V, BuildHasherDefault<FxHasher>>;
@@ -207,6 +242,11 @@ pub struct Aggregator {
     result: FastMap<u64>,
     mx: FastMap<u64>,
     ip: FastMap<u64>,
+    /// `result type PAIR mx` → failed; `day PAIR result type` → failed.
+    result_mx: FastMap<u64>,
+    day_result: FastMap<u64>,
+    /// The joined key being built (one buffer, no allocation per detail).
+    joined: String,
     /// Failure rows that may be in the top N, with their arrival number (the last tie-break).
     rows: Vec<(u64, FailureRow)>,
     /// After a trim: the index in `rows` of the worst row kept; a row that orders after it is not kept.
@@ -343,6 +383,9 @@ impl Aggregator {
             result: FastMap::default(),
             mx: FastMap::default(),
             ip: FastMap::default(),
+            result_mx: FastMap::default(),
+            day_result: FastMap::default(),
+            joined: String::new(),
             rows: Vec::new(),
             floor: None,
             detail_rows: 0,
@@ -412,7 +455,18 @@ impl Aggregator {
                     fd.sending_mta_ip.as_deref().unwrap_or(""),
                 );
                 add_failed(&mut self.result, fd.result(), n);
-                add_failed(&mut self.mx, &lower(mx), n);
+                let lmx = lower(mx);
+                add_failed(&mut self.mx, &lmx, n);
+                for (map, a, b) in [
+                    (&mut self.result_mx, fd.result(), &*lmx),
+                    (&mut self.day_result, day.as_str(), fd.result()),
+                ] {
+                    self.joined.clear();
+                    self.joined.push_str(a);
+                    self.joined.push(PAIR);
+                    self.joined.push_str(b);
+                    add_failed(map, &self.joined, n);
+                }
                 add_failed(&mut self.ip, ip, n);
                 self.detail_rows += 1;
                 self.detail_failed = self.detail_failed.saturating_add(n);
@@ -512,6 +566,20 @@ impl Aggregator {
         let (ip, ip_rest) = top_failures(self.ip, self.top);
         s.by_receiving_mx = mx;
         s.by_sending_ip = ip;
+        s.by_result_and_mx = top_failures(self.result_mx, self.top)
+            .0
+            .into_iter()
+            .map(PairBucket::from_joined)
+            .collect();
+        // in day order: the joined keys sort by day (fixed width), then by result type
+        let mut by_day = top_failures(self.day_result, None).0;
+        let order = positions_in_order(by_day.len(), None, &|a, b| {
+            by_day[a].key.cmp(&by_day[b].key)
+        });
+        s.by_day_and_result = order
+            .into_iter()
+            .map(|i| PairBucket::from_joined(std::mem::take(&mut by_day[i])))
+            .collect();
         s.failures = head(self.rows, None, row_order)
             .into_iter()
             .map(|(_, r)| r)
@@ -645,6 +713,63 @@ mod tests {
 
     /// Reports without organization and report-id are told apart by content: two different ones both count,
     /// the same one twice counts once (before, the second of any two was lost as a "duplicate").
+    /// Failure rows grouped by (result type, MX) and each result type per day: exact sums, the MX in lower case,
+    /// most failed first, days in order.
+    #[test]
+    fn pairs_group_failures() {
+        let r = |id: &str, day: &str, details: &str| {
+            parse_json(
+                format!(
+                    r#"{{"organization-name": "O", "report-id": "{id}", "date-range": {{"start-datetime": "{day}T00:00:00Z", "end-datetime": "{day}T23:59:59Z"}},
+                    "policies": [{{"policy": {{"policy-type": "sts", "policy-domain": "example.com"}},
+                    "summary": {{"total-successful-session-count": 1, "total-failure-session-count": 9}}, "failure-details": [{details}]}}]}}"#
+                )
+                .as_bytes(),
+            )
+            .expect("report")
+        };
+        let d = |t: &str, mx: &str, n: u64| {
+            format!(
+                r#"{{"result-type": "{t}", "receiving-mx-hostname": "{mx}", "failed-session-count": {n}}}"#
+            )
+        };
+        let a = r(
+            "1",
+            "2026-11-02",
+            &[
+                d("certificate-expired", "MX1.example.com", 3),
+                d("starttls-not-supported", "mx2.example.com", 1),
+            ]
+            .join(","),
+        );
+        let b = r(
+            "2",
+            "2026-11-01",
+            &d("certificate-expired", "mx1.example.com", 4),
+        );
+        let s = summarize([&a, &b], Filter::default());
+        let pair = |k: &str, s2: &str, failed| PairBucket {
+            key: k.into(),
+            second: s2.into(),
+            failed,
+        };
+        assert_eq!(
+            s.by_result_and_mx,
+            vec![
+                pair("certificate-expired", "mx1.example.com", 7),
+                pair("starttls-not-supported", "mx2.example.com", 1)
+            ]
+        );
+        assert_eq!(
+            s.by_day_and_result,
+            vec![
+                pair("2026-11-01", "certificate-expired", 4),
+                pair("2026-11-02", "certificate-expired", 3),
+                pair("2026-11-02", "starttls-not-supported", 1)
+            ]
+        );
+    }
+
     #[test]
     fn identity_table() {
         let r = |ok: u64| {

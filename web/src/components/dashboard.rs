@@ -5,7 +5,7 @@ use super::chart::DayChart;
 use super::table::{Cell, SortTable};
 use crate::i18n::{t, tr};
 use crate::util::{num, pct};
-use mtasts_core::report::aggregate::{Bucket, FailureBucket};
+use mtasts_core::report::aggregate::{Bucket, FailureBucket, PairBucket};
 use mtasts_core::report::Summary;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -52,6 +52,21 @@ fn failure_rows(b: &[FailureBucket]) -> Vec<Vec<Cell>> {
                 }),
                 Cell::Num(x.failed),
             ]
+        })
+        .collect()
+}
+
+fn pair_rows(b: &[PairBucket]) -> Vec<Vec<Cell>> {
+    b.iter()
+        .map(|x| {
+            let text = |s: &str| {
+                Cell::Text(if s.is_empty() {
+                    t("ui--not-given")
+                } else {
+                    s.to_owned()
+                })
+            };
+            vec![text(&x.key), text(&x.second), Cell::Num(x.failed)]
         })
         .collect()
 }
@@ -117,6 +132,12 @@ pub fn dashboard(p: &DashboardProps) -> Html {
                 <section><h3>{ t("ui--by-mx") }</h3><SortTable id="by-mx" headers={fail_headers("ui--col-mx")} rows={failure_rows(&s.by_receiving_mx)} /></section>
                 <section><h3>{ t("ui--by-ip") }</h3><SortTable id="by-ip" headers={fail_headers("ui--col-ip")} rows={failure_rows(&s.by_sending_ip)} /></section>
             </div>
+            { if s.by_result_and_mx.is_empty() { html! {} } else { html! {
+                <div class="grid2">
+                    <section><h3>{ t("ui--by-result-and-mx") }</h3><SortTable id="by-result-and-mx" headers={vec![t("ui--col-result-type"), t("ui--col-mx"), t("ui--col-failed")]} rows={pair_rows(&s.by_result_and_mx)} initial={(2, true)} /></section>
+                    <section><h3>{ t("ui--by-day-and-result") }</h3><SortTable id="by-day-and-result" headers={vec![t("ui--col-day"), t("ui--col-result-type"), t("ui--col-failed")]} rows={pair_rows(&s.by_day_and_result)} initial={(0, true)} /></section>
+                </div>
+            } } }
             <h2>{ t("ui--failure-details") }</h2>
             { if failures.is_empty() { html! { <p class="muted">{ t("ui--no-failures") }</p> } } else { html! {
                 <SortTable id="failures" headers={vec![t("ui--col-day"), t("ui--col-organization"), t("ui--col-domain"), t("ui--col-result-type"), t("ui--col-mx"), t("ui--col-ip"), t("ui--col-receiving-ip"), t("ui--col-failed"), t("ui--col-reason"), t("ui--col-info")]} rows={failures} initial={(7, true)} limit={500} top={25} />
