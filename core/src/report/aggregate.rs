@@ -240,10 +240,11 @@ pub struct Aggregator {
     ptype: Buckets,
     day: BTreeMap<String, Bucket>,
     result: FastMap<u64>,
-    mx: FastMap<u64>,
+    /// Receiving MX → its failed sessions and their result types (one lookup per failure detail serves both
+    /// `by_receiving_mx` and `by_result_and_mx`).
+    mx: HashMap<Text, MxFailures, BuildHasherDefault<FxHasher>>,
     ip: FastMap<u64>,
     /// `result type PAIR mx` → failed; `day PAIR result type` → failed.
-    result_mx: FastMap<u64>,
     day_result: FastMap<u64>,
     /// The joined key being built (one buffer, no allocation per detail).
     joined: String,
@@ -286,6 +287,57 @@ fn bump(map: &mut Buckets, key: &str, ok: u64, failed: u64, report: u64) {
     if slot.last_report != report {
         slot.last_report = report;
         b.reports += 1;
+    }
+}
+
+/// What failed at one receiving MX: its failed sessions, and per result type. Most MX hosts see one result
+/// type, kept inline (no allocation for the 100,000 MX hosts of a big report); a few more go to a short list,
+/// and past [`MX_RESULT_TYPES`] (a hostile report's thousands of made-up types) to a map, so a detail never
+/// costs more than a short scan and nothing is merged or dropped.
+#[derive(Debug, Default)]
+struct MxFailures {
+    failed: u64,
+    first: Option<(Text, u64)>,
+    more: Vec<(Text, u64)>,
+    many: Option<Box<FastMap<u64>>>,
+}
+
+/// Result types tracked per MX host (RFC 8460 §4.3 defines 11; senders add a few of their own).
+const MX_RESULT_TYPES: usize = 32;
+
+impl MxFailures {
+    fn add(&mut self, result: &str, n: u64) {
+        self.failed = self.failed.saturating_add(n);
+        match &mut self.first {
+            None => {
+                self.first = Some((Text::from(result), n));
+                return;
+            }
+            Some(f) if f.0 == result => {
+                f.1 = f.1.saturating_add(n);
+                return;
+            }
+            Some(_) => {}
+        }
+        if let Some(s) = self.more.iter_mut().find(|(r, _)| r == result) {
+            s.1 = s.1.saturating_add(n);
+        } else if let Some(many) = &mut self.many {
+            add_failed(many, result, n);
+        } else if self.more.len() < MX_RESULT_TYPES {
+            self.more.push((Text::from(result), n));
+        } else {
+            let mut many = Box::<FastMap<u64>>::default();
+            add_failed(&mut many, result, n);
+            self.many = Some(many);
+        }
+    }
+
+    /// Every (result type, failed) pair.
+    fn results(self) -> impl Iterator<Item = (Text, u64)> {
+        self.first
+            .into_iter()
+            .chain(self.more)
+            .chain(self.many.into_iter().flat_map(|m| m.into_iter()))
     }
 }
 
@@ -381,9 +433,8 @@ impl Aggregator {
             ptype: Buckets::default(),
             day: BTreeMap::new(),
             result: FastMap::default(),
-            mx: FastMap::default(),
+            mx: HashMap::default(),
             ip: FastMap::default(),
-            result_mx: FastMap::default(),
             day_result: FastMap::default(),
             joined: String::new(),
             rows: Vec::new(),
@@ -448,6 +499,7 @@ impl Aggregator {
             };
             b.successful = b.successful.saturating_add(ok);
             b.failed = b.failed.saturating_add(failed);
+            let mut per_type: Vec<(&str, u64)> = Vec::new();
             for fd in p.details() {
                 let n = fd.count();
                 let (mx, ip) = (
@@ -456,16 +508,22 @@ impl Aggregator {
                 );
                 add_failed(&mut self.result, fd.result(), n);
                 let lmx = lower(mx);
-                add_failed(&mut self.mx, &lmx, n);
-                for (map, a, b) in [
-                    (&mut self.result_mx, fd.result(), &*lmx),
-                    (&mut self.day_result, day.as_str(), fd.result()),
-                ] {
-                    self.joined.clear();
-                    self.joined.push_str(a);
-                    self.joined.push(PAIR);
-                    self.joined.push_str(b);
-                    add_failed(map, &self.joined, n);
+                match self.mx.get_mut(&*lmx) {
+                    Some(m) => m.add(fd.result(), n),
+                    None => self
+                        .mx
+                        .entry(Text::from(&*lmx))
+                        .or_default()
+                        .add(fd.result(), n),
+                }
+                // the day is the report's: a policy's few result types are summed here first, and the per-day
+                // map (a joined key) is touched once per type, not once per detail
+                if let Some(e) = per_type.iter_mut().find(|(r, _)| *r == fd.result()) {
+                    e.1 = e.1.saturating_add(n);
+                } else if per_type.len() < MX_RESULT_TYPES {
+                    per_type.push((fd.result(), n));
+                } else {
+                    self.add_day_result(&day, fd.result(), n);
                 }
                 add_failed(&mut self.ip, ip, n);
                 self.detail_rows += 1;
@@ -498,6 +556,9 @@ impl Aggregator {
                         .to_owned(),
                 });
             }
+            for (result, n) in per_type {
+                self.add_day_result(&day, result, n);
+            }
         }
         if counted {
             self.counted = report;
@@ -515,6 +576,15 @@ impl Aggregator {
             }
         }
         true
+    }
+
+    /// Adds `n` failed sessions of `result` on `day` (the `by_day_and_result` trend).
+    fn add_day_result(&mut self, day: &str, result: &str, n: u64) {
+        self.joined.clear();
+        self.joined.push_str(day);
+        self.joined.push(PAIR);
+        self.joined.push_str(result);
+        add_failed(&mut self.day_result, &self.joined, n);
     }
 
     /// Keeps a failure row when it can still be in the top N: compared with the worst row kept (no copy made
@@ -562,15 +632,30 @@ impl Aggregator {
         s.by_policy_type = sorted(self.ptype);
         s.by_day = self.day.values().cloned().collect();
         s.by_result_type = top_failures(self.result, None).0;
-        let (mx, mx_rest) = top_failures(self.mx, self.top);
+        let mut pairs: Vec<((Text, Text), u64)> = Vec::new();
+        let mut by_mx: Vec<(Text, u64)> = Vec::with_capacity(self.mx.len());
+        for (host, m) in self.mx {
+            let failed = m.failed;
+            for (result, n) in m.results() {
+                pairs.push(((result, host.clone()), n));
+            }
+            by_mx.push((host, failed));
+        }
+        let (mx, mx_rest) = top_of(by_mx, self.top);
         let (ip, ip_rest) = top_failures(self.ip, self.top);
         s.by_receiving_mx = mx;
         s.by_sending_ip = ip;
-        s.by_result_and_mx = top_failures(self.result_mx, self.top)
-            .0
-            .into_iter()
-            .map(PairBucket::from_joined)
-            .collect();
+        s.by_result_and_mx = head(pairs, self.top, |a, b| {
+            // the order of the joined keys the worker's SQL sorts by: failed, then result type, then MX
+            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+        })
+        .into_iter()
+        .map(|((key, second), failed)| PairBucket {
+            key: key.into(),
+            second: second.into(),
+            failed,
+        })
+        .collect();
         // in day order: the joined keys sort by day (fixed width), then by result type
         let mut by_day = top_failures(self.day_result, None).0;
         let order = positions_in_order(by_day.len(), None, &|a, b| {
@@ -676,9 +761,13 @@ fn sorted(map: Buckets) -> Vec<Bucket> {
 
 /// The top `top` keys by failed sessions (then by key), and what the rest add up to.
 fn top_failures(map: FastMap<u64>, top: Option<usize>) -> (Vec<FailureBucket>, Rest) {
-    let keys = map.len() as u64;
-    let total = map.values().fold(0u64, |t, n| t.saturating_add(*n));
-    let v: Vec<(Text, u64)> = map.into_iter().collect();
+    top_of(map.into_iter().collect(), top)
+}
+
+/// [`top_failures`] of keys and counts already listed.
+fn top_of(v: Vec<(Text, u64)>, top: Option<usize>) -> (Vec<FailureBucket>, Rest) {
+    let keys = v.len() as u64;
+    let total = v.iter().fold(0u64, |t, (_, n)| t.saturating_add(*n));
     let list: Vec<FailureBucket> = head(v, top, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
         .into_iter()
         .map(|(k, failed)| FailureBucket {
@@ -760,6 +849,20 @@ mod tests {
                 pair("starttls-not-supported", "mx2.example.com", 1)
             ]
         );
+        // a hostile report: one MX with 1,000 made-up result types; every one is kept with its count
+        let many: Vec<String> = (0..1000)
+            .map(|i| d(&format!("type-{i:04}"), "mx.example.com", 1 + i % 3))
+            .collect();
+        let h = r("3", "2026-11-03", &many.join(","));
+        let mut agg = Aggregator::new(Filter::default()).with_top(None);
+        agg.add(&h);
+        let hs = agg.summary();
+        assert_eq!(hs.by_result_and_mx.len(), 1000);
+        assert_eq!(
+            hs.by_result_and_mx.iter().map(|p| p.failed).sum::<u64>(),
+            (0..1000u64).map(|i| 1 + i % 3).sum::<u64>()
+        );
+        assert_eq!(hs.by_receiving_mx[0].failed, hs.failed_rows_total());
         assert_eq!(
             s.by_day_and_result,
             vec![
