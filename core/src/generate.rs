@@ -141,6 +141,12 @@ pub fn domain_from_input(input: &str) -> String {
     s.trim().to_owned()
 }
 
+/// The mail domain a "domain" field means: [`domain_from_input`] then [`normalize_domain`] — what the generator,
+/// the check page and the generator page read from what was typed.
+pub fn domain_from_field(input: &str) -> Result<String, policy::mx::DomainError> {
+    normalize_domain(&domain_from_input(input))
+}
+
 /// `YYYYMMDDHHMMSS` (UTC) of a Unix time: the id format the guide suggests.
 pub fn id_from_time(unix: i64) -> String {
     let t =
@@ -188,7 +194,7 @@ pub fn default_rua(domain: &str, mailto: Option<&str>, https: Option<&str>) -> V
 /// Checks the request and builds everything; diagnostics explain what is wrong with the request.
 pub fn generate(req: &Request) -> Result<Generated, Vec<Diagnostic>> {
     let mut diags = Vec::new();
-    let domain = match normalize_domain(&domain_from_input(&req.domain)) {
+    let domain = match domain_from_field(&req.domain) {
         Ok(d) => d,
         Err(e) => {
             diags.push(e.on(

@@ -143,3 +143,8 @@ pub fn date_in_days(days: u32) -> String {
     d.to_locale_date_string(crate::i18n::lang().tag(), &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
+
+/// The first `n` characters of `s` when it has more (a long value cut for the screen), else `None`.
+pub fn cut(s: &str, n: usize) -> Option<&str> {
+    s.char_indices().nth(n).map(|(i, _)| &s[..i])
+}

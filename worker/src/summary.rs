@@ -5,7 +5,7 @@
 
 use crate::index::{self, count, Filters};
 use mtasts_core::report::aggregate::{
-    positions_in_order, Bucket, FailureBucket, FailureRow, More, PairBucket, Rest, Summary,
+    Bucket, FailureBucket, FailureRow, More, PairBucket, Rest, Summary,
 };
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -270,10 +270,10 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
                 &rollup_failures
             )
         ),
-        failed_by(
-            "day || char(1) || result_type",
-            "daily_failures",
-            &rollup_failures,
+        // in day order, as core gives it (BINARY collation compares bytes, as Rust compares strings)
+        format!(
+            "SELECT day || char(1) || result_type AS key, TOTAL(failed) AS failed FROM daily_failures \
+             WHERE {rollup_failures} GROUP BY key ORDER BY key"
         ),
     ];
     let res = index::batch_bound(db, &sql, &v).await?;
@@ -318,19 +318,11 @@ pub async fn query(db: &D1Database, f: &Filters, top: u64) -> Result<Value> {
     let pairs = |i: usize| -> Result<Vec<PairBucket>> {
         Ok(failed(i)?
             .into_iter()
-            .map(PairBucket::from_joined)
+            .map(|b| PairBucket::from_joined(&b.key, b.failed))
             .collect())
     };
     sum.by_result_and_mx = pairs(15)?;
-    let mut by_day = pairs(16)?;
-    // day order (the statement orders by failed, as every breakdown)
-    let order = positions_in_order(by_day.len(), None, &|a, b| {
-        (&by_day[a].key, &by_day[a].second).cmp(&(&by_day[b].key, &by_day[b].second))
-    });
-    sum.by_day_and_result = order
-        .into_iter()
-        .map(|i| std::mem::take(&mut by_day[i]))
-        .collect();
+    sum.by_day_and_result = pairs(16)?;
     // the rest of a top-N: the rollup's totals less what the top shows
     sum.more = More {
         by_receiving_mx: Rest::beyond(

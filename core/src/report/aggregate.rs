@@ -77,12 +77,12 @@ const PAIR: char = '\u{1}';
 impl PairBucket {
     /// Splits a joined key (`first` U+0001 `second`), as the aggregator's maps and the worker's rollup queries
     /// (`a || char(1) || b`) write it.
-    pub fn from_joined(b: FailureBucket) -> PairBucket {
-        let (key, second) = b.key.split_once(PAIR).unwrap_or((&b.key, ""));
+    pub fn from_joined(joined: &str, failed: u64) -> PairBucket {
+        let (key, second) = joined.split_once(PAIR).unwrap_or((joined, ""));
         PairBucket {
             key: key.to_owned(),
             second: second.to_owned(),
-            failed: b.failed,
+            failed,
         }
     }
 }
@@ -244,7 +244,7 @@ pub struct Aggregator {
     /// `by_receiving_mx` and `by_result_and_mx`).
     mx: HashMap<Text, MxFailures, BuildHasherDefault<FxHasher>>,
     ip: FastMap<u64>,
-    /// `result type PAIR mx` → failed; `day PAIR result type` → failed.
+    /// `day PAIR result type` → failed.
     day_result: FastMap<u64>,
     /// The joined key being built (one buffer, no allocation per detail).
     joined: String,
@@ -292,7 +292,7 @@ fn bump(map: &mut Buckets, key: &str, ok: u64, failed: u64, report: u64) {
 
 /// What failed at one receiving MX: its failed sessions, and per result type. Most MX hosts see one result
 /// type, kept inline (no allocation for the 100,000 MX hosts of a big report); a few more go to a short list,
-/// and past [`MX_RESULT_TYPES`] (a hostile report's thousands of made-up types) to a map, so a detail never
+/// and past [`LISTED_RESULT_TYPES`] (a hostile report's thousands of made-up types) to a map, so a detail never
 /// costs more than a short scan and nothing is merged or dropped.
 #[derive(Debug, Default)]
 struct MxFailures {
@@ -302,8 +302,9 @@ struct MxFailures {
     many: Option<Box<FastMap<u64>>>,
 }
 
-/// Result types tracked per MX host (RFC 8460 §4.3 defines 11; senders add a few of their own).
-const MX_RESULT_TYPES: usize = 32;
+/// Result types kept in a short list, per MX host and per policy, before a map takes the rest (RFC 8460 §4.3
+/// defines 11; senders add a few of their own).
+const LISTED_RESULT_TYPES: usize = 32;
 
 impl MxFailures {
     fn add(&mut self, result: &str, n: u64) {
@@ -323,7 +324,7 @@ impl MxFailures {
             s.1 = s.1.saturating_add(n);
         } else if let Some(many) = &mut self.many {
             add_failed(many, result, n);
-        } else if self.more.len() < MX_RESULT_TYPES {
+        } else if self.more.len() < LISTED_RESULT_TYPES {
             self.more.push((Text::from(result), n));
         } else {
             let mut many = Box::<FastMap<u64>>::default();
@@ -520,7 +521,7 @@ impl Aggregator {
                 // map (a joined key) is touched once per type, not once per detail
                 if let Some(e) = per_type.iter_mut().find(|(r, _)| *r == fd.result()) {
                     e.1 = e.1.saturating_add(n);
-                } else if per_type.len() < MX_RESULT_TYPES {
+                } else if per_type.len() < LISTED_RESULT_TYPES {
                     per_type.push((fd.result(), n));
                 } else {
                     self.add_day_result(&day, fd.result(), n);
@@ -657,13 +658,10 @@ impl Aggregator {
         })
         .collect();
         // in day order: the joined keys sort by day (fixed width), then by result type
-        let mut by_day = top_failures(self.day_result, None).0;
-        let order = positions_in_order(by_day.len(), None, &|a, b| {
-            by_day[a].key.cmp(&by_day[b].key)
-        });
-        s.by_day_and_result = order
+        let by_day: Vec<(Text, u64)> = self.day_result.into_iter().collect();
+        s.by_day_and_result = head(by_day, None, |a, b| a.0.cmp(&b.0))
             .into_iter()
-            .map(|i| PairBucket::from_joined(std::mem::take(&mut by_day[i])))
+            .map(|(k, failed)| PairBucket::from_joined(&k, failed))
             .collect();
         s.failures = head(self.rows, None, row_order)
             .into_iter()
@@ -800,8 +798,6 @@ mod tests {
     use super::*;
     use crate::report::decode::parse_json;
 
-    /// Reports without organization and report-id are told apart by content: two different ones both count,
-    /// the same one twice counts once (before, the second of any two was lost as a "duplicate").
     /// Failure rows grouped by (result type, MX) and each result type per day: exact sums, the MX in lower case,
     /// most failed first, days in order.
     #[test]
@@ -873,6 +869,8 @@ mod tests {
         );
     }
 
+    /// Reports without organization and report-id are told apart by content: two different ones both count,
+    /// the same one twice counts once (before, the second of any two was lost as a "duplicate").
     #[test]
     fn identity_table() {
         let r = |ok: u64| {

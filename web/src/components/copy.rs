@@ -35,8 +35,8 @@ pub fn copy_field(p: &CopyFieldProps) -> Html {
     };
     // "Copy: Name: _smtp._tls.example.com": the label and the start of the value tell the buttons apart
     let first = p.value.lines().next().unwrap_or_default();
-    let what = match first.char_indices().nth(48) {
-        Some((i, _)) => format!("{}: {}…", p.label, &first[..i]),
+    let what = match util::cut(first, 48) {
+        Some(start) => format!("{}: {start}…", p.label),
         None => format!("{}: {first}", p.label),
     };
     html! {

@@ -57,10 +57,10 @@ const LONG: usize = 100;
 /// A text cell's content: as it is, or its first [`LONG`] characters with the whole value in a closed
 /// `<details>` (not laid out until opened).
 fn text(s: &str) -> Html {
-    match s.char_indices().nth(LONG) {
+    match crate::util::cut(s, LONG) {
         None => html! { { s.to_owned() } },
-        Some((cut, _)) => html! {
-            <details class="long"><summary>{ format!("{}…", &s[..cut]) }</summary>
+        Some(start) => html! {
+            <details class="long"><summary>{ format!("{start}…") }</summary>
                 <span class="muted">{ crate::i18n::tr("ui--long-value", &[("chars", crate::util::num(s.chars().count() as u64))]) }</span>
                 <div class="full">{ s.to_owned() }</div></details>
         },

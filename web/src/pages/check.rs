@@ -7,7 +7,7 @@
 use crate::components::diagnostics::{rich, RenderedDiagnosticList};
 use crate::i18n::{t, tr};
 use crate::util;
-use mtasts_core::generate::{domain_from_input, normalize_domain};
+use mtasts_core::generate::domain_from_field;
 use mtasts_core::record;
 use serde_json::Value;
 use std::rc::Rc;
@@ -241,7 +241,7 @@ pub fn check_page() -> Html {
         Callback::from(move |()| {
             let input = (*domain).clone();
             // a pasted URL or address is read for its domain, as the generator does
-            match normalize_domain(&domain_from_input(&input)) {
+            match domain_from_field(&input) {
                 Err(_) => state.set(State::Failed(t("ui--check-bad-domain"))),
                 Ok(d) => {
                     remember_in_url(&d);

@@ -125,10 +125,8 @@ pub fn generate_page() -> Html {
         .collect();
     // core's one default (no deployment known here: a mailbox at the domain)
     // the domain as the generator reads it (a pasted URL cleaned, lower case)
-    let read_domain = {
-        let d = mtasts_core::generate::domain_from_input(&domain);
-        mtasts_core::generate::normalize_domain(&d).unwrap_or(d)
-    };
+    let read_domain = mtasts_core::generate::domain_from_field(&domain)
+        .unwrap_or_else(|_| mtasts_core::generate::domain_from_input(&domain));
     let default_rua = mtasts_core::generate::default_rua(&read_domain, None, None).join(",");
     let req = Request {
         domain: (*domain).clone(),

@@ -59,9 +59,8 @@ fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
                 .into_iter()
                 .map(|mut d| {
                     // the host's place in the MX box
-                    let host = d.get("host").unwrap_or_default().to_owned();
-                    if let Some(at) = mx.find(host.as_str()).filter(|_| !host.is_empty()) {
-                        d.span = mtasts_core::Span::new(at, at + host.len());
+                    if let Some((at, len)) = host_in_box(mx, d.get("host").unwrap_or_default()) {
+                        d.span = mtasts_core::Span::new(at, at + len);
                     }
                     d
                 })
@@ -115,6 +114,21 @@ fn check(text: &str, kind: Option<InputKind>, mx: &str) -> Outcome {
         }
     }
     out
+}
+
+/// Where `host` is in the MX box's text, split as [`check`] splits it: a whole entry (not `a.example.com` inside
+/// `mxa.example.com`), compared as MX names compare (case, a trailing dot). Byte offset and length.
+fn host_in_box(text: &str, host: &str) -> Option<(usize, usize)> {
+    let want = host.trim_end_matches('.');
+    let mut at = 0;
+    for piece in text.split(['\n', ',', ' ']) {
+        let entry = piece.trim();
+        if !want.is_empty() && entry.trim_end_matches('.').eq_ignore_ascii_case(want) {
+            return Some((at + piece.find(entry).unwrap_or(0), entry.len()));
+        }
+        at += piece.len() + 1; // the one-byte separator
+    }
+    None
 }
 
 /// What a sender does with each field of a valid policy (RFC 8461 §3.2, §5).
