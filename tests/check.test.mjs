@@ -21,12 +21,13 @@ const check = (domain, lang) =>
     { headers: { 'CF-Connecting-IP': `192.0.2.${++client % 250}` } });
 
 function cli(domain, extra = []) {
-  const args = ['check', domain, '--format', 'json', '--no-smtp', '--timeout', '3', '--resolver', bed.dns,
+  const args = ['check', domain, '--format', 'json', '--no-smtp', '--timeout', '3', '--dns-timeout', '3', '--resolver', bed.dns,
     '--https-port', String(bed.https_port), '--ca-file', bed.ca, ...extra];
   try {
     return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, LANG: 'C' } }));
   } catch (e) {
-    if (e.status === 1 && e.stdout) return JSON.parse(e.stdout); // exit 1: broken, still an answer
+    // exit 1: broken, 2: could not check; both still an answer
+    if ((e.status === 1 || e.status === 2) && e.stdout) return JSON.parse(e.stdout);
     throw e;
   }
 }
@@ -188,6 +189,35 @@ test('web page: verdict, next step, findings, fetched policy, generator pre-fill
     await page.goto(`${BASE}/check?domain=nothing-here.check.test`);
     await page.waitForSelector('#check-result', { timeout: 30000 });
     assert.equal(await page.$('#check-open-generator'), null, 'no generator offer without MX hosts');
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('web page, the checker\'s resolver down: "could not be completed" in the page\'s language, one finding, no verdict, no generator offer', { skip }, async () => {
+  const browser = await launch();
+  const ctx = await browser.newContext({ locale: 'it-IT', extraHTTPHeaders: { 'CF-Connecting-IP': '198.51.100.2' } });
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(`${BASE}/check?domain=resolver-down.check.test`);
+    await page.waitForSelector('#check-result', { timeout: 30000 });
+    assert.equal(await page.getAttribute('#check-result', 'data-status'), 'could-not-check');
+    const verdict = await page.textContent('#check-status');
+    assert.match(verdict, /non è stato completato/, verdict);
+    assert.doesNotMatch(verdict, /MTA-STS/, 'no word on the domain\'s MTA-STS');
+    assert.match(await page.textContent('#check-next'), /riprova più tardi/);
+    // one finding naming the questions, not one card per question; nothing marked as the domain's error
+    assert.equal((await page.$$('#check-findings [data-code]')).length, 1);
+    const card = await page.$('#check-findings [data-code="check/resolver-failed"]');
+    assert.ok(card, 'the resolver finding');
+    assert.match(await card.textContent(), /_mta-sts\.resolver-down\.check\.test/);
+    assert.match(await card.textContent(), /resolver/);
+    assert.equal(await page.$('[data-severity="error"]'), null);
+    assert.equal(await page.$('#check-open-generator'), null, 'no generator offer: no MX hosts were learnt');
+    await page.screenshot({ path: path.join(OUT, 'check-resolver-down.png'), fullPage: true });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

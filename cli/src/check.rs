@@ -35,6 +35,10 @@ pub struct Args {
     /// Seconds to wait for the policy host (RFC 8461 §3.3 suggests one minute).
     #[arg(long, default_value_t = 60)]
     timeout: u64,
+    /// Seconds to wait for the resolver's answers (the questions are asked at once); no answer in time means the
+    /// check could not run (exit 2), as with the worker's `DNS_TIMEOUT_SECONDS`.
+    #[arg(long = "dns-timeout", value_name = "SECONDS", default_value_t = 10)]
+    dns_timeout: u64,
     /// A JSON file remembering each domain's `_mta-sts` id and policy hash between runs, so a policy changed
     /// without a new id is caught (RFC 8461 §3.1). Created when missing.
     #[arg(long, value_name = "FILE")]
@@ -159,21 +163,22 @@ fn resolver_addr(a: &Args) -> Result<Option<SocketAddr>, String> {
 }
 
 fn resolver(a: &Args) -> Result<TokioResolver, String> {
-    let Some(sock) = resolver_addr(a)? else {
-        return TokioResolver::builder_tokio()
-            .and_then(|b| b.build())
-            .map_err(|e| format!("cannot set up DNS: {e}"));
+    let mut b = match resolver_addr(a)? {
+        None => TokioResolver::builder_tokio().map_err(|e| format!("cannot set up DNS: {e}"))?,
+        Some(sock) => {
+            let mut ns = NameServerConfig::udp_and_tcp(sock.ip());
+            for c in &mut ns.connections {
+                c.port = sock.port();
+            }
+            TokioResolver::builder_with_config(
+                ResolverConfig::from_name_servers(vec![ns]),
+                TokioRuntimeProvider::default(),
+            )
+        }
     };
-    let mut ns = NameServerConfig::udp_and_tcp(sock.ip());
-    for c in &mut ns.connections {
-        c.port = sock.port();
-    }
-    TokioResolver::builder_with_config(
-        ResolverConfig::from_name_servers(vec![ns]),
-        TokioRuntimeProvider::default(),
-    )
-    .build()
-    .map_err(|e| format!("cannot set up DNS: {e}"))
+    // hickory's own per-try timeout stays below ours, so a lost datagram is retried within `--dns-timeout`
+    b.options_mut().timeout = Duration::from_secs(a.dns_timeout.div_ceil(2).max(1));
+    b.build().map_err(|e| format!("cannot set up DNS: {e}"))
 }
 
 /// Whether the resolver validated the `_mta-sts` TXT and MX answers with DNSSEC: asked directly over UDP with
@@ -213,9 +218,8 @@ async fn dnssec(a: &Args, domain: &str) -> Option<bool> {
                 }
             }
         };
-        let n = tokio::time::timeout(Duration::from_secs(5), recv)
-            .await
-            .ok()??;
+        // bounded with the other questions by the caller's `--dns-timeout`
+        let n = recv.await?;
         let answer = doh::answer(&name, kind, &buf[..n]);
         if matches!(answer.dns, Dns::Failed(_)) {
             return None;
@@ -469,19 +473,35 @@ async fn smtp_tls(
 async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
     let r = resolver(a)?;
     let tls = crate::tls::client_config(a.ca_file.as_deref())?;
-    let mut answers = Vec::new();
-    for q in Question::ALL {
-        let name = q.name(domain);
-        let dns = match q.kind() {
-            Kind::Txt => txt(&r, &name).await,
-            Kind::Mx => mx(&r, &name).await,
-        };
-        // the AD bit comes from separate queries (see `dnssec`)
-        answers.push(Answer {
-            dns,
-            authenticated: false,
-        });
-    }
+    // every question at once, each bounded: a resolver that is down costs one timeout, not one per question
+    let limit = Duration::from_secs(a.dns_timeout);
+    let ask = |q: Question| {
+        let r = &r;
+        async move {
+            let name = q.name(domain);
+            let lookup = async {
+                match q.kind() {
+                    Kind::Txt => txt(r, &name).await,
+                    Kind::Mx => mx(r, &name).await,
+                }
+            };
+            let dns = tokio::time::timeout(limit, lookup)
+                .await
+                .unwrap_or_else(|_| {
+                    Dns::Unanswered(format!("no answer within {} s", a.dns_timeout))
+                });
+            // the AD bit comes from separate queries (see `dnssec`)
+            Answer {
+                dns,
+                authenticated: false,
+            }
+        }
+    };
+    let (answers, dnssec) = tokio::join!(
+        futures_util::future::join_all(Question::ALL.map(ask)),
+        tokio::time::timeout(limit, dnssec(a, domain)),
+    );
+    let dnssec = dnssec.ok().flatten();
     let policy = if plan::answers_want_policy(&answers) {
         let fetch = fetch_policy(&r, tls.clone(), domain, a.https_port);
         Some(
@@ -507,6 +527,5 @@ async fn gather(a: &Args, domain: &str) -> Result<Facts, String> {
         }
         Some(out)
     };
-    let dnssec = dnssec(a, domain).await;
     Ok(plan::facts(domain, answers, policy, mx_tls, dnssec))
 }

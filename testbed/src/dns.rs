@@ -19,6 +19,20 @@ pub struct Zone {
     pub cname: HashMap<String, String>,
     /// Owners whose answers carry the AD bit (as if the resolver validated them with DNSSEC).
     pub signed: HashSet<String>,
+    /// Domains (with every name under them) the resolver never answers: a resolver that is down, as the
+    /// checker sees it — over UDP no reply, over HTTPS a 503.
+    pub unreachable: HashSet<String>,
+}
+
+/// What the zone makes of a datagram.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The response message, wire format.
+    Message(Vec<u8>),
+    /// A query for a name under [`Zone::unreachable`]: no answer at all.
+    Silence,
+    /// Not a DNS query.
+    NotAQuery,
 }
 
 fn name(s: &str) -> Name {
@@ -26,9 +40,30 @@ fn name(s: &str) -> Name {
 }
 
 impl Zone {
-    /// The answer to a wire-format query; `None` for something that is not a query.
-    pub fn answer(&self, wire: &[u8]) -> Option<Vec<u8>> {
-        let req = Message::from_vec(wire).ok()?;
+    /// The reply to a wire-format query.
+    pub fn reply(&self, wire: &[u8]) -> Outcome {
+        let Ok(req) = Message::from_vec(wire) else {
+            return Outcome::NotAQuery;
+        };
+        let down = req.queries.iter().any(|q| {
+            let n = q
+                .name()
+                .to_ascii()
+                .trim_end_matches('.')
+                .to_ascii_lowercase();
+            self.unreachable
+                .iter()
+                .any(|d| n == *d || n.ends_with(&format!(".{d}")))
+        });
+        if down {
+            return Outcome::Silence;
+        }
+        self.answer(&req)
+            .map_or(Outcome::NotAQuery, Outcome::Message)
+    }
+
+    /// The answer to a query.
+    fn answer(&self, req: &Message) -> Option<Vec<u8>> {
         let mut resp = Message::response(req.metadata.id, OpCode::Query);
         resp.metadata.recursion_desired = req.metadata.recursion_desired;
         resp.metadata.recursion_available = true;
@@ -102,8 +137,8 @@ pub fn serve_udp(zone: Arc<RwLock<Zone>>) -> SocketAddr {
     std::thread::spawn(move || {
         let mut buf = [0u8; 4096];
         while let Ok((n, peer)) = sock.recv_from(&mut buf) {
-            let answer = zone.read().ok().and_then(|z| z.answer(&buf[..n]));
-            if let Some(bytes) = answer {
+            let reply = zone.read().map(|z| z.reply(&buf[..n]));
+            if let Ok(Outcome::Message(bytes)) = reply {
                 let _ = sock.send_to(&bytes, peer);
             }
         }

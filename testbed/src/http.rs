@@ -1,7 +1,7 @@
 //! Minimal HTTP/1.1 servers on loopback: the DNS-over-HTTPS endpoint (plain HTTP, RFC 8484 GET and POST) with a
 //! control route, and the HTTPS policy hosts, answering by `Host`.
 
-use crate::dns::Zone;
+use crate::dns::{Outcome, Zone};
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -116,9 +116,16 @@ fn doh_session(mut s: TcpStream, zone: &RwLock<Zone>, version: &AtomicUsize) {
                     .find_map(|kv| kv.strip_prefix("dns="))
                     .and_then(|b| data_encoding::BASE64URL_NOPAD.decode(b.as_bytes()).ok())
             };
-            match wire.and_then(|w| zone.read().ok()?.answer(&w)) {
-                Some(a) => response("200 OK", "application/dns-message", "", &a),
-                None => response("400 Bad Request", "text/plain", "", b"not a DNS query"),
+            let reply = wire.and_then(|w| Some(zone.read().ok()?.reply(&w)));
+            match reply {
+                Some(Outcome::Message(a)) => response("200 OK", "application/dns-message", "", &a),
+                Some(Outcome::Silence) => response(
+                    "503 Service Unavailable",
+                    "text/plain",
+                    "",
+                    b"resolver unavailable",
+                ),
+                _ => response("400 Bad Request", "text/plain", "", b"not a DNS query"),
             }
         }
         _ => response("404 Not Found", "text/plain", "", b"no such route"),

@@ -28,7 +28,7 @@ pub struct Case {
     pub name: &'static str,
     /// `<name>.check.test`.
     pub domain: String,
-    /// The expected status (`working`, `testing`, `removing`, `not-configured`, `broken`).
+    /// The expected status (`working`, `testing`, `removing`, `not-configured`, `broken`, `could-not-check`).
     pub status: &'static str,
     /// The error and warning codes expected (infos aside); empty: none at all.
     pub codes: Vec<&'static str>,
@@ -263,6 +263,16 @@ const CASES: &[Spec] = &[
         dnssec: None,
         setup: |s| {
             s.sts = vec!["v=spf1 -all".into()];
+        },
+    },
+    // the checker's resolver is down for this domain: the check could not run, which is no verdict on the domain
+    Spec {
+        name: "resolver-down",
+        status: "could-not-check",
+        codes: &["check/resolver-failed"],
+        dnssec: None,
+        setup: |s| {
+            s.zone.unreachable.insert(s.domain.clone());
         },
     },
     // the same id while the policy changes: `POST /next-policy` switches to the second one

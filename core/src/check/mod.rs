@@ -269,9 +269,12 @@ fn unanswered(f: &Facts) -> Vec<Diagnostic> {
     let mut by_reason: Vec<(&str, Vec<String>)> = Vec::new();
     for (q, dns) in &asked {
         if let Some(Dns::Unanswered(why)) = dns {
+            let name = q.name(d);
             match by_reason.iter_mut().find(|(r, _)| r == why) {
-                Some((_, names)) => names.push(q.name(d)),
-                None => by_reason.push((why, vec![q.name(d)])),
+                // the apex is asked twice (TXT and MX): named once
+                Some((_, names)) if names.contains(&name) => {}
+                Some((_, names)) => names.push(name),
+                None => by_reason.push((why, vec![name])),
             }
         }
     }
@@ -785,6 +788,13 @@ mod tests {
             v.findings[0].get("name"),
             Some("_mta-sts.example.com`, `example.com")
         );
+        // the apex is asked for its TXT and its MX: one name, named once
+        let apex = judge(&Facts {
+            mx: Dns::Unanswered("timed out".into()),
+            apex_txt: Some(Dns::Unanswered("timed out".into())),
+            ..good()
+        });
+        assert_eq!(apex.findings[0].get("name"), Some("example.com"));
         // two reasons: two findings
         let two = judge(&Facts {
             sts_txt: Dns::Unanswered("timed out".into()),
