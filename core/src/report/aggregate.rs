@@ -3,6 +3,7 @@
 //! `report-id` unique per sender, and the same report often arrives twice (e-mail and HTTPS, or a re-upload).
 
 use super::model::{Report, Text};
+use super::tally::Tally;
 use super::time;
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
@@ -239,11 +240,15 @@ pub struct Aggregator {
     domain: Buckets,
     ptype: Buckets,
     day: BTreeMap<String, Bucket>,
-    result: FastMap<u64>,
-    /// Receiving MX → its failed sessions and their result types (one lookup per failure detail serves both
-    /// `by_receiving_mx` and `by_result_and_mx`).
-    mx: HashMap<Text, MxFailures, BuildHasherDefault<FxHasher>>,
-    ip: FastMap<u64>,
+    /// Result type → its number in `results` (a few distinct types: a small table, always in cache).
+    result_id: FastMap<u64>,
+    /// Failed sessions per result type, by number.
+    results: Vec<(Text, u64)>,
+    /// Failed sessions per (receiving MX, result type number): serves both `by_receiving_mx` and
+    /// `by_result_and_mx`.
+    mx: Tally,
+    /// Failed sessions per sending IP.
+    ip: Tally,
     /// `day PAIR result type` → failed.
     day_result: FastMap<u64>,
     /// The joined key being built (one buffer, no allocation per detail).
@@ -290,57 +295,10 @@ fn bump(map: &mut Buckets, key: &str, ok: u64, failed: u64, report: u64) {
     }
 }
 
-/// What failed at one receiving MX: its failed sessions, and per result type. Most MX hosts see one result
-/// type, kept inline (no allocation for the 100,000 MX hosts of a big report); a few more go to a short list,
-/// and past [`LISTED_RESULT_TYPES`] (a hostile report's thousands of made-up types) to a map, so a detail never
-/// costs more than a short scan and nothing is merged or dropped.
-#[derive(Debug, Default)]
-struct MxFailures {
-    failed: u64,
-    first: Option<(Text, u64)>,
-    more: Vec<(Text, u64)>,
-    many: Option<Box<FastMap<u64>>>,
-}
-
-/// Result types kept in a short list, per MX host and per policy, before a map takes the rest (RFC 8460 §4.3
-/// defines 11; senders add a few of their own).
+/// Result types summed in a short list per policy before each goes to the per-day map directly (RFC 8460 §4.3
+/// defines 11; senders add a few of their own; a hostile report's thousands of made-up types just take the
+/// direct path).
 const LISTED_RESULT_TYPES: usize = 32;
-
-impl MxFailures {
-    fn add(&mut self, result: &str, n: u64) {
-        self.failed = self.failed.saturating_add(n);
-        match &mut self.first {
-            None => {
-                self.first = Some((Text::from(result), n));
-                return;
-            }
-            Some(f) if f.0 == result => {
-                f.1 = f.1.saturating_add(n);
-                return;
-            }
-            Some(_) => {}
-        }
-        if let Some(s) = self.more.iter_mut().find(|(r, _)| r == result) {
-            s.1 = s.1.saturating_add(n);
-        } else if let Some(many) = &mut self.many {
-            add_failed(many, result, n);
-        } else if self.more.len() < LISTED_RESULT_TYPES {
-            self.more.push((Text::from(result), n));
-        } else {
-            let mut many = Box::<FastMap<u64>>::default();
-            add_failed(&mut many, result, n);
-            self.many = Some(many);
-        }
-    }
-
-    /// Every (result type, failed) pair.
-    fn results(self) -> impl Iterator<Item = (Text, u64)> {
-        self.first
-            .into_iter()
-            .chain(self.more)
-            .chain(self.many.into_iter().flat_map(|m| m.into_iter()))
-    }
-}
 
 /// Adds `n` failed sessions to `key`.
 fn add_failed(map: &mut FastMap<u64>, key: &str, n: u64) {
@@ -433,9 +391,10 @@ impl Aggregator {
             domain: Buckets::default(),
             ptype: Buckets::default(),
             day: BTreeMap::new(),
-            result: FastMap::default(),
-            mx: HashMap::default(),
-            ip: FastMap::default(),
+            result_id: FastMap::default(),
+            results: Vec::new(),
+            mx: Tally::default(),
+            ip: Tally::default(),
             day_result: FastMap::default(),
             joined: String::new(),
             rows: Vec::new(),
@@ -500,33 +459,28 @@ impl Aggregator {
             };
             b.successful = b.successful.saturating_add(ok);
             b.failed = b.failed.saturating_add(failed);
-            let mut per_type: Vec<(&str, u64)> = Vec::new();
+            let mut per_type: Vec<(u32, u64)> = Vec::new();
             for fd in p.details() {
                 let n = fd.count();
                 let (mx, ip) = (
                     fd.receiving_mx_hostname.as_deref().unwrap_or(""),
                     fd.sending_mta_ip.as_deref().unwrap_or(""),
                 );
-                add_failed(&mut self.result, fd.result(), n);
-                let lmx = lower(mx);
-                match self.mx.get_mut(&*lmx) {
-                    Some(m) => m.add(fd.result(), n),
-                    None => self
-                        .mx
-                        .entry(Text::from(&*lmx))
-                        .or_default()
-                        .add(fd.result(), n),
+                let id = self.result_number(fd.result());
+                if let Some(r) = self.results.get_mut(id as usize) {
+                    r.1 = r.1.saturating_add(n);
                 }
+                self.mx.add(&lower(mx), id, n);
                 // the day is the report's: a policy's few result types are summed here first, and the per-day
                 // map (a joined key) is touched once per type, not once per detail
-                if let Some(e) = per_type.iter_mut().find(|(r, _)| *r == fd.result()) {
+                if let Some(e) = per_type.iter_mut().find(|(r, _)| *r == id) {
                     e.1 = e.1.saturating_add(n);
                 } else if per_type.len() < LISTED_RESULT_TYPES {
-                    per_type.push((fd.result(), n));
+                    per_type.push((id, n));
                 } else {
-                    self.add_day_result(&day, fd.result(), n);
+                    self.add_day_result(&day, id, n);
                 }
-                add_failed(&mut self.ip, ip, n);
+                self.ip.add(ip, 0, n);
                 self.detail_rows += 1;
                 self.detail_failed = self.detail_failed.saturating_add(n);
                 let key = RowKey {
@@ -557,8 +511,8 @@ impl Aggregator {
                         .to_owned(),
                 });
             }
-            for (result, n) in per_type {
-                self.add_day_result(&day, result, n);
+            for (id, n) in per_type {
+                self.add_day_result(&day, id, n);
             }
         }
         if counted {
@@ -579,8 +533,22 @@ impl Aggregator {
         true
     }
 
-    /// Adds `n` failed sessions of `result` on `day` (the `by_day_and_result` trend).
-    fn add_day_result(&mut self, day: &str, result: &str, n: u64) {
+    /// The number of result type `result` in `results`, given one when new.
+    fn result_number(&mut self, result: &str) -> u32 {
+        if let Some(&id) = self.result_id.get(result) {
+            return id as u32;
+        }
+        let id = self.results.len() as u32;
+        self.result_id.insert(Text::from(result), u64::from(id));
+        self.results.push((Text::from(result), 0));
+        id
+    }
+
+    /// Adds `n` failed sessions of result type number `id` on `day` (the `by_day_and_result` trend).
+    fn add_day_result(&mut self, day: &str, id: u32, n: u64) {
+        let Some((result, _)) = self.results.get(id as usize) else {
+            return;
+        };
         self.joined.clear();
         self.joined.push_str(day);
         self.joined.push(PAIR);
@@ -632,18 +600,22 @@ impl Aggregator {
         s.by_policy_domain = sorted(self.domain);
         s.by_policy_type = sorted(self.ptype);
         s.by_day = self.day.values().cloned().collect();
-        s.by_result_type = top_failures(self.result, None).0;
-        let mut pairs: Vec<((Text, Text), u64)> = Vec::new();
-        let mut by_mx: Vec<(Text, u64)> = Vec::with_capacity(self.mx.len());
-        for (host, m) in self.mx {
-            let failed = m.failed;
-            for (result, n) in m.results() {
-                pairs.push(((result, host.clone()), n));
+        // each (MX, result type) sum is a pair; the sums of one MX are adjacent, and add up to its row
+        let sums = self.mx.into_sums();
+        let mut pairs: Vec<((Text, Text), u64)> = Vec::with_capacity(sums.len());
+        let mut by_mx: Vec<(Text, u64)> = Vec::new();
+        for e in sums {
+            match by_mx.last_mut() {
+                Some((host, failed)) if *host == e.key => *failed = failed.saturating_add(e.n),
+                _ => by_mx.push((e.key.clone(), e.n)),
             }
-            by_mx.push((host, failed));
+            let result = self.results.get(e.id as usize).map(|r| r.0.clone());
+            pairs.push(((result.unwrap_or_default(), e.key), e.n));
         }
+        s.by_result_type = top_of(self.results, None).0;
         let (mx, mx_rest) = top_of(by_mx, self.top);
-        let (ip, ip_rest) = top_failures(self.ip, self.top);
+        let ips = self.ip.into_sums().into_iter().map(|e| (e.key, e.n));
+        let (ip, ip_rest) = top_of(ips.collect(), self.top);
         s.by_receiving_mx = mx;
         s.by_sending_ip = ip;
         s.by_result_and_mx = head(pairs, self.top, |a, b| {
@@ -684,56 +656,45 @@ impl Aggregator {
 /// order; items `cmp` finds equal keep their order. Every list of the summary is ordered through this one
 /// non-generic function, and so are the web app's tables: each instance of the standard library's sorts costs
 /// the web app's wasm kilobytes.
+///
+/// For a top N it makes one pass: each item is compared with the worst of those kept so far (one comparison for
+/// most of 100,000 sending IPs), and the kept ones are cut back to N whenever they reach twice that; an input
+/// in reverse order costs `n log N` comparisons, never a full sort.
 pub fn positions_in_order(
     n: usize,
     top: Option<usize>,
     cmp: &dyn Fn(usize, usize) -> Ordering,
 ) -> Vec<usize> {
-    let mut idx: Vec<usize> = (0..n).collect();
     let keep = top.unwrap_or(n).min(n);
-    if keep < n {
-        select_front(&mut idx, keep, cmp);
-        idx.truncate(keep);
+    if keep == n {
+        let mut idx: Vec<usize> = (0..n).collect();
+        sort_idx(&mut idx, cmp);
+        return idx;
     }
-    sort_idx(&mut idx, cmp);
-    idx
+    let mut kept: Vec<usize> = Vec::new();
+    let mut worst: Option<usize> = None;
+    let cut = keep.saturating_mul(2).max(64);
+    for i in 0..n {
+        // an item equal to the worst kept arrived later: it orders after it
+        if worst.is_some_and(|w| cmp(i, w) != Ordering::Less) {
+            continue;
+        }
+        kept.push(i);
+        if kept.len() >= cut {
+            // stable: of equal items, the earlier (nearer the front of `kept`) stays first
+            sort_idx(&mut kept, cmp);
+            kept.truncate(keep);
+            worst = kept.last().copied();
+        }
+    }
+    sort_idx(&mut kept, cmp);
+    kept.truncate(keep);
+    kept
 }
 
 /// Sorts positions by `cmp` (the one instance of the standard sort in the aggregator).
 fn sort_idx(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
     idx.sort_by(|a, b| cmp(*a, *b));
-}
-
-/// Moves the first `k` of `idx` in `cmp`'s order (a total order: no two items equal) to the front, in no
-/// order: quickselect on the middle element, and a sort of what is left after 2·log2(n) rounds, so never worse
-/// than sorting. Hand-written rather than `select_nth_unstable_by`, whose code would cost the web app's wasm
-/// about 2 KB gzip.
-fn select_front(idx: &mut [usize], k: usize, cmp: &dyn Fn(usize, usize) -> Ordering) {
-    let (mut lo, mut hi) = (0, idx.len());
-    let mut rounds = 2 * (usize::BITS - idx.len().leading_zeros());
-    while lo < k && k < hi {
-        if rounds == 0 {
-            sort_idx(&mut idx[lo..hi], cmp);
-            return;
-        }
-        rounds -= 1;
-        // Lomuto partition around the middle element: what orders before it to the left
-        idx.swap(lo + (hi - lo) / 2, hi - 1);
-        let pivot = idx[hi - 1];
-        let mut store = lo;
-        for i in lo..hi - 1 {
-            if cmp(idx[i], pivot) == Ordering::Less {
-                idx.swap(i, store);
-                store += 1;
-            }
-        }
-        idx.swap(store, hi - 1);
-        if store >= k {
-            hi = store;
-        } else {
-            lo = store + 1;
-        }
-    }
 }
 
 /// The first `top` of `items` in `cmp`'s order (all of them when `top` is `None`), in that order.
@@ -758,11 +719,6 @@ fn sorted(map: Buckets) -> Vec<Bucket> {
 }
 
 /// The top `top` keys by failed sessions (then by key), and what the rest add up to.
-fn top_failures(map: FastMap<u64>, top: Option<usize>) -> (Vec<FailureBucket>, Rest) {
-    top_of(map.into_iter().collect(), top)
-}
-
-/// [`top_failures`] of keys and counts already listed.
 fn top_of(v: Vec<(Text, u64)>, top: Option<usize>) -> (Vec<FailureBucket>, Rest) {
     let keys = v.len() as u64;
     let total = v.iter().fold(0u64, |t, (_, n)| t.saturating_add(*n));
@@ -955,6 +911,31 @@ mod tests {
             .as_bytes(),
         )
         .expect("report")
+    }
+
+    /// The one-pass top N equals the head of a stable full sort: ties, reverse input, N past the end.
+    #[test]
+    fn positions_top_n_is_a_stable_head() {
+        type Order = (&'static str, fn(usize) -> u64);
+        let orders: [Order; 4] = [
+            ("ascending", |i| i as u64),
+            ("descending", |i| 10_000 - i as u64),
+            ("all equal", |_| 7),
+            ("few values", |i| (i * 7919 % 13) as u64),
+        ];
+        for (name, value) in orders {
+            for n in [0, 1, 63, 64, 65, 1000, 5000] {
+                let v: Vec<u64> = (0..n).map(value).collect();
+                let cmp = |a: usize, b: usize| v[b].cmp(&v[a]);
+                let mut all: Vec<usize> = (0..n).collect();
+                all.sort_by(|a, b| cmp(*a, *b));
+                for top in [0, 1, 10, 100, 4999, 10_000] {
+                    let got = positions_in_order(n, Some(top), &cmp);
+                    assert_eq!(got, all[..top.min(n)], "{name}, n {n}, top {top}");
+                }
+                assert_eq!(positions_in_order(n, None, &cmp), all, "{name}, n {n}");
+            }
+        }
     }
 
     /// The top N of every long breakdown is the first N of the whole list in the same order, and `more` holds

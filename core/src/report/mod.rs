@@ -8,6 +8,7 @@ pub mod export;
 pub mod mailbox;
 pub mod model;
 pub mod rollup;
+mod tally;
 pub mod time;
 pub mod validate;
 
