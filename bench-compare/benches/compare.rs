@@ -16,8 +16,12 @@ fn bench(c: &mut Criterion) {
             g.sample_size(10);
         }
         assert!(mail_auth::report::tlsrpt::TlsReport::parse_json(input.as_bytes()).is_ok());
-        g.bench_function("mtasts-core", |b| b.iter(|| mtasts_core::report::decode::parse_json(black_box(input.as_bytes()))));
-        g.bench_function("mail-auth", |b| b.iter(|| mail_auth::report::tlsrpt::TlsReport::parse_json(black_box(input.as_bytes()))));
+        g.bench_function("mtasts-core", |b| {
+            b.iter(|| mtasts_core::report::decode::parse_json(black_box(input.as_bytes())))
+        });
+        g.bench_function("mail-auth", |b| {
+            b.iter(|| mail_auth::report::tlsrpt::TlsReport::parse_json(black_box(input.as_bytes())))
+        });
         g.finish();
     }
 }

@@ -3,6 +3,10 @@
 
 use std::io::Write;
 
+/// The allocator `mtasts` uses (cli/src/main.rs), so the comparison is of code, not allocators.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: mailauth-json FILE");
     let bytes = std::fs::read(&path).expect("read");

@@ -433,6 +433,9 @@ impl Aggregator {
             return true;
         }
         let day = start.map(time::day).unwrap_or_default();
+        let details: usize = r.policies().iter().map(|p| p.details().len()).sum();
+        self.mx.reserve(details);
+        self.ip.reserve(details);
         let org = r.organization();
         let report = self.counted + 1;
         let mut counted = false;
@@ -609,7 +612,7 @@ impl Aggregator {
                 Some((host, failed)) if *host == e.key => *failed = failed.saturating_add(e.n),
                 _ => by_mx.push((e.key.clone(), e.n)),
             }
-            let result = self.results.get(e.id as usize).map(|r| r.0.clone());
+            let result = self.results.get(e.id() as usize).map(|r| r.0.clone());
             pairs.push(((result.unwrap_or_default(), e.key), e.n));
         }
         s.by_result_type = top_of(self.results, None).0;

@@ -121,12 +121,17 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
         }
         let mut detail_sum: u64 = 0;
         for (j, fd) in p.details().iter().enumerate() {
-            let fb = format!("{base}.failure-details[{j}]");
+            // the path is built only for a finding (this loop runs once per failure detail)
+            let fb = || format!("{base}.failure-details[{j}]");
             match fd.result_type.as_deref() {
-                None => missing(&mut out, &format!("{fb}.result-type")),
+                None => missing(&mut out, &format!("{}.result-type", fb())),
                 Some(t) if !KNOWN_RESULT_TYPES.contains(&t) => out.push(
                     // RFC 8460 §4.3: the result types registry
-                    d(Code::ReportUnknownResultType, format!("{fb}.result-type")).arg("value", t),
+                    d(
+                        Code::ReportUnknownResultType,
+                        format!("{}.result-type", fb()),
+                    )
+                    .arg("value", t),
                 ),
                 Some(_) => {}
             }
@@ -135,17 +140,20 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
                 ("receiving-ip", &fd.receiving_ip),
             ] {
                 if let Some(ip) = v {
-                    if ip.parse::<std::net::IpAddr>().is_err() {
+                    if !is_ip_address(ip) {
                         // RFC 8460 §4.4: sending-mta-ip and receiving-ip are IP addresses
-                        out.push(d(Code::ReportBadIp, format!("{fb}.{name}")).arg("value", ip));
+                        out.push(d(Code::ReportBadIp, format!("{}.{name}", fb())).arg("value", ip));
                     }
                 }
             }
             match fd.failed_session_count {
-                None => missing(&mut out, &format!("{fb}.failed-session-count")),
+                None => missing(&mut out, &format!("{}.failed-session-count", fb())),
                 Some(c) if !c.exact => out.push(
-                    d(Code::ReportBadCount, format!("{fb}.failed-session-count"))
-                        .arg("value", c.value),
+                    d(
+                        Code::ReportBadCount,
+                        format!("{}.failed-session-count", fb()),
+                    )
+                    .arg("value", c.value),
                 ),
                 Some(_) => {}
             }
@@ -164,6 +172,17 @@ pub fn validate(r: &Report) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Whether `s` is an IPv4 or IPv6 address in text form (RFC 8460 §4.4). Only the family its form allows is
+/// tried: `IpAddr`'s parser tries IPv4 first and then reads the text again as IPv6, and this runs once per
+/// failure detail.
+fn is_ip_address(s: &str) -> bool {
+    if s.contains(':') {
+        s.parse::<std::net::Ipv6Addr>().is_ok()
+    } else {
+        s.parse::<std::net::Ipv4Addr>().is_ok()
+    }
 }
 
 fn check_datetime(s: &str, field: &str, out: &mut Vec<Diagnostic>) {
@@ -188,6 +207,30 @@ mod tests {
     }
 
     const HEAD: &str = r#""organization-name":"O","report-id":"1","contact-info":"a@b.c","date-range":{"start-datetime":"2024-01-01T00:00:00Z","end-datetime":"2024-01-01T23:59:59Z"}"#;
+
+    #[test]
+    fn ip_addresses_table() {
+        for (s, want) in [
+            ("192.0.2.1", true),
+            ("2001:db8::1", true),
+            ("::ffff:192.0.2.1", true),
+            ("::", true),
+            ("192.0.2.256", false),
+            ("192.0.2", false),
+            ("2001:db8::1::2", false),
+            ("[2001:db8::1]", false),
+            ("", false),
+            (":", false),
+            ("mx.example.com", false),
+        ] {
+            assert_eq!(is_ip_address(s), want, "{s:?}");
+            assert_eq!(
+                want,
+                s.parse::<std::net::IpAddr>().is_ok(),
+                "{s:?} agrees with IpAddr"
+            );
+        }
+    }
 
     #[test]
     fn validate_table() {
