@@ -3,7 +3,7 @@
 //! `report-id` unique per sender, and the same report often arrives twice (e-mail and HTTPS, or a re-upload).
 
 use super::model::{Report, Text};
-use super::tally::Tally;
+use super::tally::{Entry, Tally};
 use super::time;
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
@@ -603,35 +603,47 @@ impl Aggregator {
         s.by_policy_domain = sorted(self.domain);
         s.by_policy_type = sorted(self.ptype);
         s.by_day = self.day.values().cloned().collect();
-        // each (MX, result type) sum is a pair; the sums of one MX are adjacent, and add up to its row
+        // each (MX, result type) sum is a pair; the sums of one MX are adjacent, and add up to its row. The lists
+        // are ordered by position over the sums, and only the rows listed are copied out (a big report has
+        // 100,000 of each)
         let sums = self.mx.into_sums();
-        let mut pairs: Vec<((Text, Text), u64)> = Vec::with_capacity(sums.len());
-        let mut by_mx: Vec<(Text, u64)> = Vec::new();
-        for e in sums {
-            match by_mx.last_mut() {
-                Some((host, failed)) if *host == e.key => *failed = failed.saturating_add(e.n),
-                _ => by_mx.push((e.key.clone(), e.n)),
+        let mut mx_rows: Vec<(usize, u64)> = Vec::new();
+        for (i, e) in sums.iter().enumerate() {
+            match mx_rows.last_mut() {
+                Some((first, failed)) if sums[*first].key == e.key => {
+                    *failed = failed.saturating_add(e.n)
+                }
+                _ => mx_rows.push((i, e.n)),
             }
-            let result = self.results.get(e.id() as usize).map(|r| r.0.clone());
-            pairs.push(((result.unwrap_or_default(), e.key), e.n));
         }
+        let (mx, mx_rest) = top_by_failed(mx_rows.len(), self.top, &|i| {
+            (&sums[mx_rows[i].0].key, mx_rows[i].1)
+        });
+        let ips = self.ip.into_sums();
+        let (ip, ip_rest) = top_by_failed(ips.len(), self.top, &|i| (&ips[i].key, ips[i].n));
+        let result_of = |e: &Entry| {
+            self.results
+                .get(e.id() as usize)
+                .map_or("", |r| r.0.as_str())
+        };
+        // the order of the joined keys the worker's SQL sorts by: failed, then result type, then MX
+        let pairs = positions_in_order(sums.len(), self.top, &|a, b| {
+            let (a, b) = (&sums[a], &sums[b]);
+            b.n.cmp(&a.n)
+                .then_with(|| result_of(a).cmp(result_of(b)))
+                .then_with(|| a.key.cmp(&b.key))
+        });
+        s.by_result_and_mx = pairs
+            .into_iter()
+            .map(|i| PairBucket {
+                key: result_of(&sums[i]).into(),
+                second: sums[i].key.to_string(),
+                failed: sums[i].n,
+            })
+            .collect();
         s.by_result_type = top_of(self.results, None).0;
-        let (mx, mx_rest) = top_of(by_mx, self.top);
-        let ips = self.ip.into_sums().into_iter().map(|e| (e.key, e.n));
-        let (ip, ip_rest) = top_of(ips.collect(), self.top);
         s.by_receiving_mx = mx;
         s.by_sending_ip = ip;
-        s.by_result_and_mx = head(pairs, self.top, |a, b| {
-            // the order of the joined keys the worker's SQL sorts by: failed, then result type, then MX
-            b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-        })
-        .into_iter()
-        .map(|((key, second), failed)| PairBucket {
-            key: key.into(),
-            second: second.into(),
-            failed,
-        })
-        .collect();
         // in day order: the joined keys sort by day (fixed width), then by result type
         let by_day: Vec<(Text, u64)> = self.day_result.into_iter().collect();
         s.by_day_and_result = head(by_day, None, |a, b| a.0.cmp(&b.0))
@@ -723,16 +735,31 @@ fn sorted(map: Buckets) -> Vec<Bucket> {
 
 /// The top `top` keys by failed sessions (then by key), and what the rest add up to.
 fn top_of(v: Vec<(Text, u64)>, top: Option<usize>) -> (Vec<FailureBucket>, Rest) {
-    let keys = v.len() as u64;
-    let total = v.iter().fold(0u64, |t, (_, n)| t.saturating_add(*n));
-    let list: Vec<FailureBucket> = head(v, top, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
+    top_by_failed(v.len(), top, &|i| (&v[i].0, v[i].1))
+}
+
+/// [`top_of`] over `n` (key, failed) pairs read by position, so a long list is never copied to be ordered.
+fn top_by_failed<'a>(
+    n: usize,
+    top: Option<usize>,
+    item: &dyn Fn(usize) -> (&'a Text, u64),
+) -> (Vec<FailureBucket>, Rest) {
+    let total = (0..n).fold(0u64, |t, i| t.saturating_add(item(i).1));
+    let order = positions_in_order(n, top, &|a, b| {
+        let (a, b) = (item(a), item(b));
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0))
+    });
+    let list: Vec<FailureBucket> = order
         .into_iter()
-        .map(|(k, failed)| FailureBucket {
-            key: k.into(),
-            failed,
+        .map(|i| {
+            let (key, failed) = item(i);
+            FailureBucket {
+                key: key.to_string(),
+                failed,
+            }
         })
         .collect();
-    let rest = Rest::beyond(keys, total, list.iter().map(|b| b.failed));
+    let rest = Rest::beyond(n as u64, total, list.iter().map(|b| b.failed));
     (list, rest)
 }
 
