@@ -105,9 +105,25 @@ pub fn unwrap(bytes: &[u8], limits: Limits) -> Result<Vec<Payload<'_>>, Diagnost
     }
 }
 
+/// The most deflate can inflate one byte to (RFC 1951: a 258-byte match per ~2 bits, about 1032 : 1).
+const MAX_DEFLATE_RATIO: usize = 1032;
+
+/// The size a gzip stream states for its last member (RFC 1952 §2.3.1: ISIZE, the input's length mod 2^32, in
+/// the last 4 bytes): a capacity hint only, never trusted, 0 when there is no trailer.
+fn stated_size(bytes: &[u8]) -> usize {
+    match bytes.len().checked_sub(4).and_then(|at| bytes.get(at..)) {
+        Some(&[a, b, c, d]) if bytes.len() >= 18 => u32::from_le_bytes([a, b, c, d]) as usize,
+        _ => 0,
+    }
+}
+
 /// Inflates gzip data, refusing output past `max` bytes (memory and time stay bounded by `max`).
 pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, Diagnostic> {
-    let mut out = Vec::with_capacity(bytes.len().saturating_mul(8).min(max).min(1 << 20));
+    // the trailer's size, when it is believable, sizes the output at once (a 26 MB report was a series of
+    // doublings, each copying the last); a lying trailer only moves the first allocation, bounded by `max`
+    let stated = stated_size(bytes).min(bytes.len().saturating_mul(MAX_DEFLATE_RATIO));
+    let first = bytes.len().saturating_mul(8).min(1 << 20).max(stated);
+    let mut out = Vec::with_capacity(first.min(max.saturating_add(1)));
     // RFC 8460 §5.2: reports may be gzip-compressed; the cap stops a bomb (RFC 8460 §6.3's warning)
     let decoder = flate2::read::MultiGzDecoder::new(bytes);
     match decoder.take(max as u64 + 1).read_to_end(&mut out) {
@@ -343,6 +359,39 @@ mod tests {
         let bomb = gzip(&vec![0u8; 8 << 20]);
         let err = gunzip(&bomb, 1 << 20).expect_err("refused");
         assert_eq!(err.code, Code::ReportInflatedTooLarge);
+    }
+
+    /// The trailer's stated size is only a hint: a lie in either direction changes nothing but the first
+    /// allocation, which stays within the cap and the deflate ratio.
+    #[test]
+    fn lying_gzip_trailers_change_nothing() {
+        let body = br#"{"report-id":"x"}"#.repeat(1000);
+        let honest = gzip(&body);
+        for (name, isize) in [
+            ("honest", None),
+            ("zero", Some(0u32)),
+            ("4 GiB", Some(u32::MAX)),
+            ("one byte", Some(1)),
+        ] {
+            let mut g = honest.clone();
+            if let Some(v) = isize {
+                let n = g.len();
+                g[n - 4..].copy_from_slice(&v.to_le_bytes());
+            }
+            let hint = stated_size(&g).min(g.len() * MAX_DEFLATE_RATIO);
+            assert!(hint <= g.len() * MAX_DEFLATE_RATIO, "{name}");
+            match gunzip(&g, 1 << 20) {
+                // flate2 checks ISIZE: a changed trailer is a bad gzip, never a wrong output
+                Ok(out) => assert_eq!(out, body, "{name}"),
+                Err(e) => assert_eq!(e.code, Code::ReportBadGzip, "{name}"),
+            }
+        }
+        assert_eq!(gunzip(&honest, 1 << 20).map(|o| o.len()), Ok(body.len()));
+        assert_eq!(stated_size(b"short"), 0);
+        assert_eq!(
+            gunzip(&gzip(&body), 100).map_err(|e| e.code),
+            Err(Code::ReportInflatedTooLarge)
+        );
     }
 
     #[test]
