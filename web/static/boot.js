@@ -1,4 +1,4 @@
-// Loads the wasm app (kept out of index.html so the CSP needs no inline script). The page's static shell
+// Loads the wasm app (a file of this site, allowed by the CSP as 'self'). The page's static shell
 // (scripts/shells.py: header, heading and lead, so the first paint needs no wasm) goes as soon as the app has
 // mounted its own tree beside it.
 import init from '/mtasts-web.js';

@@ -1,8 +1,11 @@
 //! Stored reports: the same dashboard, fed by the worker's `GET /api/summary` (admin token kept in session
-//! storage only, sent only to this site's own origin).
+//! storage only, sent only to this site's own origin), and the reports themselves one page of
+//! [`PAGE`] at a time from `GET /api/reports` (newest first, by its cursor), so thousands stored never mean
+//! thousands drawn.
 
 use crate::components::dashboard::Dashboard;
 use crate::components::diagnostics::rich;
+use crate::components::table::{Cell, SortTable};
 use crate::i18n::{t, tr};
 use gloo::net::http::Request;
 use gloo::storage::{SessionStorage, Storage};
@@ -43,32 +46,45 @@ enum Status {
     Failed(String),
 }
 
-async fn fetch_summary(token: String, domain: String, from: String, to: String) -> Status {
+/// Reports per page of the list.
+const PAGE: usize = 50;
+
+/// The filters of one load, as the API takes them.
+#[derive(Clone, PartialEq)]
+struct Ask {
+    token: String,
+    domain: String,
+    from: String,
+    to: String,
+}
+
+/// GETs `path` + the filters (+ `extra`) with the token; the body as `T`, or the refusal as one line.
+async fn get<T: for<'de> Deserialize<'de>>(path: &str, a: &Ask, extra: &str) -> Result<T, String> {
     let url = format!(
-        "/api/summary?domain={}&from={}&to={}",
-        crate::util::encode(&domain),
-        crate::util::encode(&from),
-        crate::util::encode(&to)
+        "{path}?domain={}&from={}&to={}{extra}",
+        crate::util::encode(&a.domain),
+        crate::util::encode(&a.from),
+        crate::util::encode(&a.to)
     );
-    let resp = match Request::get(&url)
-        .header("Authorization", &format!("Bearer {token}"))
+    let resp = Request::get(&url)
+        .header("Authorization", &format!("Bearer {}", a.token))
         .send()
         .await
-    {
-        Ok(r) => r,
-        Err(e) => return Status::Failed(e.to_string()),
-    };
+        .map_err(|e| e.to_string())?;
     if resp.ok() {
-        match resp.json::<SummaryResponse>().await {
-            Ok(s) => Status::Loaded(Rc::new(s.summary), s.listed, Rc::new(s.arrivals)),
-            Err(e) => Status::Failed(e.to_string()),
-        }
-    } else {
-        let status = resp.status();
-        match resp.json::<ApiError>().await {
-            Ok(e) => Status::Failed(format!("{status} {}: {}", e.error.code, e.error.message)),
-            Err(_) => Status::Failed(format!("HTTP {status}")),
-        }
+        return resp.json::<T>().await.map_err(|e| e.to_string());
+    }
+    let status = resp.status();
+    Err(match resp.json::<ApiError>().await {
+        Ok(e) => format!("{status} {}: {}", e.error.code, e.error.message),
+        Err(_) => format!("HTTP {status}"),
+    })
+}
+
+async fn fetch_summary(a: Ask) -> Status {
+    match get::<SummaryResponse>("/api/summary", &a, "").await {
+        Ok(s) => Status::Loaded(Rc::new(s.summary), s.listed, Rc::new(s.arrivals)),
+        Err(m) => Status::Failed(m),
     }
 }
 
@@ -90,6 +106,8 @@ pub fn stored_page() -> Html {
     let from = use_state(asked("from"));
     let to = use_state(asked("to"));
     let status = use_state(|| Status::Idle);
+    // the filters of the summary on screen: the report list pages through the same
+    let asked_for = use_state(|| None::<Ask>);
     let input = |s: &UseStateHandle<String>| {
         let s = s.clone();
         Callback::from(move |e: InputEvent| {
@@ -97,27 +115,31 @@ pub fn stored_page() -> Html {
         })
     };
     let onsubmit = {
-        let (token, domain, from, to, status) = (
+        let (token, domain, from, to, status, asked_for) = (
             token.clone(),
             domain.clone(),
             from.clone(),
             to.clone(),
             status.clone(),
+            asked_for.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let _ = SessionStorage::set(TOKEN_KEY, (*token).clone());
             status.set(Status::Loading);
-            let (tk, d, f, t, st) = (
-                (*token).clone(),
-                (*domain).clone(),
-                (*from).clone(),
-                (*to).clone(),
-                status.clone(),
-            );
-            wasm_bindgen_futures::spawn_local(
-                async move { st.set(fetch_summary(tk, d, f, t).await) },
-            );
+            let ask = Ask {
+                token: (*token).clone(),
+                domain: (*domain).clone(),
+                from: (*from).clone(),
+                to: (*to).clone(),
+            };
+            let st = status.clone();
+            let asked = asked_for.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = fetch_summary(ask.clone()).await;
+                asked.set(Some(ask));
+                st.set(loaded);
+            });
         })
     };
     let forget = {
@@ -164,6 +186,7 @@ pub fn stored_page() -> Html {
                             { tr("ui--more-rows", &[("count", s.more.failures.count.to_string()), ("failed", s.more.failures.failed.to_string())]) }
                         </p>
                     } } else { html! {} } }
+                    { match &*asked_for { Some(a) => html! { <ReportPages ask={Rc::new(a.clone())} /> }, None => html! {} } }
                     </>
                 },
             } }
@@ -198,6 +221,131 @@ fn arrivals_view(a: &serde_json::Value) -> Html {
             <ul class="mono">{ for recent.iter().map(|r| html! {
                 <li data-via={text(r, "via")}>{ [text(r, "organization"), text(r, "report_id"), text(r, "via"), text(r, "from"), text(r, "dkim")].join(" · ") }</li>
             }) }</ul>
+        </section>
+    }
+}
+
+/// Props of [`ReportPages`].
+#[derive(Properties, PartialEq)]
+struct ReportPagesProps {
+    ask: Rc<Ask>,
+}
+
+/// One page of `/api/reports`: its rows, and the cursor of the next (older) page.
+#[derive(Clone, PartialEq)]
+enum Listing {
+    Loading,
+    Page(Rc<Vec<Vec<Cell>>>, Option<String>),
+    Failed(String),
+}
+
+/// A `/api/reports` entry as table cells: day, organization, report id, policy domain, successful, failed.
+fn report_cells(r: &serde_json::Value) -> Vec<Cell> {
+    let text = |v: &serde_json::Value| Cell::Text(v.as_str().unwrap_or_default().to_owned());
+    // counts past 2^53 come as strings (`js_safe`): read either form
+    let num = |v: &serde_json::Value| {
+        Cell::Num(
+            v.as_u64()
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                .unwrap_or(0),
+        )
+    };
+    let m = &r["meta"];
+    vec![
+        text(&r["day"]),
+        text(&m["org"]),
+        text(&m["id"]),
+        text(&r["domain"]),
+        num(&m["s"]),
+        num(&m["f"]),
+    ]
+}
+
+/// The stored reports for the loaded filters, [`PAGE`] at a time, newest first, with older and newer pages: the
+/// page never holds more than one page of rows, whatever is stored.
+#[function_component(ReportPages)]
+fn report_pages(p: &ReportPagesProps) -> Html {
+    // the cursors of the pages before the one shown ("" is the first page), to go back to newer ones
+    let trail = use_state(|| vec![String::new()]);
+    let listing = use_state(|| Listing::Loading);
+    {
+        let (listing, trail) = (listing.clone(), trail.clone());
+        use_effect_with((p.ask.clone(), (*trail).clone()), move |(ask, trail)| {
+            let cursor = trail.last().cloned().unwrap_or_default();
+            let ask = (**ask).clone();
+            listing.set(Listing::Loading);
+            wasm_bindgen_futures::spawn_local(async move {
+                let extra = format!("&limit={PAGE}&cursor={}", crate::util::encode(&cursor));
+                listing.set(
+                    match get::<serde_json::Value>("/api/reports", &ask, &extra).await {
+                        Ok(v) => Listing::Page(
+                            Rc::new(
+                                v["reports"]
+                                    .as_array()
+                                    .map(|a| a.iter().map(report_cells).collect())
+                                    .unwrap_or_default(),
+                            ),
+                            v["cursor"].as_str().map(str::to_owned),
+                        ),
+                        Err(m) => Listing::Failed(m),
+                    },
+                );
+            });
+        });
+    }
+    // a new set of filters starts again at the newest page
+    {
+        let trail = trail.clone();
+        use_effect_with(p.ask.clone(), move |_| trail.set(vec![String::new()]));
+    }
+    let newer = {
+        let trail = trail.clone();
+        Callback::from(move |_| {
+            let mut t = (*trail).clone();
+            t.pop();
+            trail.set(t);
+        })
+    };
+    let number = trail.len();
+    let body = match &*listing {
+        Listing::Loading => html! { <p class="muted" role="status">{ t("ui--loading") }</p> },
+        Listing::Failed(m) => html! { <p class="error-box" role="alert">{ m.clone() }</p> },
+        Listing::Page(rows, next) => {
+            let older = next.clone().map(|c| {
+                let trail = trail.clone();
+                Callback::from(move |_| {
+                    let mut t = (*trail).clone();
+                    t.push(c.clone());
+                    trail.set(t);
+                })
+            });
+            let headers = [
+                "ui--col-day",
+                "ui--col-organization",
+                "ui--col-report-id",
+                "ui--col-domain",
+                "ui--col-successful",
+                "ui--col-failed",
+            ]
+            .iter()
+            .map(|k| t(k))
+            .collect::<Vec<_>>();
+            html! {
+                <>
+                <SortTable id="stored-reports-table" {headers} rows={(**rows).clone()} initial={(0, true)} top={PAGE} limit={PAGE} />
+                <p class="row pager">
+                    <button class="btn ghost" type="button" id="stored-newer" disabled={number == 1} onclick={newer}>{ t("ui--page-newer") }</button>
+                    <span class="muted" id="stored-page">{ tr("ui--page-number", &[("n", number.to_string())]) }</span>
+                    <button class="btn ghost" type="button" id="stored-older" disabled={older.is_none()} onclick={older.unwrap_or_default()}>{ t("ui--page-older") }</button>
+                </p>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="stored-list" id="stored-list">
+            <h2>{ t("ui--stored-list") }</h2>
+            { body }
         </section>
     }
 }
