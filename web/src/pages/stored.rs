@@ -268,28 +268,38 @@ fn report_pages(p: &ReportPagesProps) -> Html {
     // the cursors of the pages before the one shown ("" is the first page), to go back to newer ones
     let trail = use_state(|| vec![String::new()]);
     let listing = use_state(|| Listing::Loading);
+    // the number of the latest request: an answer to an older one (clicked past, or other filters) is dropped,
+    // so the rows shown are always those of the page named
+    let latest = use_mut_ref(|| 0u32);
     {
-        let (listing, trail) = (listing.clone(), trail.clone());
+        let (listing, latest) = (listing.clone(), latest.clone());
         use_effect_with((p.ask.clone(), (*trail).clone()), move |(ask, trail)| {
             let cursor = trail.last().cloned().unwrap_or_default();
             let ask = (**ask).clone();
+            let asked = {
+                let mut n = latest.borrow_mut();
+                *n = n.wrapping_add(1);
+                *n
+            };
             listing.set(Listing::Loading);
             wasm_bindgen_futures::spawn_local(async move {
                 let extra = format!("&limit={PAGE}&cursor={}", crate::util::encode(&cursor));
-                listing.set(
-                    match get::<serde_json::Value>("/api/reports", &ask, &extra).await {
-                        Ok(v) => Listing::Page(
-                            Rc::new(
-                                v["reports"]
-                                    .as_array()
-                                    .map(|a| a.iter().map(report_cells).collect())
-                                    .unwrap_or_default(),
-                            ),
-                            v["cursor"].as_str().map(str::to_owned),
+                let answer = get::<serde_json::Value>("/api/reports", &ask, &extra).await;
+                if *latest.borrow() != asked {
+                    return;
+                }
+                listing.set(match answer {
+                    Ok(v) => Listing::Page(
+                        Rc::new(
+                            v["reports"]
+                                .as_array()
+                                .map(|a| a.iter().map(report_cells).collect())
+                                .unwrap_or_default(),
                         ),
-                        Err(m) => Listing::Failed(m),
-                    },
-                );
+                        v["cursor"].as_str().map(str::to_owned),
+                    ),
+                    Err(m) => Listing::Failed(m),
+                });
             });
         });
     }
