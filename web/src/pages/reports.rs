@@ -78,12 +78,13 @@ impl Reducible for Loaded {
     }
 }
 
-/// Reads one file's bytes (Blob.arrayBuffer: no FileReader round trips).
-async fn file_bytes(f: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(f.array_buffer())
-        .await
-        .map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+/// Starts reading each of `files` at once (Blob.arrayBuffer: no FileReader round trips; the browser reads them
+/// in parallel); the bytes come when each future is awaited.
+fn start_reads(files: &[web_sys::File]) -> Vec<wasm_bindgen_futures::JsFuture> {
+    files
+        .iter()
+        .map(|f| wasm_bindgen_futures::JsFuture::from(f.array_buffer()))
+        .collect()
 }
 
 /// Files read at once: browsers read them in parallel while the wasm parses the previous ones.
@@ -96,15 +97,22 @@ fn read_files(files: Vec<web_sys::File>, state: UseReducerHandle<Loaded>) {
         let cat = catalog();
         let (mut ok, mut err, mut n) = (Vec::new(), Vec::new(), 0usize);
         let mut last_flush = util::now_ms();
-        for chunk in files.chunks(READ_AHEAD) {
-            let reads = futures_util::future::join_all(chunk.iter().map(file_bytes)).await;
-            for (f, bytes) in chunk.iter().zip(reads) {
-                match bytes {
-                    Ok(bytes) => match report::load(&bytes, Limits::default()) {
-                        Ok(list) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
-                        Err(d) => err.push((f.name(), cat.message(&d))),
-                    },
-                    Err(e) => err.push((f.name(), e)),
+        let mut chunks = files.chunks(READ_AHEAD);
+        let mut pending = chunks.next().map(|c| (c, start_reads(c)));
+        while let Some((chunk, reads)) = pending.take() {
+            // the next chunk's reads start before this one is parsed, so reading and parsing overlap
+            pending = chunks.next().map(|c| (c, start_reads(c)));
+            let reads = futures_util::future::join_all(reads).await;
+            for (f, buf) in chunk.iter().zip(reads) {
+                match buf {
+                    Ok(buf) => {
+                        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                        match report::load(&bytes, Limits::default()) {
+                            Ok(list) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
+                            Err(d) => err.push((f.name(), cat.message(&d))),
+                        }
+                    }
+                    Err(e) => err.push((f.name(), format!("{e:?}"))),
                 }
                 n += 1;
             }
