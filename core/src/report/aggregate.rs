@@ -683,6 +683,9 @@ pub fn positions_in_order(
     cmp: &dyn Fn(usize, usize) -> Ordering,
 ) -> Vec<usize> {
     let keep = top.unwrap_or(n).min(n);
+    if keep == 0 {
+        return Vec::new();
+    }
     if keep == n {
         let mut idx: Vec<usize> = (0..n).collect();
         sort_idx(&mut idx, cmp);

@@ -186,7 +186,8 @@ pub fn stored_page() -> Html {
                             { tr("ui--more-rows", &[("count", s.more.failures.count.to_string()), ("failed", s.more.failures.failed.to_string())]) }
                         </p>
                     } } else { html! {} } }
-                    { match &*asked_for { Some(a) => html! { <ReportPages ask={Rc::new(a.clone())} /> }, None => html! {} } }
+                    // keyed by the filters: other filters mount a new list, which starts at the newest page
+                    { match &*asked_for { Some(a) => html! { <ReportPages key={[a.token.as_str(), &a.domain, &a.from, &a.to].join("\n")} ask={Rc::new(a.clone())} /> }, None => html! {} } }
                     </>
                 },
             } }
@@ -268,7 +269,7 @@ fn report_pages(p: &ReportPagesProps) -> Html {
     // the cursors of the pages before the one shown ("" is the first page), to go back to newer ones
     let trail = use_state(|| vec![String::new()]);
     let listing = use_state(|| Listing::Loading);
-    // the number of the latest request: an answer to an older one (clicked past, or other filters) is dropped,
+    // the number of the latest request: an answer to an older one (a page clicked past) is dropped,
     // so the rows shown are always those of the page named
     let latest = use_mut_ref(|| 0u32);
     {
@@ -302,11 +303,6 @@ fn report_pages(p: &ReportPagesProps) -> Html {
                 });
             });
         });
-    }
-    // a new set of filters starts again at the newest page
-    {
-        let trail = trail.clone();
-        use_effect_with(p.ask.clone(), move |_| trail.set(vec![String::new()]));
     }
     let newer = {
         let trail = trail.clone();
