@@ -26,7 +26,7 @@ grep -q '^NOTIFY_FROM=' .dev.vars || echo 'NOTIFY_FROM=watch@example.com' >> .de
 TOKEN=$(sed -n 's/^ADMIN_TOKEN=//p' .dev.vars)
 # the report index (D1, a local SQLite file): apply what migrations/ adds since the last run
 wrangler d1 migrations apply mtasts --local --persist-to .wrangler/state
-wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to .wrangler/state --show-interactive-dev-session=false &
+wrangler dev -c wrangler.toml -c web/wrangler.toml --ip 127.0.0.1 --port "$PORT" --persist-to .wrangler/state --show-interactive-dev-session=false &
 WPID=$!
 trap 'kill $WPID 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 180); do

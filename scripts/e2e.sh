@@ -60,7 +60,7 @@ export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"
 # the report index (D1): a fresh local database with every migration
 wrangler d1 migrations apply mtasts --local --persist-to "$STATE" > "$OUT/migrations.log" 2>&1 \
   || { cat "$OUT/migrations.log"; exit 1; }
-"${WRAP[@]}" wrangler dev --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" --show-interactive-dev-session=false \
+"${WRAP[@]}" wrangler dev -c wrangler.toml -c web/wrangler.toml --ip 127.0.0.1 --port "$PORT" --persist-to "$STATE" --show-interactive-dev-session=false \
   "${VARS[@]}" > "$OUT/wrangler.log" 2>&1 &
 WPID=$!
 for i in $(seq 1 240); do

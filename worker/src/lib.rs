@@ -11,7 +11,7 @@
 //! - `GET /rules[/<code>]` are the rule pages, rendered from core's registry in the reader's language
 //!   ([`rule_pages`]).
 //! - `GET|POST /watch` is the watch's page: a domain's alerts, settings and notices sent ([`watch_page`]).
-//! - Everything else is the web app, served by Workers Static Assets.
+//! - Everything else is the web app: the assets-only worker `mtasts-site`, through the `SITE` binding ([`site`]).
 
 mod api;
 mod http;
@@ -25,6 +25,7 @@ mod policy_host;
 mod reindex;
 mod retention;
 mod rule_pages;
+mod site;
 mod store;
 mod summary;
 mod watch;
@@ -32,8 +33,11 @@ mod watch_page;
 
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
+use worker::js_sys::Promise;
+use worker::wasm_bindgen_futures::future_to_promise;
 use worker::{
-    event, Context, Env, ForwardableEmailMessage, Method, Request, Response, Result,
+    event, web_sys, Context, Env, ForwardableEmailMessage, Method, Request, Response, Result,
     ScheduleContext, ScheduledEvent,
 };
 
@@ -126,12 +130,16 @@ impl Config {
 
 /// The request's host name, lower-case, without port (from `Host`, else the URL).
 pub(crate) fn host_of(req: &Request) -> String {
-    let h = req
-        .headers()
-        .get("Host")
-        .ok()
-        .flatten()
-        .or_else(|| req.url().ok().and_then(|u| u.host_str().map(str::to_owned)));
+    host_of_raw(req.inner())
+}
+
+/// [`host_of`] for the runtime's own request object (the policy host's fast path reads no more of it).
+pub(crate) fn host_of_raw(req: &web_sys::Request) -> String {
+    let h = req.headers().get("Host").ok().flatten().or_else(|| {
+        url::Url::parse(&req.url())
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+    });
     let h = h.unwrap_or_default().to_ascii_lowercase();
     let h = if h.starts_with('[') {
         h
@@ -165,23 +173,51 @@ fn allowed_methods(path: &str) -> &'static str {
     }
 }
 
-#[event(fetch)]
-async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+/// The fetch handler, exported by hand where `#[event(fetch)]` would generate it (the same signature, which
+/// `worker-build`'s entry calls): a policy answer this isolate keeps ([`policy_host::serve_kept`]) is returned
+/// as a settled promise, reading no more of the request than its method, URL and `Host` (not its `cf`, which
+/// workerd builds on first use), without starting a future or building a `worker::Response`; every other
+/// request runs [`respond`] as a future. The policy host is the hottest path: every MTA sending to a domain fetches it.
+#[wasm_bindgen]
+pub fn fetch(raw: web_sys::Request, env: Env, _ctx: worker::worker_sys::Context) -> Promise {
+    if let Some(resp) = policy_host::serve_kept(&raw, &env) {
+        return Promise::resolve(&JsValue::from(resp));
+    }
+    future_to_promise(async move { Ok(respond(Request::from(raw), env).await.into()) })
+}
+
+/// Answers one request; anything unexpected is the 503 of [`unavailable`].
+async fn respond(req: Request, env: Env) -> web_sys::Response {
     let path = req.path();
-    // the hottest path: every sending MTA fetches the policy; a catalog is looked up only to refuse
     let method = req.inner().method();
-    if path == policy_host::PATH && matches!(method.as_str(), "GET" | "HEAD") {
-        return match policy_host::serve(&req, &env, method == "HEAD").await {
+    let answer = if let Some(head) = policy_host::is_policy_fetch(&req) {
+        // a catalog is looked up only to refuse
+        match policy_host::serve(&req, &env, head).await {
             Ok(r) => Ok(r),
-            Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e),
-        };
-    }
-    let cfg = Config::from_env(&env);
-    let cat = Catalog::get(lang_of(&req));
-    match route(req, &env, &cfg, &cat, &path, &method).await {
-        Ok(r) => Ok(r),
-        Err(e) => unavailable(&cat, &path, e),
-    }
+            Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e).map(Into::into),
+        }
+    } else if !site::is_worker_path(&path) {
+        let lang = lang_of(&req);
+        match site::serve(req, &env).await {
+            Ok(r) => Ok(r.into()),
+            Err(e) => unavailable(&Catalog::get(lang), &path, e).map(Into::into),
+        }
+    } else {
+        let cfg = Config::from_env(&env);
+        let cat = Catalog::get(lang_of(&req));
+        match route(req, &env, &cfg, &cat, &path, &method).await {
+            Ok(r) => Ok(r.into()),
+            Err(e) => unavailable(&cat, &path, e).map(Into::into),
+        }
+    };
+    answer.unwrap_or_else(|e| {
+        // building even the refusal failed: a bare 503, still never a 5xx of another kind
+        worker::console_error!("{path}: {e}");
+        let init = web_sys::ResponseInit::new();
+        init.set_status(503);
+        web_sys::Response::new_with_opt_str_and_init(None, &init)
+            .unwrap_or_else(|_| web_sys::Response::error())
+    })
 }
 
 /// Report e-mail from Email Routing (RFC 8460 §5.3). Never an `Err`: the generated glue would panic; every

@@ -17,8 +17,9 @@ use mtasts_core::i18n::Catalog;
 use mtasts_core::{policy, Code};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
-use worker::{Env, Headers, Request, Response, Result};
+use worker::js_sys::Uint8Array;
+use worker::web_sys::{self, ResponseInit};
+use worker::{Env, Request, Result};
 
 /// How long an isolate serves its kept answer without reading KV (ms): half of `Cache-Control: max-age=60`.
 /// `POLICY_FRESH_SECONDS` (0–60) sets another (the tests use 2 s to see a kept answer expire).
@@ -31,10 +32,49 @@ const MAX_KEPT: usize = 256;
 struct Kept {
     /// The stored text, to tell a changed policy from the same one.
     text: String,
-    /// The body served (CRLF), or `None` for an invalid policy (served as 503).
-    body: Option<Rc<[u8]>>,
+    /// The answer served, or `None` for an invalid policy (served as 503).
+    answer: Option<Answer>,
     /// When KV was last read (ms since the epoch).
     read_at: f64,
+}
+
+/// A valid policy's 200, built once on the JavaScript side: the body (CRLF) and the status and headers, so
+/// serving it again copies nothing out of wasm memory and sets no header one by one. The `Response`
+/// constructor copies both (Fetch: "extract a body" copies a buffer source; headers are filled from the init),
+/// so one answer serves any number of requests.
+#[derive(Clone)]
+struct Answer {
+    body: Uint8Array,
+    init: ResponseInit,
+}
+
+impl Answer {
+    /// The answer serving `body`: `text/plain; charset=utf-8` (RFC 8461 §3.2), `Cache-Control: max-age=60`
+    /// (RFC 8461 §8.2's suggestion for proxies), `nosniff`, and its length (also on a HEAD).
+    fn new(body: &[u8]) -> Result<Answer> {
+        let headers = web_sys::Headers::new()?;
+        headers.set("Content-Type", "text/plain; charset=utf-8")?;
+        headers.set("Cache-Control", "max-age=60")?;
+        headers.set("X-Content-Type-Options", "nosniff")?;
+        headers.set("Content-Length", &body.len().to_string())?;
+        let init = ResponseInit::new();
+        init.set_status(200);
+        init.set_headers(&headers);
+        Ok(Answer {
+            body: Uint8Array::from(body),
+            init,
+        })
+    }
+
+    /// A fresh response of this answer (no body for a HEAD).
+    fn response(&self, head: bool) -> Result<web_sys::Response> {
+        let resp = if head {
+            web_sys::Response::new_with_opt_str_and_init(None, &self.init)
+        } else {
+            web_sys::Response::new_with_opt_buffer_source_and_init(Some(&self.body), &self.init)
+        };
+        Ok(resp?)
+    }
 }
 
 thread_local! {
@@ -66,30 +106,30 @@ pub fn forget(domain: &str) {
 }
 
 /// The kept answer for `domain` if it was read less than `window` ms before `now`.
-fn fresh(domain: &str, now: f64, window: f64) -> Option<Option<Rc<[u8]>>> {
+fn fresh(domain: &str, now: f64, window: f64) -> Option<Option<Answer>> {
     KEPT.with(|k| {
         k.borrow()
             .get(domain)
             .filter(|e| now - e.read_at < window && now >= e.read_at)
-            .map(|e| e.body.clone())
+            .map(|e| e.answer.clone())
     })
 }
 
 /// The answer for `text` just read from KV: the kept one when the text did not change (no lint), else linted
 /// and kept.
-fn answer(domain: &str, text: String, now: f64) -> Option<Rc<[u8]>> {
+fn answer(domain: &str, text: String, now: f64) -> Result<Option<Answer>> {
     let same = KEPT.with(|k| {
         let mut k = k.borrow_mut();
         let e = k.get_mut(domain).filter(|e| e.text == text)?;
         e.read_at = now;
-        Some(e.body.clone())
+        Some(e.answer.clone())
     });
-    if let Some(body) = same {
-        return body;
+    if let Some(answer) = same {
+        return Ok(answer);
     }
     let lint = policy::lint(&text);
-    let body = if lint.is_valid() {
-        Some(Rc::from(to_crlf(&text).into_bytes()))
+    let answer = if lint.is_valid() {
+        Some(Answer::new(to_crlf(&text).as_bytes())?)
     } else {
         let codes: Vec<&str> = lint
             .diagnostics
@@ -116,12 +156,12 @@ fn answer(domain: &str, text: String, now: f64) -> Option<Rc<[u8]>> {
             domain.to_owned(),
             Kept {
                 text,
-                body: body.clone(),
+                answer: answer.clone(),
                 read_at: now,
             },
         );
     });
-    body
+    Ok(answer)
 }
 
 /// The policy's path (RFC 8461 §3.3), from core's plan.
@@ -151,10 +191,53 @@ pub fn to_crlf(text: &str) -> String {
     out
 }
 
-/// Handles the policy path.
-/// Serves a GET (or, with `head`, a HEAD; other methods are refused by the router); the catalog for a refusal
-/// is looked up only when refusing (this path is hot).
-pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<Response> {
+/// `Some(head)` when `req` is a GET (`false`) or HEAD (`true`) of the policy path, the requests
+/// [`serve_kept`] and [`serve`] answer; other methods are refused by the router.
+pub fn is_policy_fetch(req: &Request) -> Option<bool> {
+    if req.path() != PATH {
+        return None;
+    }
+    head_or_get(&req.inner().method())
+}
+
+/// `Some(true)` for HEAD, `Some(false)` for GET.
+fn head_or_get(method: &str) -> Option<bool> {
+    match method {
+        "GET" => Some(false),
+        "HEAD" => Some(true),
+        _ => None,
+    }
+}
+
+/// The path of a serialized absolute URL, as the runtime gives `Request.url`: WHATWG serialization puts the
+/// path at the first `/` after `scheme://` and the authority, and percent-encodes `?` and `#` inside it.
+fn url_path(url: &str) -> &str {
+    let rest = url.find("://").map_or(url, |i| &url[i + 3..]);
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    path.split(['?', '#']).next().unwrap_or(path)
+}
+
+/// The milliseconds since the epoch, the clock of the kept answers.
+fn now_ms() -> f64 {
+    worker::js_sys::Date::now()
+}
+
+/// For a GET or HEAD of the policy path, the 200 this isolate keeps for the request's domain if it is fresh:
+/// no KV read, no lint, no future. `None` for anything else (another path or method, nothing kept, kept too
+/// long, an invalid policy, a host that is not `mta-sts.<domain>`), which [`serve`] or the router answers.
+pub fn serve_kept(req: &web_sys::Request, env: &Env) -> Option<web_sys::Response> {
+    let head = head_or_get(&req.method())?;
+    if url_path(&req.url()) != PATH {
+        return None;
+    }
+    let host = crate::host_of_raw(req);
+    let domain = policy_domain(&host)?;
+    fresh(domain, now_ms(), fresh_ms(env))??.response(head).ok()
+}
+
+/// Serves a GET (or, with `head`, a HEAD) of the policy path, reading KV when this isolate keeps no fresh
+/// answer; the catalog for a refusal is looked up only when refusing (this path is hot).
+pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Response> {
     let cat = &|| Catalog::get(crate::lang_of(req));
     let host = host_of(req);
     let Some(domain) = policy_domain(&host) else {
@@ -162,11 +245,12 @@ pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<Response> {
             &cat(),
             404,
             http::diag(Code::PolicyUnknownHost).arg("host", mtasts_core::diag::snippet(&host, 80)),
-        );
+        )
+        .map(Into::into);
     };
-    let now = worker::Date::now().as_millis() as f64;
-    let body = match fresh(domain, now, fresh_ms(env)) {
-        Some(body) => body,
+    let now = now_ms();
+    let answer = match fresh(domain, now, fresh_ms(env)) {
+        Some(answer) => answer,
         None => {
             let kv = env.kv(store::BINDING)?;
             let Some(text) = kv
@@ -180,30 +264,22 @@ pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<Response> {
                     &cat(),
                     404,
                     http::diag(Code::PolicyUnknownDomain).arg("domain", domain),
-                );
+                )
+                .map(Into::into);
             };
-            answer(domain, text, now)
+            answer(domain, text, now)?
         }
     };
     // fail closed: an invalid policy is never served (RFC 8461 §3.2)
-    let Some(body) = body else {
-        return http::refuse(
+    match answer {
+        Some(answer) => answer.response(head),
+        None => http::refuse(
             &cat(),
             503,
             http::diag(Code::PolicyInvalidStored).arg("domain", domain),
-        );
-    };
-    let headers = Headers::new();
-    headers.set("Content-Type", "text/plain; charset=utf-8")?;
-    headers.set("Cache-Control", "max-age=60")?;
-    headers.set("X-Content-Type-Options", "nosniff")?;
-    headers.set("Content-Length", &body.len().to_string())?;
-    let resp = if head {
-        Response::empty()?
-    } else {
-        Response::from_bytes(body.to_vec())?
-    };
-    Ok(resp.with_headers(headers).with_status(200))
+        )
+        .map(Into::into),
+    }
 }
 
 #[cfg(test)]
@@ -231,6 +307,28 @@ mod tests {
             ("a\n\n", "a\r\n\r\n"),
         ] {
             assert_eq!(to_crlf(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn url_path_table() {
+        for (url, want) in [
+            ("https://mta-sts.example.com/.well-known/mta-sts.txt", PATH),
+            ("http://127.0.0.1:8787/.well-known/mta-sts.txt?x=1", PATH),
+            ("https://h.example/.well-known/mta-sts.txt#f", PATH),
+            ("https://user:pw@h.example:443/a/b?c/d", "/a/b"),
+            ("https://h.example", "/"),
+            ("https://h.example/", "/"),
+            (
+                "https://h.example//.well-known/mta-sts.txt",
+                "//.well-known/mta-sts.txt",
+            ),
+            (
+                "https://h.example/%2ewell-known/mta-sts.txt",
+                "/%2ewell-known/mta-sts.txt",
+            ),
+        ] {
+            assert_eq!(url_path(url), want, "{url}");
         }
     }
 }
