@@ -63,7 +63,8 @@ fn order(entries: &mut [Entry]) {
                 .take_while(|e| e.hash() == h)
                 .count();
         let run = &mut entries[start..end];
-        if run.iter().any(|e| e.key != run[0].key) {
+        // most runs are one entry: comparing its key with itself was a memcmp per entry
+        if run.len() > 1 && run[1..].iter().any(|e| e.key != run[0].key) {
             run.sort_unstable_by(|a, b| a.key.cmp(&b.key).then(a.order.cmp(&b.order)));
         }
         start = end;
