@@ -197,10 +197,9 @@ async fn respond(req: Request, env: Env) -> web_sys::Response {
             Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e).map(Into::into),
         }
     } else if !site::is_worker_path(&path) {
-        let lang = lang_of(&req);
-        match site::serve(req, &env).await {
-            Ok(r) => Ok(r.into()),
-            Err(e) => unavailable(&Catalog::get(lang), &path, e).map(Into::into),
+        match site::serve(req.inner(), &env).await {
+            Ok(r) => Ok(r),
+            Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e).map(Into::into),
         }
     } else {
         let cfg = Config::from_env(&env);

@@ -6,7 +6,9 @@
 //! second. Without assets here, only the site's requests take one extra hop (a service binding, in the same
 //! thread), and those are a person's page loads, not every sending MTA's policy fetch (RFC 8461 §3.3).
 
-use worker::{Env, Request, Response, Result};
+use wasm_bindgen::{JsCast, JsValue};
+use worker::wasm_bindgen_futures::JsFuture;
+use worker::{web_sys, worker_sys, Env, Result};
 
 /// The binding of the site worker (`[[services]]` in `wrangler.toml`).
 pub const BINDING: &str = "SITE";
@@ -31,9 +33,12 @@ pub fn is_worker_path(path: &str) -> bool {
 }
 
 /// Hands `req` to the site worker as it came (any method: the assets layer answers 405 to what it does not
-/// take, 307 to its own canonical paths, and the app's page to unknown ones).
-pub async fn serve(req: Request, env: &Env) -> Result<Response> {
-    env.service(BINDING)?.fetch_request(req).await
+/// take, 307 to its own canonical paths, and the app's page to unknown ones), and its answer back untouched
+/// (status, headers, body stream: not rebuilt as a `worker::Response`).
+pub async fn serve(req: &web_sys::Request, env: &Env) -> Result<web_sys::Response> {
+    let site: worker_sys::Fetcher = JsValue::from(env.service(BINDING)?).unchecked_into();
+    let answer = JsFuture::from(site.fetch(req)?).await?;
+    Ok(answer.dyn_into()?)
 }
 
 #[cfg(test)]
