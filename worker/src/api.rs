@@ -374,7 +374,7 @@ async fn records(req: Request, ctx: RouteContext<Ctx>) -> Result<Response> {
             http::diag(Code::PolicyInvalidStored).arg("domain", &domain),
         );
     };
-    let host = crate::host_of(&req);
+    let host = crate::host_of(req.inner());
     // RFC 8460 §3: this deployment's mailbox first (Microsoft mails only the first address), then its endpoint
     let rua = match q.get("rua") {
         Some(r) => vec![r.clone()],

@@ -128,13 +128,9 @@ impl Config {
     }
 }
 
-/// The request's host name, lower-case, without port (from `Host`, else the URL).
-pub(crate) fn host_of(req: &Request) -> String {
-    host_of_raw(req.inner())
-}
-
-/// [`host_of`] for the runtime's own request object (the policy host's fast path reads no more of it).
-pub(crate) fn host_of_raw(req: &web_sys::Request) -> String {
+/// The request's host name, lower-case, without port (from `Host`, else the URL). It takes the runtime's own
+/// request object: the policy host's fast path reads no more of a request than this and its method and URL.
+pub(crate) fn host_of(req: &web_sys::Request) -> String {
     let h = req.headers().get("Host").ok().flatten().or_else(|| {
         url::Url::parse(&req.url())
             .ok()
@@ -190,7 +186,7 @@ pub fn fetch(raw: web_sys::Request, env: Env, _ctx: worker::worker_sys::Context)
 async fn respond(req: Request, env: Env) -> web_sys::Response {
     let path = req.path();
     let method = req.inner().method();
-    let answer = if let Some(head) = policy_host::is_policy_fetch(&req) {
+    let answer = if let Some(head) = policy_host::policy_fetch(req.inner()) {
         // a catalog is looked up only to refuse
         match policy_host::serve(&req, &env, head).await {
             Ok(r) => Ok(r),

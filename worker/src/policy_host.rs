@@ -193,20 +193,13 @@ pub fn to_crlf(text: &str) -> String {
 
 /// `Some(head)` when `req` is a GET (`false`) or HEAD (`true`) of the policy path, the requests
 /// [`serve_kept`] and [`serve`] answer; other methods are refused by the router.
-pub fn is_policy_fetch(req: &Request) -> Option<bool> {
-    if req.path() != PATH {
-        return None;
-    }
-    head_or_get(&req.inner().method())
-}
-
-/// `Some(true)` for HEAD, `Some(false)` for GET.
-fn head_or_get(method: &str) -> Option<bool> {
-    match method {
-        "GET" => Some(false),
-        "HEAD" => Some(true),
-        _ => None,
-    }
+pub fn policy_fetch(req: &web_sys::Request) -> Option<bool> {
+    let head = match req.method().as_str() {
+        "GET" => false,
+        "HEAD" => true,
+        _ => return None,
+    };
+    (url_path(&req.url()) == PATH).then_some(head)
 }
 
 /// The path of a serialized absolute URL, as the runtime gives `Request.url`: WHATWG serialization puts the
@@ -226,11 +219,8 @@ fn now_ms() -> f64 {
 /// no KV read, no lint, no future. `None` for anything else (another path or method, nothing kept, kept too
 /// long, an invalid policy, a host that is not `mta-sts.<domain>`), which [`serve`] or the router answers.
 pub fn serve_kept(req: &web_sys::Request, env: &Env) -> Option<web_sys::Response> {
-    let head = head_or_get(&req.method())?;
-    if url_path(&req.url()) != PATH {
-        return None;
-    }
-    let host = crate::host_of_raw(req);
+    let head = policy_fetch(req)?;
+    let host = host_of(req);
     let domain = policy_domain(&host)?;
     fresh(domain, now_ms(), fresh_ms(env))??.response(head).ok()
 }
@@ -239,7 +229,7 @@ pub fn serve_kept(req: &web_sys::Request, env: &Env) -> Option<web_sys::Response
 /// answer; the catalog for a refusal is looked up only when refusing (this path is hot).
 pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Response> {
     let cat = &|| Catalog::get(crate::lang_of(req));
-    let host = host_of(req);
+    let host = host_of(req.inner());
     let Some(domain) = policy_domain(&host) else {
         return http::refuse(
             &cat(),

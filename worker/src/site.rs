@@ -2,8 +2,8 @@
 //! worker `mtasts-site` (`web/wrangler.toml`) through the `SITE` service binding.
 //!
 //! Why two workers: a worker with static assets has every request pass the assets router before its code runs,
-//! the policy host's requests too; measured on workerd, that hop cost the policy host ~14 % of its requests per
-//! second. Without assets here, only the site's requests take one extra hop (a service binding, in the same
+//! the policy host's requests too; measured on workerd, that hop cost a constant JavaScript worker ~14 % of its
+//! requests per second. Without assets here, only the site's requests take one extra hop (a service binding, in the same
 //! thread), and those are a person's page loads, not every sending MTA's policy fetch (RFC 8461 §3.3).
 
 use wasm_bindgen::{JsCast, JsValue};
