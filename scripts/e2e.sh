@@ -52,8 +52,9 @@ fi
 # e-mail ingest as in production: DKIM required (the testbed publishes the test key), accepted mail copied to an
 # archive address, reports proposed with this deployment's mailbox first
 VARS+=(--var REQUIRE_DKIM:true --var FORWARD_TO:archive@example.com --var REPORT_MAILTO:tlsrpt@reports.example.com)
-# the policy host keeps an answer per isolate for 30 s in production; 2 s here, so a test can see it expire
-VARS+=(--var POLICY_FRESH_SECONDS:2)
+# the policy host keeps an answer per isolate for 30 s in production; 5 s here, so a test can see it renewed
+# (after 3/4 of it, which leaves time for a `wrangler kv` write behind the API's back first) and expire
+VARS+=(--var POLICY_FRESH_SECONDS:5)
 # the watch: e-mail notices from this address (wrangler writes them to files), short webhook timeouts and run budget
 VARS+=(--var NOTIFY_FROM:watch@reports.example.com --var WEBHOOK_TIMEOUT_SECONDS:2 --var WATCH_BUDGET_SECONDS:8)
 export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"

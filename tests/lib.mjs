@@ -15,10 +15,11 @@ fs.mkdirSync(OUT, { recursive: true });
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** One HTTP request; resolves { status, headers, body: Buffer, ms }. Never rejects on HTTP status. */
-export function request(method, urlPath, { headers = {}, body } = {}) {
+/** One HTTP request (to our worker, or to `origin`); resolves { status, headers, body: Buffer, ms }. Never rejects
+ * on HTTP status. */
+export function request(method, urlPath, { headers = {}, body, origin = BASE } = {}) {
   // the path is sent as given (a `//…` path is not a protocol-relative URL here)
-  const base = new URL(BASE);
+  const base = new URL(origin);
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = http.request({ host: base.hostname, port: base.port, path: urlPath, method, headers, agent }, (res) => {

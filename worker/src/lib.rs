@@ -175,8 +175,8 @@ fn allowed_methods(path: &str) -> &'static str {
 /// workerd builds on first use), without starting a future or building a `worker::Response`; every other
 /// request runs [`respond`] as a future. The policy host is the hottest path: every MTA sending to a domain fetches it.
 #[wasm_bindgen]
-pub fn fetch(raw: web_sys::Request, env: Env, _ctx: worker::worker_sys::Context) -> Promise {
-    if let Some(resp) = policy_host::serve_kept(&raw, &env) {
+pub fn fetch(raw: web_sys::Request, env: Env, ctx: worker::worker_sys::Context) -> Promise {
+    if let Some(resp) = policy_host::serve_kept(&raw, &env, &ctx) {
         return Promise::resolve(&JsValue::from(resp));
     }
     future_to_promise(async move { Ok(respond(Request::from(raw), env).await.into()) })

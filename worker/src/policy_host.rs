@@ -8,22 +8,32 @@
 //! the answer per domain for [`FRESH_MS`] (half the `Cache-Control` max-age we send, so no cache in front of us
 //! holds it longer than a proxy would anyway): within that time a request costs no KV read and no lint. After
 //! it, KV is read again; the same text is served from the kept answer without linting it again, another text is
-//! linted and kept. The admin API drops an isolate's kept answer when it changes a policy ([`forget`]), so the
-//! isolate that took the change serves it at once; the others within [`FRESH_MS`] (KV itself takes up to 60 s
-//! to carry a change to every location). Fail closed holds: the kept answer of an invalid policy is the 503.
+//! linted and kept. A busy domain's answer is renewed before it expires ([`RENEW_AFTER`]): one request starts a
+//! KV read in the background and is served the kept answer, so no request waits on KV while the answer is in its
+//! window, and the requests that arrive together at its end do not all read KV at once. The admin API drops an
+//! isolate's kept answer when it changes a policy ([`forget`]), so the isolate that took the change serves it at
+//! once; the others within [`FRESH_MS`] (KV itself takes up to 60 s to carry a change to every location). Fail
+//! closed holds: the kept answer of an invalid policy is the 503, and no answer is served past its window.
 
 use crate::{host_of, http, store};
 use mtasts_core::i18n::Catalog;
 use mtasts_core::{policy, Code};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use wasm_bindgen::JsValue;
 use worker::js_sys::Uint8Array;
+use worker::wasm_bindgen_futures::future_to_promise;
 use worker::web_sys::{self, ResponseInit};
 use worker::{Env, Request, Result};
 
 /// How long an isolate serves its kept answer without reading KV (ms): half of `Cache-Control: max-age=60`.
-/// `POLICY_FRESH_SECONDS` (0–60) sets another (the tests use 2 s to see a kept answer expire).
+/// `POLICY_FRESH_SECONDS` (0–60) sets another (the tests use 5 s to see a kept answer renewed and expire).
 pub const FRESH_MS: f64 = 30_000.0;
+
+/// The part of the window after which the next request that uses a kept answer also renews it from KV, in the
+/// background: three quarters, so a renewal has the last quarter (7.5 s in production) to land before the answer
+/// expires, and a busy domain costs an isolate one KV read per 22.5 s.
+pub const RENEW_AFTER: f64 = 0.75;
 
 /// The most domains one isolate keeps answers for (each at most 64 KB, RFC 8461 §3.2's size for a policy).
 const MAX_KEPT: usize = 256;
@@ -36,6 +46,8 @@ struct Kept {
     answer: Option<Answer>,
     /// When KV was last read (ms since the epoch).
     read_at: f64,
+    /// A renewal from KV is under way (one at a time per domain).
+    renewing: bool,
 }
 
 /// A valid policy's 200, built once on the JavaScript side: the body (CRLF) and the status and headers, so
@@ -79,6 +91,9 @@ impl Answer {
 
 thread_local! {
     static KEPT: RefCell<HashMap<String, Kept>> = RefCell::new(HashMap::new());
+    /// Counts [`forget`]s: a KV read that started before one may carry the text the admin API just replaced, so
+    /// what it read is served to its own request but not kept.
+    static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     /// [`FRESH_MS`] or `POLICY_FRESH_SECONDS`, read once per isolate.
     static FRESH: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
 }
@@ -100,28 +115,49 @@ fn fresh_ms(env: &Env) -> f64 {
     })
 }
 
-/// Drops the answer this isolate keeps for `domain` (the admin API changed or removed its policy).
+/// Drops the answer this isolate keeps for `domain` because the admin API changed or removed its policy: a KV
+/// read under way may predate the write, so what it reads is not kept.
 pub fn forget(domain: &str) {
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+    drop_kept(domain);
+}
+
+/// Drops the answer this isolate keeps for `domain` (KV holds no policy for it any more).
+fn drop_kept(domain: &str) {
     KEPT.with(|k| k.borrow_mut().remove(domain));
 }
 
-/// The kept answer for `domain` if it was read less than `window` ms before `now`.
-fn fresh(domain: &str, now: f64, window: f64) -> Option<Option<Answer>> {
+/// This isolate's count of [`forget`]s, taken before a KV read.
+fn generation() -> u64 {
+    GENERATION.with(|g| g.get())
+}
+
+/// The kept answer for `domain` if it was read less than `window` ms before `now`. With `claim`, the second value
+/// says the caller is to renew it: it is past [`RENEW_AFTER`] of its window and no renewal is under way (the
+/// claim marks one under way).
+fn fresh(domain: &str, now: f64, window: f64, claim: bool) -> Option<(Option<Answer>, bool)> {
     KEPT.with(|k| {
-        k.borrow()
-            .get(domain)
-            .filter(|e| now - e.read_at < window && now >= e.read_at)
-            .map(|e| e.answer.clone())
+        let mut k = k.borrow_mut();
+        let e = k
+            .get_mut(domain)
+            .filter(|e| now - e.read_at < window && now >= e.read_at)?;
+        let renew = claim && !e.renewing && now - e.read_at >= window * RENEW_AFTER;
+        e.renewing |= renew;
+        Some((e.answer.clone(), renew))
     })
 }
 
-/// The answer for `text` just read from KV: the kept one when the text did not change (no lint), else linted
-/// and kept.
-fn answer(domain: &str, text: String, now: f64) -> Result<Option<Answer>> {
+/// The answer for `text`, read from KV from `now` on: the kept one when the text did not change (no lint), else
+/// linted, and kept unless a [`forget`] came after `generation` (then the admin API wrote since the read began).
+fn answer(domain: &str, text: String, now: f64, generation: u64) -> Result<Option<Answer>> {
+    let current = generation == self::generation();
     let same = KEPT.with(|k| {
         let mut k = k.borrow_mut();
         let e = k.get_mut(domain).filter(|e| e.text == text)?;
-        e.read_at = now;
+        if current {
+            e.read_at = now;
+            e.renewing = false;
+        }
         Some(e.answer.clone())
     });
     if let Some(answer) = same {
@@ -140,6 +176,9 @@ fn answer(domain: &str, text: String, now: f64) -> Result<Option<Answer>> {
         worker::console_error!("refusing to serve the invalid policy of {domain}: {codes:?}");
         None
     };
+    if !current {
+        return Ok(answer);
+    }
     KEPT.with(|k| {
         let mut k = k.borrow_mut();
         if k.len() >= MAX_KEPT && !k.contains_key(domain) {
@@ -158,6 +197,7 @@ fn answer(domain: &str, text: String, now: f64) -> Result<Option<Answer>> {
                 text,
                 answer: answer.clone(),
                 read_at: now,
+                renewing: false,
             },
         );
     });
@@ -217,12 +257,66 @@ fn now_ms() -> f64 {
 
 /// For a GET or HEAD of the policy path, the 200 this isolate keeps for the request's domain if it is fresh:
 /// no KV read, no lint, no future. `None` for anything else (another path or method, nothing kept, kept too
-/// long, an invalid policy, a host that is not `mta-sts.<domain>`), which [`serve`] or the router answers.
-pub fn serve_kept(req: &web_sys::Request, env: &Env) -> Option<web_sys::Response> {
+/// long, an invalid policy, a host that is not `mta-sts.<domain>`), which [`serve`] or the router answers. When
+/// the kept answer (valid or not) is due for renewal, the read from KV runs after the response, in `ctx`.
+pub fn serve_kept(
+    req: &web_sys::Request,
+    env: &Env,
+    ctx: &worker::worker_sys::Context,
+) -> Option<web_sys::Response> {
     let head = policy_fetch(req)?;
     let host = host_of(req);
     let domain = policy_domain(&host)?;
-    fresh(domain, now_ms(), fresh_ms(env))??.response(head).ok()
+    let (answer, due) = fresh(domain, now_ms(), fresh_ms(env), true)?;
+    if due {
+        let (owned, env) = (domain.to_owned(), env.clone());
+        let renewal = future_to_promise(async move {
+            renew(&owned, &env).await;
+            Ok(JsValue::UNDEFINED)
+        });
+        if ctx.wait_until(&renewal).is_err() {
+            // not kept alive past the response: another request in the window may try again; else the kept
+            // answer simply expires and the next request reads KV
+            end_renewal(domain);
+        }
+    }
+    answer?.response(head).ok()
+}
+
+/// Renews `domain`'s kept answer from KV (in the background of a request served from it). A policy gone from KV
+/// is dropped (the next request gets the 404); a failed read leaves the kept answer to expire at its time.
+async fn renew(domain: &str, env: &Env) {
+    let (now, generation) = (now_ms(), generation());
+    match read(env, domain).await {
+        Ok(Some(text)) => {
+            if let Err(e) = answer(domain, text, now, generation) {
+                worker::console_error!("renewing the policy of {domain}: {e}");
+            }
+        }
+        // gone behind the API's back; after an API write, that write's own answer stands
+        Ok(None) if generation == self::generation() => drop_kept(domain),
+        Ok(None) => {}
+        Err(e) => worker::console_error!("renewing the policy of {domain}: {e}"),
+    }
+    end_renewal(domain);
+}
+
+/// Marks no renewal under way for `domain`, so a later request in the window may start one.
+fn end_renewal(domain: &str) {
+    KEPT.with(|k| {
+        if let Some(e) = k.borrow_mut().get_mut(domain) {
+            e.renewing = false;
+        }
+    });
+}
+
+/// `domain`'s stored policy text, `None` when none is stored.
+async fn read(env: &Env, domain: &str) -> Result<Option<String>> {
+    env.kv(store::BINDING)?
+        .get(&store::policy_key(domain))
+        .text()
+        .await
+        .map_err(|e| worker::Error::RustError(e.to_string()))
 }
 
 /// Serves a GET (or, with `head`, a HEAD) of the policy path, reading KV when this isolate keeps no fresh
@@ -238,18 +332,12 @@ pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Resp
         )
         .map(Into::into);
     };
-    let now = now_ms();
-    let answer = match fresh(domain, now, fresh_ms(env)) {
-        Some(answer) => answer,
+    let (now, generation) = (now_ms(), generation());
+    let answer = match fresh(domain, now, fresh_ms(env), false) {
+        Some((answer, _)) => answer,
         None => {
-            let kv = env.kv(store::BINDING)?;
-            let Some(text) = kv
-                .get(&store::policy_key(domain))
-                .text()
-                .await
-                .map_err(|e| worker::Error::RustError(e.to_string()))?
-            else {
-                forget(domain);
+            let Some(text) = read(env, domain).await? else {
+                drop_kept(domain);
                 return http::refuse(
                     &cat(),
                     404,
@@ -257,7 +345,7 @@ pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Resp
                 )
                 .map(Into::into);
             };
-            answer(domain, text, now)?
+            answer(domain, text, now, generation)?
         }
     };
     // fail closed: an invalid policy is never served (RFC 8461 §3.2)
