@@ -141,8 +141,8 @@ pub fn run(a: Args, lang: Lang) -> Result<ExitCode, String> {
     } in items
     {
         let decoded = report::decode::decode(&bytes, Limits::default());
-        // the parsed reports own their text: the input goes before counting, which for one big report is a
-        // third of the peak memory
+        // the parsed reports own their text, so the input goes before counting (one big report's bytes were a
+        // third of what the process held at its peak)
         drop(bytes);
         match decoded {
             Ok(decoded) => {
