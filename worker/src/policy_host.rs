@@ -283,20 +283,11 @@ pub fn serve_kept(
     answer?.response(head).ok()
 }
 
-/// Renews `domain`'s kept answer from KV (in the background of a request served from it). A policy gone from KV
-/// is dropped (the next request gets the 404); a failed read leaves the kept answer to expire at its time.
+/// Renews `domain`'s kept answer from KV (in the background of a request served from it). A failed read leaves
+/// the kept answer to expire at its time.
 async fn renew(domain: &str, env: &Env) {
-    let (now, generation) = (now_ms(), generation());
-    match read(env, domain).await {
-        Ok(Some(text)) => {
-            if let Err(e) = answer(domain, text, now, generation) {
-                worker::console_error!("renewing the policy of {domain}: {e}");
-            }
-        }
-        // gone behind the API's back; after an API write, that write's own answer stands
-        Ok(None) if generation == self::generation() => drop_kept(domain),
-        Ok(None) => {}
-        Err(e) => worker::console_error!("renewing the policy of {domain}: {e}"),
+    if let Err(e) = reread(domain, env).await {
+        worker::console_error!("renewing the policy of {domain}: {e}");
     }
     end_renewal(domain);
 }
@@ -310,13 +301,25 @@ fn end_renewal(domain: &str) {
     });
 }
 
-/// `domain`'s stored policy text, `None` when none is stored.
-async fn read(env: &Env, domain: &str) -> Result<Option<String>> {
-    env.kv(store::BINDING)?
+/// Reads `domain`'s policy from KV and keeps its answer ([`answer`]); `None` when KV holds no policy for it, and
+/// then what this isolate kept for it is dropped, unless the admin API wrote since the read began.
+async fn reread(domain: &str, env: &Env) -> Result<Option<Option<Answer>>> {
+    let (now, generation) = (now_ms(), generation());
+    let text = env
+        .kv(store::BINDING)?
         .get(&store::policy_key(domain))
         .text()
         .await
-        .map_err(|e| worker::Error::RustError(e.to_string()))
+        .map_err(|e| worker::Error::RustError(e.to_string()))?;
+    match text {
+        Some(text) => answer(domain, text, now, generation).map(Some),
+        None => {
+            if generation == self::generation() {
+                drop_kept(domain);
+            }
+            Ok(None)
+        }
+    }
 }
 
 /// Serves a GET (or, with `head`, a HEAD) of the policy path, reading KV when this isolate keeps no fresh
@@ -332,21 +335,19 @@ pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Resp
         )
         .map(Into::into);
     };
-    let (now, generation) = (now_ms(), generation());
-    let answer = match fresh(domain, now, fresh_ms(env), false) {
+    let answer = match fresh(domain, now_ms(), fresh_ms(env), false) {
         Some((answer, _)) => answer,
-        None => {
-            let Some(text) = read(env, domain).await? else {
-                drop_kept(domain);
+        None => match reread(domain, env).await? {
+            Some(answer) => answer,
+            None => {
                 return http::refuse(
                     &cat(),
                     404,
                     http::diag(Code::PolicyUnknownDomain).arg("domain", domain),
                 )
-                .map(Into::into);
-            };
-            answer(domain, text, now, generation)?
-        }
+                .map(Into::into)
+            }
+        },
     };
     // fail closed: an invalid policy is never served (RFC 8461 §3.2)
     match answer {
