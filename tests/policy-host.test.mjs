@@ -111,10 +111,8 @@ async function startWorker(config, port, seed = () => {}) {
   const child = spawn('wrangler', ['dev', '--config', config, '--ip', '127.0.0.1', '--port', String(port),
     '--persist-to', state, '--show-interactive-dev-session=false'], { cwd: ROOT, stdio: 'ignore', detached: true });
   for (let i = 0; i < 240; i++) {
-    const ok = await new Promise((resolve) => {
-      http.get({ host: '127.0.0.1', port, path: PATH, headers: { Host: BENCH_HOST } }, (res) => { res.resume(); resolve(res.statusCode === 200); })
-        .on('error', () => resolve(false));
-    });
+    const ok = await request('GET', PATH, { headers: { Host: BENCH_HOST }, origin: `http://127.0.0.1:${port}` })
+      .then((r) => r.status === 200, () => false);
     if (ok) return { child, state };
     await sleep(500);
   }
