@@ -41,6 +41,12 @@ fn bench(c: &mut Criterion) {
     g.bench_function("parse-small", |b| {
         b.iter(|| decode::parse_json(black_box(SMALL.as_bytes())))
     });
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(SMALL.as_bytes()).expect("memory");
+    let small_gz = enc.finish().expect("memory");
+    g.bench_function("load-small-gz", |b| {
+        b.iter(|| mtasts_core::report::load(black_box(&small_gz), Limits::default()))
+    });
     g.throughput(Throughput::Bytes(big.len() as u64));
     g.sample_size(10);
     g.bench_function(format!("parse-{}MB", big.len() >> 20), |b| {

@@ -125,7 +125,7 @@ pub fn gunzip(bytes: &[u8], max: usize) -> Result<Vec<u8>, Diagnostic> {
     let first = bytes.len().saturating_mul(8).min(1 << 20).max(stated);
     let mut out = Vec::with_capacity(first.min(max.saturating_add(1)));
     // RFC 8460 §5.2: reports may be gzip-compressed; the cap stops a bomb (RFC 8460 §6.3's warning)
-    let decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let decoder = flate2::bufread::MultiGzDecoder::new(bytes);
     match decoder.take(max as u64 + 1).read_to_end(&mut out) {
         Ok(_) if out.len() > max => {
             Err(Diagnostic::new(Code::ReportInflatedTooLarge, Span::default()).arg("max", max))
