@@ -164,6 +164,40 @@ test('reports: every dropped file ends counted, duplicate, or refused with its r
   assert.match(errs[0], /policies/);
 });
 
+test('reports: a file the browser cannot read is refused alone, with the reason; the rest of its batch is counted', async () => {
+  // files are read in batches of 32 (one Promise.allSettled each): a file changed on disk after it was picked
+  // fails its read (NotReadableError); that must not take its 31 neighbours with it
+  const dir = path.join(OUT, 'unreadable');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const body = fs.readFileSync(path.join(CORPUS, expected().find((r) => r[0] === 'report' && r[1].endsWith('.json'))[1]), 'utf8');
+  const files = [];
+  for (let i = 0; i < 2000; i++) {
+    const f = path.join(dir, `r${i}.json`);
+    fs.writeFileSync(f, body.replace(/"report-id"\s*:\s*"[^"]*"/, `"report-id": "unreadable-${i}"`));
+    files.push(f);
+  }
+  const victim = files[files.length - 5];
+  let refused = null;
+  // the change must land before the browser reads that file (~0.5 s after the pick); tried up to 3 times
+  for (let attempt = 0; attempt < 3 && !refused; attempt++) {
+    await page.goto(`${BASE}/reports?attempt=${attempt}`);
+    await page.waitForSelector('#report-files', { state: 'attached' });
+    fs.writeFileSync(victim, body.replace(/"report-id"\s*:\s*"[^"]*"/, '"report-id": "unreadable-victim"'));
+    await page.setInputFiles('#report-files', files);
+    fs.appendFileSync(victim, ' \n');
+    fs.utimesSync(victim, new Date(), new Date(Date.now() + 5000));
+    await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 60000 });
+    const errs = await page.$$eval('#report-errors li', (els) => els.map((e) => e.textContent));
+    if (errs.length) refused = { errs, reports: Number(await page.getAttribute('#report-summary', 'data-reports')) };
+  }
+  assert.ok(refused, 'the changed file was read before it changed, three times');
+  assert.equal(refused.errs.length, 1, JSON.stringify(refused.errs));
+  assert.match(refused.errs[0], new RegExp(`${path.basename(victim).replace('.', '\\.')}: .*NotReadable`));
+  assert.equal(refused.reports, 1999, 'every other file of the batch counted');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('stored reports page asks for the token and shows API errors', async () => {
   await page.goto(`${BASE}/stored`);
   await page.waitForSelector('#stored-token');
@@ -247,14 +281,21 @@ test('benchmark: wasm size, time to first render, 1,000 .json.gz reports', async
     fs.writeFileSync(f, zlib.gzipSync(JSON.stringify(r)));
     files.push(f);
   }
-  await p.goto(`${BASE}/reports`);
-  await p.waitForSelector('#report-files', { state: 'attached' });
-  const t0 = Date.now();
-  await p.setInputFiles('#report-files', files);
-  await p.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 60000 });
-  const wall = Date.now() - t0;
-  const inPage = Number(await p.getAttribute('#report-progress', 'data-ms'));
-  assert.equal(await p.getAttribute('#report-summary', 'data-reports'), '1000');
+  // three drops, each on a fresh page: one drop's figure moves ±20 % with what else the VM does; the median is
+  // the figure, and all three are recorded
+  const inPage = [];
+  const wall = [];
+  for (let drop = 0; drop < 3; drop++) {
+    await p.goto(`${BASE}/reports?drop=${drop}`);
+    await p.waitForSelector('#report-files', { state: 'attached' });
+    const t0 = Date.now();
+    await p.setInputFiles('#report-files', files);
+    await p.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 60000 });
+    wall.push(Date.now() - t0);
+    inPage.push(Number(await p.getAttribute('#report-progress', 'data-ms')));
+    assert.equal(await p.getAttribute('#report-summary', 'data-reports'), '1000');
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   // the 26 MB report of the speed issue (core/benches/common/big_report.rs's shape: 1,000 policies × 100 failure
   // details), dropped alone: read, parsed, aggregated and drawn in the page
   const parts = [];
@@ -280,7 +321,8 @@ test('benchmark: wasm size, time to first render, 1,000 .json.gz reports', async
   await p.click('.table-wrap:has(#failures) .show-all');
   assert.equal(await p.$$eval('#failures tbody tr', (trs) => trs.length), 500, 'show all: the top 500, not 100,000');
   const stats = { wasm_bytes: wasm.length, wasm_gzip_bytes: wasmGz, js_gzip_bytes: zlib.gzipSync(js, { level: 9 }).length,
-    first_render_median_ms: +renders[2].toFixed(0), load_1000_reports_ms_in_page: inPage, load_1000_reports_ms_wall: wall,
+    first_render_median_ms: +renders[2].toFixed(0), load_1000_reports_ms_in_page: median(inPage), load_1000_reports_ms_wall: median(wall),
+    load_1000_reports_drops_ms_in_page: inPage, load_1000_reports_drops_ms_wall: wall,
     big_report_bytes: fs.statSync(big).size, big_report_ms_in_page: bigInPage, big_report_ms_wall: bigWall };
   console.log('web:', JSON.stringify(stats));
   fs.writeFileSync(path.join(OUT, 'web-bench.json'), JSON.stringify(stats, null, 2));

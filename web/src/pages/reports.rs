@@ -9,6 +9,7 @@ use gloo::timers::future::TimeoutFuture;
 use mtasts_core::report::aggregate::positions_in_order;
 use mtasts_core::report::{self, export, time, Aggregator, Filter, Limits, Report};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -24,6 +25,9 @@ pub struct Loaded {
     version: u64,
     /// Bumped when a batch of files is fully read: the dashboard is recomputed then, not on every file.
     settled: u64,
+    /// A load has finished since the last clear: until then there is no summary to show, and drawing an empty
+    /// dashboard on the way would only cost the main thread the files are read on.
+    ready: bool,
 }
 
 /// Changes to [`Loaded`].
@@ -50,6 +54,7 @@ impl Reducible for Loaded {
             millis: self.millis,
             version: self.version + 1,
             settled: self.settled,
+            ready: self.ready,
         };
         match action {
             Action::Start(n) => {
@@ -65,6 +70,7 @@ impl Reducible for Loaded {
             Action::Finish(ms) => {
                 s.busy = false;
                 s.settled += 1;
+                s.ready = true;
                 s.millis = Some(ms);
             }
             Action::Clear => {
@@ -79,12 +85,29 @@ impl Reducible for Loaded {
 }
 
 /// Starts reading each of `files` at once (Blob.arrayBuffer: no FileReader round trips; the browser reads them
-/// in parallel); the bytes come when each future is awaited.
-fn start_reads(files: &[web_sys::File]) -> Vec<wasm_bindgen_futures::JsFuture> {
-    files
-        .iter()
-        .map(|f| wasm_bindgen_futures::JsFuture::from(f.array_buffer()))
-        .collect()
+/// in parallel). One `Promise.allSettled` per batch: a JS-to-Rust future per file cost the main thread more than
+/// the parsing, and the main thread is what a drop of 1,000 files waits on; one file that cannot be read fails
+/// alone, not its batch.
+fn start_reads(files: &[web_sys::File]) -> wasm_bindgen_futures::JsFuture {
+    let reads: js_sys::Array = files.iter().map(|f| f.array_buffer()).collect();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::all_settled(&reads))
+}
+
+/// Why the browser could not read a file, as it says it (`NotReadableError: …`, in the browser's language).
+fn read_error(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.to_string()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// The bytes of one settled read (allSettled gives one entry per file, in order), or why it failed.
+fn settled_bytes(read: js_sys::PromiseState) -> Result<Vec<u8>, String> {
+    if read.is_fulfilled() {
+        Ok(js_sys::Uint8Array::new(&read.get_value().unwrap_or_default()).to_vec())
+    } else {
+        Err(read_error(&read.get_reason().unwrap_or_default()))
+    }
 }
 
 /// Files read at once: browsers read them in parallel while the wasm parses the previous ones.
@@ -102,17 +125,17 @@ fn read_files(files: Vec<web_sys::File>, state: UseReducerHandle<Loaded>) {
         while let Some((chunk, reads)) = pending.take() {
             // the next chunk's reads start before this one is parsed, so reading and parsing overlap
             pending = chunks.next().map(|c| (c, start_reads(c)));
-            let reads = futures_util::future::join_all(reads).await;
-            for (f, buf) in chunk.iter().zip(reads) {
-                match buf {
-                    Ok(buf) => {
-                        let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                        match report::load(&bytes, Limits::default()) {
-                            Ok(list) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
-                            Err(d) => err.push((f.name(), cat.message(&d))),
-                        }
-                    }
-                    Err(e) => err.push((f.name(), format!("{e:?}"))),
+            // allSettled itself never rejects; if it did, every file of the batch is listed with the reason
+            let settled = reads.await.map(JsCast::unchecked_into::<js_sys::Array>);
+            for (i, f) in chunk.iter().enumerate() {
+                let bytes = match &settled {
+                    Ok(all) => settled_bytes(all.get_unchecked(i as u32).unchecked_into()),
+                    Err(e) => Err(read_error(e)),
+                };
+                match bytes.map(|b| report::load(&b, Limits::default())) {
+                    Ok(Ok(list)) => ok.extend(list.into_iter().map(|l| Rc::new(l.report))),
+                    Ok(Err(d)) => err.push((f.name(), cat.message(&d))),
+                    Err(e) => err.push((f.name(), e)),
                 }
                 n += 1;
             }
@@ -264,7 +287,7 @@ pub fn reports_page() -> Html {
             domain.set(e.target_unchecked_into::<HtmlSelectElement>().value())
         })
     };
-    let have = !state.reports.is_empty() || !state.errors.is_empty();
+    let have = state.ready && (!state.reports.is_empty() || !state.errors.is_empty());
     html! {
         <section class="page reports">
             <h1>{ t("ui--reports-title") }</h1>
