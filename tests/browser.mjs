@@ -9,3 +9,8 @@ export async function launch() {
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
+
+/** Resolves once the report viewer has read every file it was given (its progress row says it is not busy). */
+export function filesRead(page, timeout = 30_000) {
+  return page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout });
+}

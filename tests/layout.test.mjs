@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { BASE, CORPUS, OUT, expected } from './lib.mjs';
-import { launch } from './browser.mjs';
+import { filesRead, launch } from './browser.mjs';
 
 const POLICY = 'version: STSv1\nmode: testing\nmx: mx1.example.com\nmx: *.mail.example.com\nmax_age: 604800\n';
 const reportFiles = () => expected().filter((r) => r[0] === 'report').map((r) => path.join(CORPUS, r[1]));
@@ -25,7 +25,7 @@ async function dashboard(opts) {
   const page = await open('/reports', opts);
   await page.waitForSelector('#report-files', { state: 'attached' });
   await page.setInputFiles('#report-files', reportFiles());
-  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  await filesRead(page);
   await page.waitForSelector('.grid2 .table-wrap');
   return page;
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { launch } from './browser.mjs';
+import { filesRead, launch } from './browser.mjs';
 import { BASE, CORPUS, OUT, ROOT, expected, request, putPolicy, policyFor } from './lib.mjs';
 
 let browser;
@@ -124,7 +124,7 @@ test('reports: all corpus reports at once give the deduplicated totals; junk is 
       'failure-details': [{ 'result-type': '<img src=x onerror="window.__pwned=3">', 'failed-session-count': 1, 'additional-information': 'javascript:window.__pwned=4', 'failure-reason-code': '<svg onload="window.__pwned=5">' }] }],
   }));
   await page.setInputFiles('#report-files', [...rows.map((r) => path.join(CORPUS, r[1])), junk]);
-  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  await filesRead(page);
   const uniq = new Map();
   for (const r of rows) uniq.set(`${r[2]}\t${r[3]}`, r);
   const want = [...uniq.values()].reduce((a, r) => ({ ok: a.ok + Number(r[5]), failed: a.failed + Number(r[6]) }), { ok: 0, failed: 0 });
@@ -139,7 +139,7 @@ test('reports: all corpus reports at once give the deduplicated totals; junk is 
   await page.screenshot({ path: path.join(OUT, 'reports.png'), fullPage: true });
   // untrusted content
   await page.setInputFiles('#report-files', [evil]);
-  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  await filesRead(page);
   await page.waitForFunction(() => document.body.textContent.includes('<script>window.__pwned=1</script>'));
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.$$eval('.dashboard img, .dashboard script, .dashboard b', (e) => e.length), 0);
@@ -154,7 +154,7 @@ test('reports: every dropped file ends counted, duplicate, or refused with its r
   fs.writeFileSync(named, JSON.stringify({ 'organization-name': 'X' }));
   const good = path.join(CORPUS, expected().find((r) => r[0] === 'report' && r[1].endsWith('.json'))[1]);
   await page.setInputFiles('#report-files', [named, good, good]);
-  await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false');
+  await filesRead(page);
   const s = await page.$eval('#report-summary', (e) => ({ ...e.dataset }));
   assert.equal(Number(s.reports), 1, 'the real report, once');
   assert.equal(Number(s.duplicates), 1, 'its second copy');
@@ -187,7 +187,7 @@ test('reports: a file the browser cannot read is refused alone, with the reason;
     await page.setInputFiles('#report-files', files);
     fs.appendFileSync(victim, ' \n');
     fs.utimesSync(victim, new Date(), new Date(Date.now() + 5000));
-    await page.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 60000 });
+    await filesRead(page, 60000);
     const errs = await page.$$eval('#report-errors li', (els) => els.map((e) => e.textContent));
     if (errs.length) refused = { errs, reports: Number(await page.getAttribute('#report-summary', 'data-reports')) };
   }
@@ -290,7 +290,7 @@ test('benchmark: wasm size, time to first render, 1,000 .json.gz reports', async
     await p.waitForSelector('#report-files', { state: 'attached' });
     const t0 = Date.now();
     await p.setInputFiles('#report-files', files);
-    await p.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 60000 });
+    await filesRead(p, 60000);
     wall.push(Date.now() - t0);
     inPage.push(Number(await p.getAttribute('#report-progress', 'data-ms')));
     assert.equal(await p.getAttribute('#report-summary', 'data-reports'), '1000');
@@ -312,7 +312,7 @@ test('benchmark: wasm size, time to first render, 1,000 .json.gz reports', async
   await p.waitForSelector('#report-files', { state: 'attached' });
   const b0 = Date.now();
   await p.setInputFiles('#report-files', [big]);
-  await p.waitForFunction(() => document.querySelector('#report-progress')?.dataset.busy === 'false', null, { timeout: 120000 });
+  await filesRead(p, 120000);
   await p.waitForSelector('#report-summary');
   const bigWall = Date.now() - b0;
   const bigInPage = Number(await p.getAttribute('#report-progress', 'data-ms'));
