@@ -30,9 +30,11 @@ const WINDOW_MS = 5_000;
 const RENEW_MS = WINDOW_MS * 0.75;
 /** A policy as served (CRLF line ends). */
 const crlf = (text) => text.replaceAll('\n', '\r\n');
+/** `wrangler kv key …` on a local KV (the binding MTASTS of `config`, kept in `persistTo`). */
+const kvKeyIn = (persistTo, config, ...args) => execFileSync('wrangler', ['kv', 'key', ...args, ...(config ? ['--config', config] : []),
+  '--binding', 'MTASTS', '--local', '--persist-to', persistTo], { cwd: ROOT, stdio: 'pipe' });
 /** `wrangler kv key …` on the e2e run's local KV: a write behind the API's back (no kept answer is dropped). */
-const kvKey = (...args) => execFileSync('wrangler', ['kv', 'key', ...args, '--binding', 'MTASTS', '--local', '--persist-to', process.env.KV_STATE],
-  { cwd: ROOT, stdio: 'pipe' });
+const kvKey = (...args) => kvKeyIn(process.env.KV_STATE, undefined, ...args);
 
 test('kept answers: a policy changed or removed through the API is served at once; one broken behind its back is refused when the kept answer expires', async () => {
   const host = 'mta-sts.kept.example';
@@ -149,8 +151,7 @@ test(`benchmark: the policy host against a constant JavaScript worker, and that 
   // (the baseline), and the constant again (the control, which measures the baseline against itself); each on a
   // wrangler started the same way, none on the e2e run's own
   const oursConfig = 'tests/policy-host-ours/wrangler.toml';
-  const seed = (state) => execFileSync('wrangler', ['kv', 'key', 'put', '--config', oursConfig, '--binding', 'MTASTS', '--local',
-    '--persist-to', state, 'policy:bench.example', policyFor(['*.bench.example'])], { cwd: ROOT, stdio: 'pipe' });
+  const seed = (state) => kvKeyIn(state, oursConfig, 'put', 'policy:bench.example', policyFor(['*.bench.example']));
   const ports = { ours: base - 4, baseline: base - 2, control: base - 3 };
   const started = [];
   try {
