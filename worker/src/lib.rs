@@ -33,6 +33,7 @@ mod watch_page;
 
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
+use policy_host::{Lookup, PolicyFetch};
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 use worker::js_sys::Promise;
 use worker::wasm_bindgen_futures::future_to_promise;
@@ -173,46 +174,43 @@ fn allowed_methods(path: &str) -> &'static str {
 /// `worker-build`'s entry calls): a policy answer this isolate keeps ([`policy_host::serve_kept`]) is returned
 /// as a settled promise, reading no more of the request than its method, URL and `Host` (not its `cf`, which
 /// workerd builds on first use), without starting a future or building a `worker::Response`; every other
-/// request runs [`respond`] as a future. The policy host is the hottest path: every MTA sending to a domain fetches it.
+/// request runs [`respond`] as a future, a policy fetch with what `serve_kept` found. The policy host is the
+/// hottest path: every MTA sending to a domain fetches it.
 #[wasm_bindgen]
 pub fn fetch(raw: web_sys::Request, env: Env, ctx: worker::worker_sys::Context) -> Promise {
-    if let Some(resp) = policy_host::serve_kept(&raw, &env, &ctx) {
-        return Promise::resolve(&JsValue::from(resp));
-    }
-    future_to_promise(async move { Ok(respond(Request::from(raw), env).await.into()) })
+    let policy = match policy_host::serve_kept(&raw, &env, &ctx) {
+        Lookup::Served(resp) => return Promise::resolve(&JsValue::from(resp)),
+        Lookup::Fetch(fetch) => Some(fetch),
+        Lookup::Other => None,
+    };
+    future_to_promise(async move { Ok(respond(Request::from(raw), env, policy).await.into()) })
 }
 
-/// Answers one request; anything unexpected is the 503 of [`unavailable`].
-async fn respond(req: Request, env: Env) -> web_sys::Response {
+/// Answers one request (`policy`: a policy fetch [`policy_host::serve_kept`] did not answer); anything
+/// unexpected is the 503 of [`unavailable`]. A catalog is looked up only for the router or to refuse.
+async fn respond(req: Request, env: Env, policy: Option<PolicyFetch>) -> web_sys::Response {
     let path = req.path();
-    let method = req.inner().method();
-    let answer = if let Some(head) = policy_host::policy_fetch(req.inner()) {
-        // a catalog is looked up only to refuse
-        match policy_host::serve(&req, &env, head).await {
-            Ok(r) => Ok(r),
-            Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e).map(Into::into),
-        }
-    } else if !site::is_worker_path(&path) {
-        match site::serve(req.inner(), &env).await {
-            Ok(r) => Ok(r),
-            Err(e) => unavailable(&Catalog::get(lang_of(&req)), &path, e).map(Into::into),
-        }
-    } else {
-        let cfg = Config::from_env(&env);
-        let cat = Catalog::get(lang_of(&req));
-        match route(req, &env, &cfg, &cat, &path, &method).await {
-            Ok(r) => Ok(r.into()),
-            Err(e) => unavailable(&cat, &path, e).map(Into::into),
+    let lang = lang_of(&req);
+    let answer = match policy {
+        Some(fetch) => policy_host::serve(fetch, &env, lang).await,
+        None if !site::is_worker_path(&path) => site::serve(req.inner(), &env).await,
+        None => {
+            let (cfg, method) = (Config::from_env(&env), req.inner().method());
+            route(req, &env, &cfg, &Catalog::get(lang), &path, &method)
+                .await
+                .map(Into::into)
         }
     };
-    answer.unwrap_or_else(|e| {
-        // building even the refusal failed: a bare 503, still never a 5xx of another kind
-        worker::console_error!("{path}: {e}");
-        let init = web_sys::ResponseInit::new();
-        init.set_status(503);
-        web_sys::Response::new_with_opt_str_and_init(None, &init)
-            .unwrap_or_else(|_| web_sys::Response::error())
-    })
+    answer
+        .or_else(|e| unavailable(&Catalog::get(lang), &path, e).map(Into::into))
+        .unwrap_or_else(|e| {
+            // building even the refusal failed: a bare 503, still never a 5xx of another kind
+            worker::console_error!("{path}: {e}");
+            let init = web_sys::ResponseInit::new();
+            init.set_status(503);
+            web_sys::Response::new_with_opt_str_and_init(None, &init)
+                .unwrap_or_else(|_| web_sys::Response::error())
+        })
 }
 
 /// Report e-mail from Email Routing (RFC 8460 §5.3). Never an `Err`: the generated glue would panic; every

@@ -16,7 +16,7 @@
 //! closed holds: the kept answer of an invalid policy is the 503, and no answer is served past its window.
 
 use crate::{host_of, http, store};
-use mtasts_core::i18n::Catalog;
+use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::{policy, Code};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,7 +24,7 @@ use wasm_bindgen::JsValue;
 use worker::js_sys::Uint8Array;
 use worker::wasm_bindgen_futures::future_to_promise;
 use worker::web_sys::{self, ResponseInit};
-use worker::{Env, Request, Result};
+use worker::{Env, Result};
 
 /// How long an isolate serves its kept answer without reading KV (ms): half of `Cache-Control: max-age=60`.
 /// `POLICY_FRESH_SECONDS` (0–60) sets another (the tests use 5 s to see a kept answer renewed and expire).
@@ -132,16 +132,15 @@ fn generation() -> u64 {
     GENERATION.with(|g| g.get())
 }
 
-/// The kept answer for `domain` if it was read less than `window` ms before `now`. With `claim`, the second value
-/// says the caller is to renew it: it is past [`RENEW_AFTER`] of its window and no renewal is under way (the
-/// claim marks one under way).
-fn fresh(domain: &str, now: f64, window: f64, claim: bool) -> Option<(Option<Answer>, bool)> {
+/// The kept answer for `domain` if it was read less than `window` ms before `now`. The second value says the
+/// caller is to renew it: it is past [`RENEW_AFTER`] of its window and no renewal is under way (and now one is).
+fn fresh(domain: &str, now: f64, window: f64) -> Option<(Option<Answer>, bool)> {
     KEPT.with(|k| {
         let mut k = k.borrow_mut();
         let e = k
             .get_mut(domain)
             .filter(|e| now - e.read_at < window && now >= e.read_at)?;
-        let renew = claim && !e.renewing && now - e.read_at >= window * RENEW_AFTER;
+        let renew = !e.renewing && now - e.read_at >= window * RENEW_AFTER;
         e.renewing |= renew;
         Some((e.answer.clone(), renew))
     })
@@ -233,7 +232,7 @@ pub fn to_crlf(text: &str) -> String {
 
 /// `Some(head)` when `req` is a GET (`false`) or HEAD (`true`) of the policy path, the requests
 /// [`serve_kept`] and [`serve`] answer; other methods are refused by the router.
-pub fn policy_fetch(req: &web_sys::Request) -> Option<bool> {
+fn policy_fetch(req: &web_sys::Request) -> Option<bool> {
     let head = match req.method().as_str() {
         "GET" => false,
         "HEAD" => true,
@@ -255,32 +254,65 @@ fn now_ms() -> f64 {
     worker::js_sys::Date::now()
 }
 
+/// What [`serve_kept`] made of a request.
+pub enum Lookup {
+    /// The answer this isolate keeps, served.
+    Served(web_sys::Response),
+    /// A GET or HEAD of the policy path that no kept 200 answered, for [`serve`].
+    Fetch(PolicyFetch),
+    /// Not a GET or HEAD of the policy path: the router's.
+    Other,
+}
+
+/// A GET or HEAD of the policy path as [`serve_kept`] read it, so [`serve`] reads the request no more.
+pub struct PolicyFetch {
+    /// A HEAD (no body).
+    head: bool,
+    /// The request's host, lower-case, without a port.
+    host: String,
+    /// What this isolate keeps for the host's domain and is fresh: `Some(None)` for an invalid policy.
+    kept: Option<Option<Answer>>,
+}
+
 /// For a GET or HEAD of the policy path, the 200 this isolate keeps for the request's domain if it is fresh:
-/// no KV read, no lint, no future. `None` for anything else (another path or method, nothing kept, kept too
-/// long, an invalid policy, a host that is not `mta-sts.<domain>`), which [`serve`] or the router answers. When
-/// the kept answer (valid or not) is due for renewal, the read from KV runs after the response, in `ctx`.
-pub fn serve_kept(
-    req: &web_sys::Request,
-    env: &Env,
-    ctx: &worker::worker_sys::Context,
-) -> Option<web_sys::Response> {
-    let head = policy_fetch(req)?;
+/// no KV read, no lint, no future. Anything else is handed on: a policy fetch with nothing kept, kept too long,
+/// an invalid policy or a host that is not `mta-sts.<domain>` to [`serve`], with what was found; another path or
+/// method to the router. When the kept answer (valid or not) is due for renewal, the read from KV runs after the
+/// response, in `ctx`.
+pub fn serve_kept(req: &web_sys::Request, env: &Env, ctx: &worker::worker_sys::Context) -> Lookup {
+    let Some(head) = policy_fetch(req) else {
+        return Lookup::Other;
+    };
     let host = host_of(req);
-    let domain = policy_domain(&host)?;
-    let (answer, due) = fresh(domain, now_ms(), fresh_ms(env), true)?;
-    if due {
-        let (owned, env) = (domain.to_owned(), env.clone());
-        let renewal = future_to_promise(async move {
-            renew(&owned, &env).await;
-            Ok(JsValue::UNDEFINED)
-        });
-        if ctx.wait_until(&renewal).is_err() {
-            // not kept alive past the response: another request in the window may try again; else the kept
-            // answer simply expires and the next request reads KV
-            end_renewal(domain);
+    let kept = match policy_domain(&host) {
+        Some(domain) => fresh(domain, now_ms(), fresh_ms(env)).map(|(answer, due)| {
+            if due {
+                start_renewal(domain, env, ctx);
+            }
+            answer
+        }),
+        None => None,
+    };
+    if let Some(Some(answer)) = &kept {
+        if let Ok(resp) = answer.response(head) {
+            return Lookup::Served(resp);
         }
     }
-    answer?.response(head).ok()
+    Lookup::Fetch(PolicyFetch { head, host, kept })
+}
+
+/// Starts renewing `domain`'s kept answer from KV, kept alive past the response by `ctx`.
+fn start_renewal(domain: &str, env: &Env, ctx: &worker::worker_sys::Context) {
+    let (owned, env) = (domain.to_owned(), env.clone());
+    let renewal = future_to_promise(async move {
+        renew(&owned, &env).await;
+        Ok(JsValue::UNDEFINED)
+    });
+    if ctx.wait_until(&renewal).is_err() {
+        // not kept alive past the response: another request in the window may try again; else the kept
+        // answer simply expires and the next request reads KV
+        end_renewal(domain);
+    }
 }
 
 /// Renews `domain`'s kept answer from KV (in the background of a request served from it). A failed read leaves
@@ -322,26 +354,25 @@ async fn reread(domain: &str, env: &Env) -> Result<Option<Option<Answer>>> {
     }
 }
 
-/// Serves a GET (or, with `head`, a HEAD) of the policy path, reading KV when this isolate keeps no fresh
-/// answer; the catalog for a refusal is looked up only when refusing (this path is hot).
-pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Response> {
-    let cat = &|| Catalog::get(crate::lang_of(req));
-    let host = host_of(req.inner());
+/// Serves a policy fetch [`serve_kept`] did not answer: reads KV when this isolate keeps no fresh answer, and
+/// refuses an unknown host or domain and an invalid policy; the catalog for `lang` is looked up only to refuse.
+pub async fn serve(fetch: PolicyFetch, env: &Env, lang: Lang) -> Result<web_sys::Response> {
+    let PolicyFetch { head, host, kept } = fetch;
     let Some(domain) = policy_domain(&host) else {
         return http::refuse(
-            &cat(),
+            &Catalog::get(lang),
             404,
             http::diag(Code::PolicyUnknownHost).arg("host", mtasts_core::diag::snippet(&host, 80)),
         )
         .map(Into::into);
     };
-    let answer = match fresh(domain, now_ms(), fresh_ms(env), false) {
-        Some((answer, _)) => answer,
+    let answer = match kept {
+        Some(answer) => answer,
         None => match reread(domain, env).await? {
             Some(answer) => answer,
             None => {
                 return http::refuse(
-                    &cat(),
+                    &Catalog::get(lang),
                     404,
                     http::diag(Code::PolicyUnknownDomain).arg("domain", domain),
                 )
@@ -353,7 +384,7 @@ pub async fn serve(req: &Request, env: &Env, head: bool) -> Result<web_sys::Resp
     match answer {
         Some(answer) => answer.response(head),
         None => http::refuse(
-            &cat(),
+            &Catalog::get(lang),
             503,
             http::diag(Code::PolicyInvalidStored).arg("domain", domain),
         )
