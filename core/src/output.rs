@@ -261,6 +261,47 @@ impl<'a> CheckAnswer<'a> {
     }
 }
 
+/// A count in JSON a JavaScript runtime reads exactly (`#[serde(with = "mtasts_core::output::js_count")]`): a
+/// number up to 2^53 − 1 ([`MAX_EXACT_COUNT`](crate::report::rollup::MAX_EXACT_COUNT)), else its decimal string.
+/// The worker writes counts this way where they pass through JavaScript (KV metadata, where a number past that
+/// made the put fail); the web app reads them back with [`js_count::from_value`], so either form shows exactly.
+pub mod js_count {
+    use crate::report::rollup::MAX_EXACT_COUNT;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `n` as a number, or as its decimal string past 2^53 − 1.
+    pub fn serialize<S: Serializer>(n: &u64, s: S) -> Result<S::Ok, S::Error> {
+        if *n <= MAX_EXACT_COUNT {
+            s.serialize_u64(*n)
+        } else {
+            s.serialize_str(&n.to_string())
+        }
+    }
+
+    /// Either form of a count.
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumOrText {
+        Num(u64),
+        Text(String),
+    }
+
+    /// Reads either form; a string that is no count (never written by [`serialize`]) reads as `u64::MAX`, so a
+    /// damaged figure shows as absurd rather than as zero.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        Ok(match NumOrText::deserialize(d)? {
+            NumOrText::Num(n) => n,
+            NumOrText::Text(t) => t.parse().unwrap_or(u64::MAX),
+        })
+    }
+
+    /// Reads a count from a JSON value in either form; `None` when it is neither a count nor a count's string.
+    pub fn from_value(v: &serde_json::Value) -> Option<u64> {
+        v.as_u64()
+            .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// `policy/bad-mode`'s page in five languages: the message comes from the bad example (with its argument),
@@ -393,5 +434,41 @@ mod tests {
             );
             assert!(json.get("details").is_none());
         }
+    }
+
+    /// Counts up to 2^53 − 1 are JSON numbers, larger ones strings; both read back exactly, and so does a
+    /// plain `serde_json::Value` of either form.
+    #[test]
+    fn js_count_round_trips() {
+        #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+        struct C {
+            #[serde(with = "super::js_count")]
+            n: u64,
+        }
+        let max = crate::report::rollup::MAX_EXACT_COUNT;
+        for (n, json) in [
+            (0, r#"{"n":0}"#),
+            (max, r#"{"n":9007199254740991}"#),
+            (max + 1, r#"{"n":"9007199254740992"}"#),
+            (u64::MAX, r#"{"n":"18446744073709551615"}"#),
+        ] {
+            assert_eq!(serde_json::to_string(&C { n }).unwrap(), json);
+            assert_eq!(serde_json::from_str::<C>(json).unwrap(), C { n });
+            let v: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(super::js_count::from_value(&v["n"]), Some(n), "{json}");
+        }
+        for bad in [
+            r#"{"n":"x"}"#,
+            r#"{"n":-1}"#,
+            r#"{"n":null}"#,
+            r#"{"n":1.5}"#,
+        ] {
+            let v: serde_json::Value = serde_json::from_str(bad).unwrap();
+            assert_eq!(super::js_count::from_value(&v["n"]), None, "{bad}");
+        }
+        assert_eq!(
+            serde_json::from_str::<C>(r#"{"n":"x"}"#).unwrap().n,
+            u64::MAX
+        );
     }
 }

@@ -44,38 +44,6 @@ pub fn report_key(domain: &str, day: &str, identity: &str) -> String {
     format!("report:{domain}:{day}:{hex}")
 }
 
-/// Counts as JSON numbers a JavaScript runtime can hold: KV metadata goes through JavaScript, where a number
-/// past 2^53 − 1 cannot be represented (and made the put fail: a 503 a sender would retry forever). Larger
-/// counts (valid JSON, absurd, exact as u64 in core) are written as strings; both forms read back.
-mod js_safe {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    /// 2^53 − 1.
-    const MAX_SAFE: u64 = (1 << 53) - 1;
-
-    pub fn serialize<S: Serializer>(n: &u64, s: S) -> Result<S::Ok, S::Error> {
-        if *n <= MAX_SAFE {
-            s.serialize_u64(*n)
-        } else {
-            s.serialize_str(&n.to_string())
-        }
-    }
-
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum NumOrText {
-        Num(u64),
-        Text(String),
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-        Ok(match NumOrText::deserialize(d)? {
-            NumOrText::Num(n) => n,
-            NumOrText::Text(t) => t.parse().unwrap_or(u64::MAX),
-        })
-    }
-}
-
 /// The summary kept as KV metadata of a report (short field names: the whole must fit in 1,024 bytes).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Meta {
@@ -88,16 +56,16 @@ pub struct Meta {
     /// End of the report period.
     pub end: String,
     /// Policy entries.
-    #[serde(with = "js_safe")]
+    #[serde(with = "mtasts_core::output::js_count")]
     pub p: u64,
     /// Successful sessions.
-    #[serde(with = "js_safe")]
+    #[serde(with = "mtasts_core::output::js_count")]
     pub s: u64,
     /// Failed sessions.
-    #[serde(with = "js_safe")]
+    #[serde(with = "mtasts_core::output::js_count")]
     pub f: u64,
     /// Failure-detail rows.
-    #[serde(with = "js_safe")]
+    #[serde(with = "mtasts_core::output::js_count")]
     pub fd: u64,
     /// `gzip` or `json`: how the stored bytes are encoded.
     pub enc: String,

@@ -9,6 +9,7 @@ use crate::components::table::{Cell, SortTable};
 use crate::i18n::{t, tr};
 use gloo::net::http::Request;
 use gloo::storage::{SessionStorage, Storage};
+use mtasts_core::output::js_count;
 use mtasts_core::report::Summary;
 use serde::Deserialize;
 use std::rc::Rc;
@@ -243,14 +244,8 @@ enum Listing {
 /// A `/api/reports` entry as table cells: day, organization, report id, policy domain, successful, failed.
 fn report_cells(r: &serde_json::Value) -> Vec<Cell> {
     let text = |v: &serde_json::Value| Cell::Text(v.as_str().unwrap_or_default().to_owned());
-    // counts past 2^53 come as strings (`js_safe`): read either form
-    let num = |v: &serde_json::Value| {
-        Cell::Num(
-            v.as_u64()
-                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-                .unwrap_or(0),
-        )
-    };
+    // counts past 2^53 − 1 come as strings: read either form
+    let num = |v: &serde_json::Value| Cell::Num(js_count::from_value(v).unwrap_or(0));
     let m = &r["meta"];
     vec![
         text(&r["day"]),
