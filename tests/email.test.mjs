@@ -166,7 +166,7 @@ test('FORWARD_OTHER_TO: mail that is not a report is forwarded instead of refuse
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mtasts-fwd-'));
   const config = fs.readFileSync(path.join(ROOT, 'wrangler.toml'), 'utf8')
     .replace(/^\[build\][\s\S]*?(?=^\[)/m, '') // the first instance built it already
-    .replace(/^main = ".*"$/m, `main = "${path.join(ROOT, 'worker/build/worker/shim.mjs')}"`);
+    .replace(/^main = ".*"$/m, `main = "${path.join(ROOT, 'worker/entry.mjs')}"`);
   fs.writeFileSync(path.join(dir, 'wrangler.toml'), config);
   const port = Number(new URL(BASE).port) + 1;
   const child = spawn(path.join(ROOT, 'node_modules/.bin/wrangler'), ['dev', '-c', path.join(dir, 'wrangler.toml'),

@@ -35,7 +35,6 @@ use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::Code;
 use policy_host::{Lookup, PolicyFetch};
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
-use worker::js_sys::Promise;
 use worker::wasm_bindgen_futures::future_to_promise;
 use worker::{
     event, web_sys, Context, Env, ForwardableEmailMessage, Method, Request, Response, Result,
@@ -170,20 +169,85 @@ fn allowed_methods(path: &str) -> &'static str {
     }
 }
 
-/// The fetch handler, exported by hand where `#[event(fetch)]` would generate it (the same signature, which
-/// `worker-build`'s entry calls): a policy answer this isolate keeps ([`policy_host::serve_kept`]) is returned
-/// as a settled promise, reading no more of the request than its method, URL and `Host` (not its `cf`, which
-/// workerd builds on first use), without starting a future or building a `worker::Response`; every other
-/// request runs [`respond`] as a future, a policy fetch with what `serve_kept` found. The policy host is the
-/// hottest path: every MTA sending to a domain fetches it.
+/// The fetch handler, exported by hand where `#[event(fetch)]` would generate it (the same arguments, which
+/// `worker-build`'s entry and ours, `worker/entry.mjs`, pass): a policy answer this isolate keeps
+/// ([`policy_host::serve_kept`]) is returned as the `Response` itself (a module worker's `fetch` may return a
+/// `Response` or a promise of one), reading no more of the request than its method, URL and `Host` (not its
+/// `cf`, which workerd builds on first use), without starting a future or building a `worker::Response`; every
+/// other request runs [`respond`] as a future, a policy fetch with what `serve_kept` found. The policy host is
+/// the hottest path: every MTA sending to a domain fetches it.
 #[wasm_bindgen]
-pub fn fetch(raw: web_sys::Request, env: Env, ctx: worker::worker_sys::Context) -> Promise {
-    let policy = match policy_host::serve_kept(&raw, &env, &ctx) {
-        Lookup::Served(resp) => return Promise::resolve(&JsValue::from(resp)),
-        Lookup::Fetch(fetch) => Some(fetch),
-        Lookup::Other => None,
+pub fn fetch(raw: web_sys::Request, env: Env, ctx: worker::worker_sys::Context) -> JsValue {
+    let (policy, trap) = match policy_host::serve_kept(&raw, &env, &ctx) {
+        Lookup::Served(resp) => return resp.into(),
+        Lookup::Fetch(fetch) => (Some(fetch), None),
+        Lookup::Other => (None, trap_asked(&raw, &env)),
     };
-    future_to_promise(async move { Ok(respond(Request::from(raw), env, policy).await.into()) })
+    if let Some(Trap { later: false, kind }) = trap {
+        kind.trap();
+    }
+    future_to_promise(async move {
+        if let Some(Trap { later: true, kind }) = trap {
+            kind.trap();
+        }
+        Ok(respond(Request::from(raw), env, policy).await.into())
+    })
+    .into()
+}
+
+/// A trap the tests asked for ([`trap_asked`]).
+#[derive(Clone, Copy)]
+struct Trap {
+    /// In the future that answers the request, after `fetch` returned its promise; else in `fetch` itself.
+    later: bool,
+    /// How the instance traps.
+    kind: TrapKind,
+}
+
+/// How a trap the tests asked for happens.
+#[derive(Clone, Copy)]
+enum TrapKind {
+    /// A Rust panic, as a bug would cause: the panic hook marks the instance for a rebuild, then it traps.
+    Panic,
+    /// Wasm's `unreachable` with no panic hook (as a stack overflow would be): only the entry sees the trap.
+    Unreachable,
+}
+
+impl TrapKind {
+    fn trap(self) -> ! {
+        match self {
+            TrapKind::Panic => panic!("a trap asked for by TRAP_PATH (tests only)"),
+            #[cfg(target_arch = "wasm32")]
+            TrapKind::Unreachable => core::arch::wasm32::unreachable(),
+            #[cfg(not(target_arch = "wasm32"))]
+            TrapKind::Unreachable => std::process::abort(),
+        }
+    }
+}
+
+/// For the tests only: a request for `TRAP_PATH/{panic,unreachable}/{now,later}`, with the path in the
+/// `TRAP_PATH` var, traps the Wasm instance that way ([`TrapKind`]), in `fetch` itself or in its future, so the
+/// e2e tests can see the instance rebuilt after each (`worker/entry.mjs`). `scripts/e2e.sh` sets the var;
+/// `wrangler.toml` never does, and unset or empty, nothing traps. Read for router and site requests only, never
+/// on the policy host's path.
+fn trap_asked(req: &web_sys::Request, env: &Env) -> Option<Trap> {
+    let at = env.var("TRAP_PATH").ok()?.to_string();
+    if at.is_empty() {
+        return None;
+    }
+    let url = req.url();
+    let rest = policy_host::url_path(&url).strip_prefix(at.as_str())?;
+    let (kind, when) = rest.strip_prefix('/')?.split_once('/')?;
+    let kind = match kind {
+        "panic" => TrapKind::Panic,
+        "unreachable" => TrapKind::Unreachable,
+        _ => return None,
+    };
+    match when {
+        "now" => Some(Trap { later: false, kind }),
+        "later" => Some(Trap { later: true, kind }),
+        _ => None,
+    }
 }
 
 /// Answers one request (`policy`: a policy fetch [`policy_host::serve_kept`] did not answer); anything

@@ -243,7 +243,7 @@ fn policy_fetch(req: &web_sys::Request) -> Option<bool> {
 
 /// The path of a serialized absolute URL, as the runtime gives `Request.url`: WHATWG serialization puts the
 /// path at the first `/` after `scheme://` and the authority, and percent-encodes `?` and `#` inside it.
-fn url_path(url: &str) -> &str {
+pub(crate) fn url_path(url: &str) -> &str {
     let rest = url.find("://").map_or(url, |i| &url[i + 3..]);
     let path = rest.find('/').map_or("/", |i| &rest[i..]);
     path.split(['?', '#']).next().unwrap_or(path)
