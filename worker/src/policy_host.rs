@@ -15,7 +15,7 @@
 //! once; the others within [`FRESH_MS`] (KV itself takes up to 60 s to carry a change to every location). Fail
 //! closed holds: the kept answer of an invalid policy is the 503, and no answer is served past its window.
 
-use crate::{host_of, http, store};
+use crate::{host_of, http, js_names, store};
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::{policy, Code};
 use std::cell::RefCell;
@@ -233,11 +233,7 @@ pub fn to_crlf(text: &str) -> String {
 /// `Some(head)` when `req` is a GET (`false`) or HEAD (`true`) of the policy path, the requests
 /// [`serve_kept`] and [`serve`] answer; other methods are refused by the router.
 fn policy_fetch(req: &web_sys::Request) -> Option<bool> {
-    let head = match req.method().as_str() {
-        "GET" => false,
-        "HEAD" => true,
-        _ => return None,
-    };
+    let head = js_names::head_or_get(req)?;
     (url_path(&req.url()) == PATH).then_some(head)
 }
 
