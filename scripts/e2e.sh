@@ -57,8 +57,8 @@ VARS+=(--var REQUIRE_DKIM:true --var FORWARD_TO:archive@example.com --var REPORT
 VARS+=(--var POLICY_FRESH_SECONDS:5)
 # the watch: e-mail notices from this address (wrangler writes them to files), short webhook timeouts and run budget
 VARS+=(--var NOTIFY_FROM:watch@reports.example.com --var WEBHOOK_TIMEOUT_SECONDS:2 --var WATCH_BUDGET_SECONDS:8)
-# a path whose request traps the Wasm instance (and TRAP_PATH/later, in its future), for the recovery test; never
-# set outside the tests
+# the trap test's paths: TRAP_PATH/{panic,unreachable}/{now,later} trap the Wasm instance (tests/trap.test.mjs);
+# never set outside the tests
 VARS+=(--var TRAP_PATH:/__trap)
 export TESTBED_BIN="$PWD/target/debug/mtasts-testbed"
 # the report index (D1): a fresh local database with every migration

@@ -6,8 +6,10 @@
 // policy host, the product's hottest path, that was the largest part of the isolate's time besides the `Response`
 // itself (V8's profiler: worker-build's `E`, `construct`, `WorkerEntrypoint` and `get` frames; README "Design
 // notes"). Here `fetch` calls the Rust `fetch` directly and takes worker-build's way only after a trap: then
-// `initState.criticalError` is set, and constructing worker-build's entry rebuilds the instance first, as it would
-// have. `email` and `scheduled` are rare and take worker-build's way every time.
+// `initState.criticalError` is set (by the `worker` crate's panic hook, or by `noteTrap` below), and constructing
+// worker-build's entry rebuilds the instance first, as it would have. (The `worker` crate's abort handler also has
+// wasm-bindgen's glue rebuild an instance that trapped, at its next call.) `email` and `scheduled` are rare and
+// take worker-build's way every time.
 import Entrypoint from './build/index.js';
 
 /** worker-build's state of this isolate's Wasm instance (`criticalError`: it trapped, rebuild before use). */
@@ -20,8 +22,8 @@ if (typeof initState?.criticalError !== 'boolean' || typeof rustFetch !== 'funct
 }
 
 /** Marks the instance for a rebuild after a trap (`WebAssembly.RuntimeError`), as worker-build's entry does, and
- * throws `e` on: the request that trapped gets workerd's 500. (wasm-bindgen's glue also rebuilds an instance that
- * trapped, at its next call: tests/trap.test.mjs shows the next request answered after each kind of trap.) */
+ * throws `e` on: the request that trapped gets workerd's 500 (tests/trap.test.mjs: the next one is answered, after
+ * a panic or a bare `unreachable`, in `fetch` itself or in its future). */
 function noteTrap(e) {
   if (e instanceof WebAssembly.RuntimeError) initState.criticalError = true;
   throw e;

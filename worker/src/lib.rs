@@ -210,7 +210,8 @@ struct Trap {
 enum TrapKind {
     /// A Rust panic, as a bug would cause: the panic hook marks the instance for a rebuild, then it traps.
     Panic,
-    /// Wasm's `unreachable` with no panic hook (as a stack overflow would be): only the entry sees the trap.
+    /// Wasm's `unreachable`, with no panic hook run (as a stack overflow would be): the `worker` crate's abort
+    /// handler asks wasm-bindgen's glue to rebuild the instance at its next call, and the entry sees the trap.
     Unreachable,
 }
 
