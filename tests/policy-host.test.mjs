@@ -212,6 +212,10 @@ function figures(rounds) {
     // which copy of the constant is "the baseline" is arbitrary (two identical copies differ by a few per cent in
     // one run, either way): ours against both, the ratio of all requests served to the copies' mean
     ours_over_both_constants: +((2 * total.ours.per_second) / (total.baseline.per_second + total.control.per_second)).toFixed(3),
+    // the same set by set, with a 95 % confidence interval of its mean, and the control's against the baseline:
+    // whether a run tells ours from the constant at all
+    ours_over_both_constants_sets: meanInterval(rounds.ours.map((r, i) => (2 * r.per_second) / (rounds.baseline[i].per_second + rounds.control[i].per_second))),
+    control_over_baseline_sets: meanInterval(rounds.control.map((r, i) => r.per_second / rounds.baseline[i].per_second)),
     // what ours costs workerd per request beyond the constant: each set's difference to the copies' mean, median
     ...(rounds.ours[0].cpu_us === undefined ? {} : {
       ours_extra_cpu_us_per_request: +median(rounds.ours.map((r, i) => r.cpu_us - (rounds.baseline[i].cpu_us + rounds.control[i].cpu_us) / 2)).toFixed(1),
@@ -221,6 +225,18 @@ function figures(rounds) {
     // each round's requests/s, set by set, so the spread of this shared machine is on record
     rounds_per_second: Object.fromEntries(names.map((n) => [n, rounds[n].map((r) => Math.round(r.per_second))])),
   };
+}
+
+/** Student's t for a two-sided 95 % interval with [`SETS`] − 1 = 11 degrees of freedom. */
+const T95 = 2.201;
+
+/** The mean of `values` (one per set) and its 95 % confidence interval (Student's t: the sets are few). */
+function meanInterval(values) {
+  assert.equal(values.length, SETS, 'one value per set (T95 is for SETS - 1 degrees of freedom)');
+  const mean = values.reduce((a, v) => a + v, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
+  const half = (T95 * sd) / Math.sqrt(values.length);
+  return { mean: +mean.toFixed(3), ci95: [+(mean - half).toFixed(3), +(mean + half).toFixed(3)] };
 }
 
 /** Asserts that the workers on `ports` all answer the benchmark's fetch with the same policy. */
