@@ -190,12 +190,14 @@ async function interleaved(ports, pids = {}) {
 function figures(rounds) {
   const names = Object.keys(rounds);
   const secs = (SETS * ROUND_MS) / 1000;
+  // rounds on bare workerd carry workerd's CPU per request
+  const withCpu = rounds.ours[0].cpu_us !== undefined;
   const median = (list) => percentile([...list].sort((x, y) => x - y), 50);
   const sum = (list) => ({
     per_second: +(list.reduce((a, r) => a + r.requests, 0) / secs).toFixed(0),
     p50_ms: +median(list.map((r) => r.p50_ms)).toFixed(2),
     p99_ms: +median(list.map((r) => r.p99_ms)).toFixed(2),
-    ...(list[0].cpu_us === undefined ? {} : { workerd_cpu_us_per_request: +median(list.map((r) => r.cpu_us)).toFixed(1) }),
+    ...(withCpu ? { workerd_cpu_us_per_request: +median(list.map((r) => r.cpu_us)).toFixed(1) } : {}),
   });
   const total = Object.fromEntries(names.map((n) => [n, sum(rounds[n])]));
   // against the baseline: the ratio of all requests served, and each set's ratio (min, quartiles, max)
@@ -217,9 +219,9 @@ function figures(rounds) {
     ours_over_both_constants_sets: meanInterval(rounds.ours.map((r, i) => (2 * r.per_second) / (rounds.baseline[i].per_second + rounds.control[i].per_second))),
     control_over_baseline_sets: meanInterval(rounds.control.map((r, i) => r.per_second / rounds.baseline[i].per_second)),
     // what ours costs workerd per request beyond the constant: each set's difference to the copies' mean, median
-    ...(rounds.ours[0].cpu_us === undefined ? {} : {
+    ...(withCpu ? {
       ours_extra_cpu_us_per_request: +median(rounds.ours.map((r, i) => r.cpu_us - (rounds.baseline[i].cpu_us + rounds.control[i].cpu_us) / 2)).toFixed(1),
-    }),
+    } : {}),
     // the order of each set's rounds
     orders: Array.from({ length: SETS }, (_, i) => everyOrder(names)[i % 6].join(' ')),
     // each round's requests/s, set by set, so the spread of this shared machine is on record

@@ -132,7 +132,7 @@ impl Config {
 /// The request's host name, lower-case, without port (from `Host`, else the URL). It takes the runtime's own
 /// request object: the policy host's fast path reads no more of a request than this and its method and URL.
 pub(crate) fn host_of(req: &web_sys::Request) -> String {
-    let h = js_names::header(&req.headers(), |n| &n.host).or_else(|| {
+    let h = js_names::host(&req.headers()).or_else(|| {
         url::Url::parse(&req.url())
             .ok()
             .and_then(|u| u.host_str().map(str::to_owned))
