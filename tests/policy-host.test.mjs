@@ -72,6 +72,48 @@ test('kept answers: a policy changed or removed through the API is served at onc
   assert.equal((await get(host)).status, 200);
 });
 
+/** Runs `task` over `items`, `width` at a time, in order of start. */
+async function inBatches(items, width, task) {
+  for (let i = 0; i < items.length; i += width) await Promise.all(items.slice(i, i + width).map(task));
+}
+
+test('replayed answers: the entry answers each variant of a policy request (method, Host, query) as the worker did, past its 1,024 keys, and a change or removal through the API reaches every variant at once', async () => {
+  const domain = 'replay.example';
+  const v1 = policyFor(['mx1.replay.example']);
+  const v2 = policyFor(['mx2.replay.example'], 'enforce');
+  await putPolicy(domain, v1);
+  // each Host form the worker serves as this domain, and more keys than the entry keeps (1,024)
+  const hosts = ['mta-sts.replay.example', 'MTA-STS.Replay.Example', 'mta-sts.replay.example:8443', 'mta-sts.replay.example.'];
+  const paths = [PATH, ...Array.from({ length: 1_100 }, (_, i) => `${PATH}?n=${i}`)];
+  const variants = [
+    ...hosts.flatMap((host) => ['GET', 'HEAD'].map((method) => ({ method, host, path: PATH }))),
+    ...paths.map((p, i) => ({ method: i % 2 ? 'HEAD' : 'GET', host: hosts[0], path: p })),
+  ];
+  /** Asserts `variant` is answered `text` (CRLF), twice: answered by the worker, then (within the window) by the
+   * entry from the answer offered; a HEAD the same headers without a body. */
+  const answered = (text) => async ({ method, host, path: p }) => {
+    for (const round of ['first', 'again']) {
+      const r = await request(method, p, { headers: { Host: host } });
+      const what = `${round} ${method} ${p} Host: ${host}`;
+      assert.equal(r.status, 200, what);
+      assert.equal(r.headers['content-length'], String(Buffer.byteLength(crlf(text))), what);
+      assert.equal(r.headers['content-type'], 'text/plain; charset=utf-8', what);
+      assert.equal(r.headers['cache-control'], 'max-age=60', what);
+      assert.equal(r.body.toString(), method === 'HEAD' ? '' : crlf(text), what);
+    }
+  };
+  await inBatches(variants, 16, answered(v1));
+  // an unknown domain is refused every time (only a 200 is offered to the entry)
+  for (let i = 0; i < 3; i++) assert.equal((await get('mta-sts.nothing-here.example')).status, 404);
+  await putPolicy(domain, v2);
+  await inBatches(variants, 16, answered(v2));
+  assert.equal((await admin('DELETE', `/api/policies/${domain}`)).status, 200);
+  await inBatches(variants, 16, async ({ method, host, path: p }) => {
+    const r = await request(method, p, { headers: { Host: host } });
+    assert.equal(r.status, 404, `${method} ${p} Host: ${host} after the removal`);
+  });
+});
+
 /** Keeps `text` as `domain`'s answer (an API write, then a GET), changes KV behind the API's back with `behind`,
  * then, past three quarters of the window, GETs: the first is served the kept answer and renews it in the
  * background, the next ones (every 50 ms, inside the window) show what the renewal found. Tries again when this

@@ -10,6 +10,13 @@
 // worker-build's entry rebuilds the instance first, as it would have. (The `worker` crate's abort handler also has
 // wasm-bindgen's glue rebuild an instance that trapped, at its next call.) `email` and `scheduled` are rare and
 // take worker-build's way every time.
+//
+// A policy answer the Rust side served from what it keeps, it also offers for replay (`__mtastsReplay.offer`, from
+// `worker/src/policy_host.rs`): the body, status and headers it built, and until when it would serve them again
+// without looking at KV. The same request (method, `Host`, URL) is then answered here, from those, until then,
+// with no Wasm call: the work of a constant JavaScript worker, plus reading the request and one lookup. Nothing is
+// decided here: the Rust side chooses what is offered and for how long (never past the point where it would renew
+// from KV), and drops every offer when the admin API changes a policy (`__mtastsReplay.forget`).
 import Entrypoint from './build/index.js';
 
 /** worker-build's state of this isolate's Wasm instance (`criticalError`: it trapped, rebuild before use). */
@@ -29,13 +36,55 @@ function noteTrap(e) {
   throw e;
 }
 
+/** Answers offered for replay, by the value of the request's `Host` header (`null` when it has none): the URL they
+ * answer and, by method, `{ body, init, until }` (`body` null for a HEAD). One URL per host: a request for another
+ * (a query added) is answered by the Rust side, and its offer replaces the first. Keyed by host and compared by
+ * URL and method, rather than by one string of all three, which cost the hot path a third of its time. */
+const replays = new Map();
+/** The most hosts kept; past it all go (a sender can make a host per request by varying the port in `Host`; each
+ * is then answered by the Rust side, as before it was offered). */
+const MAX_REPLAYS = 1024;
+/** The request the Rust side is answering, while it does (its offers are for that request): `{ host, url, method }`,
+ * what its answer to a policy fetch depends on (without `Host`, it uses the URL's host). */
+let answering;
+
+globalThis.__mtastsReplay = {
+  /** Keeps the answer to the request being answered, to serve the same again until `until` (ms since the epoch). */
+  offer(body, init, until) {
+    if (answering === undefined) return;
+    const { host, url, method } = answering;
+    let kept = replays.get(host);
+    if (kept === undefined || kept.url !== url) {
+      if (kept === undefined && replays.size >= MAX_REPLAYS) replays.clear();
+      kept = { url, byMethod: new Map() };
+      replays.set(host, kept);
+    }
+    kept.byMethod.set(method, { body, init, until });
+  },
+  /** Drops every answer offered (a policy changed through the admin API). */
+  forget() {
+    replays.clear();
+  },
+};
+
 export default {
   fetch(request, env, ctx) {
+    const host = request.headers.get('Host');
+    const url = request.url;
+    const method = request.method;
+    const kept = replays.get(host);
+    if (kept !== undefined && kept.url === url) {
+      const replay = kept.byMethod.get(method);
+      if (replay !== undefined && Date.now() < replay.until) return new Response(replay.body, replay.init);
+    }
     let answer;
+    answering = { host, url, method };
     try {
       answer = initState.criticalError ? new Entrypoint(ctx, env).fetch(request) : rustFetch.call({ env, ctx }, request);
     } catch (e) {
       noteTrap(e);
+    } finally {
+      answering = undefined;
     }
     // a kept policy answer is the Response itself; anything else a promise of one
     return answer instanceof Response ? answer : answer.catch(noteTrap);

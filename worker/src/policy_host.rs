@@ -14,12 +14,18 @@
 //! isolate's kept answer when it changes a policy ([`forget`]), so the isolate that took the change serves it at
 //! once; the others within [`FRESH_MS`] (KV itself takes up to 60 s to carry a change to every location). Fail
 //! closed holds: the kept answer of an invalid policy is the 503, and no answer is served past its window.
+//!
+//! A kept 200 served before it is due for renewal is also offered to the worker's entry (`worker/entry.mjs`),
+//! which answers the same request (method, `Host`, URL) from it without calling into Wasm until that point
+//! ([`offer_replay`]); [`forget`] drops every offer with the kept answer. The entry decides nothing: what is
+//! offered and until when is decided here, and no offer outlives the point where this module would renew.
 
 use crate::{host_of, http, js_names, store};
 use mtasts_core::i18n::{Catalog, Lang};
 use mtasts_core::{policy, Code};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
 use worker::js_sys::Uint8Array;
 use worker::wasm_bindgen_futures::future_to_promise;
@@ -57,36 +63,70 @@ struct Kept {
 #[derive(Clone)]
 struct Answer {
     body: Uint8Array,
-    init: ResponseInit,
+    /// A GET's status and headers (the runtime sets `Content-Length` from the body).
+    get: ResponseInit,
+    /// A HEAD's: a GET's and the body's `Content-Length`, as a GET would have it.
+    head: ResponseInit,
 }
 
 impl Answer {
     /// The answer serving `body`: `text/plain; charset=utf-8` (RFC 8461 §3.2), `Cache-Control: max-age=60`
-    /// (RFC 8461 §8.2's suggestion for proxies), `nosniff`, and its length (also on a HEAD).
+    /// (RFC 8461 §8.2's suggestion for proxies), `nosniff`, and its length (on a HEAD too).
     fn new(body: &[u8]) -> Result<Answer> {
-        let headers = web_sys::Headers::new()?;
-        headers.set("Content-Type", "text/plain; charset=utf-8")?;
-        headers.set("Cache-Control", "max-age=60")?;
-        headers.set("X-Content-Type-Options", "nosniff")?;
-        headers.set("Content-Length", &body.len().to_string())?;
-        let init = ResponseInit::new();
-        init.set_status(200);
-        init.set_headers(&headers);
+        let init = |length: Option<usize>| -> Result<ResponseInit> {
+            let headers = web_sys::Headers::new()?;
+            headers.set("Content-Type", "text/plain; charset=utf-8")?;
+            headers.set("Cache-Control", "max-age=60")?;
+            headers.set("X-Content-Type-Options", "nosniff")?;
+            if let Some(length) = length {
+                headers.set("Content-Length", &length.to_string())?;
+            }
+            let init = ResponseInit::new();
+            init.set_status(200);
+            init.set_headers(&headers);
+            Ok(init)
+        };
         Ok(Answer {
             body: Uint8Array::from(body),
-            init,
+            get: init(None)?,
+            head: init(Some(body.len()))?,
         })
+    }
+
+    /// Offers this answer to the entry for the request being answered, until `until` ([`offer_replay`]).
+    fn offer(&self, head: bool, until: f64) {
+        let _ = if head {
+            offer_replay(None, &self.head, until)
+        } else {
+            offer_replay(Some(&self.body), &self.get, until)
+        };
     }
 
     /// A fresh response of this answer (no body for a HEAD).
     fn response(&self, head: bool) -> Result<web_sys::Response> {
         let resp = if head {
-            web_sys::Response::new_with_opt_str_and_init(None, &self.init)
+            web_sys::Response::new_with_opt_str_and_init(None, &self.head)
         } else {
-            web_sys::Response::new_with_opt_buffer_source_and_init(Some(&self.body), &self.init)
+            web_sys::Response::new_with_opt_buffer_source_and_init(Some(&self.body), &self.get)
         };
         Ok(resp?)
     }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `__mtastsReplay.offer(body, init, until)`, defined by `worker/entry.mjs`: the entry answers the request
+    /// being answered again, with `body` (`null` for a HEAD) and `init`, until `until` (ms since the epoch).
+    /// An error (no such entry: the unit tests, or worker-build's own entry) leaves nothing offered.
+    #[wasm_bindgen(js_namespace = __mtastsReplay, js_name = offer, catch)]
+    fn offer_replay(
+        body: Option<&Uint8Array>,
+        init: &ResponseInit,
+        until: f64,
+    ) -> std::result::Result<(), JsValue>;
+    /// `__mtastsReplay.forget()`: the entry drops every answer offered.
+    #[wasm_bindgen(js_namespace = __mtastsReplay, js_name = forget, catch)]
+    fn forget_replays() -> std::result::Result<(), JsValue>;
 }
 
 thread_local! {
@@ -120,6 +160,9 @@ fn fresh_ms(env: &Env) -> f64 {
 pub fn forget(domain: &str) {
     GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
     drop_kept(domain);
+    // the entry's offers carry no domain: all go, and each is offered again at its next request (a write through
+    // the admin API is rare)
+    let _ = forget_replays();
 }
 
 /// Drops the answer this isolate keeps for `domain` (KV holds no policy for it any more).
@@ -132,17 +175,32 @@ fn generation() -> u64 {
     GENERATION.with(|g| g.get())
 }
 
-/// The kept answer for `domain` if it was read less than `window` ms before `now`. The second value says the
-/// caller is to renew it: it is past [`RENEW_AFTER`] of its window and no renewal is under way (and now one is).
-fn fresh(domain: &str, now: f64, window: f64) -> Option<(Option<Answer>, bool)> {
+/// A kept answer [`fresh`] found within its window.
+struct Fresh {
+    /// The answer (`None`: the policy is invalid).
+    answer: Option<Answer>,
+    /// The caller is to renew it: it is past [`RENEW_AFTER`] of its window and no renewal was under way (now
+    /// one is).
+    renew: bool,
+    /// When it is due for renewal (ms since the epoch): before then it may be served again without asking.
+    renew_at: f64,
+}
+
+/// The kept answer for `domain` if it was read less than `window` ms before `now`.
+fn fresh(domain: &str, now: f64, window: f64) -> Option<Fresh> {
     KEPT.with(|k| {
         let mut k = k.borrow_mut();
         let e = k
             .get_mut(domain)
             .filter(|e| now - e.read_at < window && now >= e.read_at)?;
-        let renew = !e.renewing && now - e.read_at >= window * RENEW_AFTER;
+        let renew_at = e.read_at + window * RENEW_AFTER;
+        let renew = !e.renewing && now >= renew_at;
         e.renewing |= renew;
-        Some((e.answer.clone(), renew))
+        Some(Fresh {
+            answer: e.answer.clone(),
+            renew,
+            renew_at,
+        })
     })
 }
 
@@ -271,29 +329,38 @@ pub struct PolicyFetch {
 }
 
 /// For a GET or HEAD of the policy path, the 200 this isolate keeps for the request's domain if it is fresh:
-/// no KV read, no lint, no future. Anything else is handed on: a policy fetch with nothing kept, kept too long,
-/// an invalid policy or a host that is not `mta-sts.<domain>` to [`serve`], with what was found; another path or
-/// method to the router. When the kept answer (valid or not) is due for renewal, the read from KV runs after the
+/// no KV read, no lint, no future; offered to the entry for the same request until it is due for renewal
+/// ([`offer_replay`]). Anything else is handed on: a policy fetch with nothing kept, kept too long, an invalid
+/// policy or a host that is not `mta-sts.<domain>` to [`serve`], with what was found; another path or method to
+/// the router. When the kept answer (valid or not) is due for renewal, the read from KV runs after the
 /// response, in `ctx`.
 pub fn serve_kept(req: &web_sys::Request, env: &Env, ctx: &worker::worker_sys::Context) -> Lookup {
     let Some(head) = policy_fetch(req) else {
         return Lookup::Other;
     };
     let host = host_of(req);
-    let kept = match policy_domain(&host) {
-        Some(domain) => fresh(domain, now_ms(), fresh_ms(env)).map(|(answer, due)| {
-            if due {
-                start_renewal(domain, env, ctx);
-            }
-            answer
-        }),
-        None => None,
-    };
-    if let Some(Some(answer)) = &kept {
+    let now = now_ms();
+    let found = policy_domain(&host).and_then(|domain| {
+        let found = fresh(domain, now, fresh_ms(env))?;
+        if found.renew {
+            start_renewal(domain, env, ctx);
+        }
+        Some(found)
+    });
+    if let Some(Fresh {
+        answer: Some(answer),
+        renew_at,
+        ..
+    }) = &found
+    {
         if let Ok(resp) = answer.response(head) {
+            if now < *renew_at {
+                answer.offer(head, *renew_at);
+            }
             return Lookup::Served(resp);
         }
     }
+    let kept = found.map(|f| f.answer);
     Lookup::Fetch(PolicyFetch { head, host, kept })
 }
 
