@@ -1,7 +1,8 @@
-//! Names the policy host's hot path compares or looks up on every request, kept as JavaScript strings once per
-//! isolate: a `&str` handed to the runtime is decoded out of Wasm memory on each call, and a method read as a
-//! `String` is encoded into it; together about half of what serving a kept answer cost over a constant
-//! JavaScript worker (V8's profiler on bare workerd).
+//! Names the policy host compares or looks up on every request that reaches the Rust side, kept as JavaScript
+//! strings once per isolate: a `&str` handed to the runtime is decoded out of Wasm memory on each call, and a
+//! method read as a `String` is encoded into it; together about half of what serving a kept answer cost over a
+//! constant JavaScript worker (V8's profiler on bare workerd), before the entry replayed kept answers itself
+//! (`worker/entry.mjs`).
 
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};

@@ -288,11 +288,24 @@ pub fn to_crlf(text: &str) -> String {
     out
 }
 
-/// `Some(head)` when `req` is a GET (`false`) or HEAD (`true`) of the policy path, the requests
-/// [`serve_kept`] and [`serve`] answer; other methods are refused by the router.
-fn policy_fetch(req: &web_sys::Request) -> Option<bool> {
+/// A GET or HEAD of the policy path, the requests [`serve_kept`] and [`serve`] answer (other methods are refused
+/// by the router).
+struct PolicyRequest {
+    /// A HEAD (no body).
+    head: bool,
+    /// The URL has no query or fragment, as an MTA asks (RFC 8461 §3.2 gives the URL without either): only such
+    /// a request's answer is offered for replay, so a sender varying a query cannot make the entry keep long URLs.
+    plain: bool,
+}
+
+/// What `req` is, if it is a GET or HEAD of the policy path.
+fn policy_fetch(req: &web_sys::Request) -> Option<PolicyRequest> {
     let head = js_names::head_or_get(req)?;
-    (url_path(&req.url()) == PATH).then_some(head)
+    let url = req.url();
+    (url_path(&url) == PATH).then(|| PolicyRequest {
+        head,
+        plain: !url.contains(['?', '#']),
+    })
 }
 
 /// The path of a serialized absolute URL, as the runtime gives `Request.url`: WHATWG serialization puts the
@@ -330,12 +343,12 @@ pub struct PolicyFetch {
 
 /// For a GET or HEAD of the policy path, the 200 this isolate keeps for the request's domain if it is fresh:
 /// no KV read, no lint, no future; offered to the entry for the same request until it is due for renewal
-/// ([`offer_replay`]). Anything else is handed on: a policy fetch with nothing kept, kept too long, an invalid
+/// ([`offer_replay`]) when its URL has no query or fragment. Anything else is handed on: a policy fetch with nothing kept, kept too long, an invalid
 /// policy or a host that is not `mta-sts.<domain>` to [`serve`], with what was found; another path or method to
 /// the router. When the kept answer (valid or not) is due for renewal, the read from KV runs after the
 /// response, in `ctx`.
 pub fn serve_kept(req: &web_sys::Request, env: &Env, ctx: &worker::worker_sys::Context) -> Lookup {
-    let Some(head) = policy_fetch(req) else {
+    let Some(PolicyRequest { head, plain }) = policy_fetch(req) else {
         return Lookup::Other;
     };
     let host = host_of(req);
@@ -354,7 +367,7 @@ pub fn serve_kept(req: &web_sys::Request, env: &Env, ctx: &worker::worker_sys::C
     }) = &found
     {
         if let Ok(resp) = answer.response(head) {
-            if now < *renew_at {
+            if plain && now < *renew_at {
                 answer.offer(head, *renew_at);
             }
             return Lookup::Served(resp);
