@@ -176,7 +176,8 @@ fn allowed_methods(path: &str) -> &'static str {
 /// `Response` or a promise of one), reading no more of the request than its method, URL and `Host` (not its
 /// `cf`, which workerd builds on first use), without starting a future or building a `worker::Response`; every
 /// other request runs [`respond`] as a future, a policy fetch with what `serve_kept` found. The policy host is
-/// the hottest path: every MTA sending to a domain fetches it.
+/// the hottest path: every MTA sending to a domain fetches it, and the entry answers most of those fetches from
+/// what `serve_kept` offers it, without calling in here.
 #[wasm_bindgen]
 pub fn fetch(raw: web_sys::Request, env: Env, ctx: worker::worker_sys::Context) -> JsValue {
     let (policy, trap) = match policy_host::serve_kept(&raw, &env, &ctx) {

@@ -182,8 +182,9 @@ struct Fresh {
     /// The caller is to renew it: it is past [`RENEW_AFTER`] of its window and no renewal was under way (now
     /// one is).
     renew: bool,
-    /// When it is due for renewal (ms since the epoch): before then it may be served again without asking.
-    renew_at: f64,
+    /// Until when it may be served again without asking (ms since the epoch; the point it is due for renewal),
+    /// if that is still ahead.
+    replay_until: Option<f64>,
 }
 
 /// The kept answer for `domain` if it was read less than `window` ms before `now`.
@@ -199,7 +200,7 @@ fn fresh(domain: &str, now: f64, window: f64) -> Option<Fresh> {
         Some(Fresh {
             answer: e.answer.clone(),
             renew,
-            renew_at,
+            replay_until: (now < renew_at).then_some(renew_at),
         })
     })
 }
@@ -343,18 +344,17 @@ pub struct PolicyFetch {
 
 /// For a GET or HEAD of the policy path, the 200 this isolate keeps for the request's domain if it is fresh:
 /// no KV read, no lint, no future; offered to the entry for the same request until it is due for renewal
-/// ([`offer_replay`]) when its URL has no query or fragment. Anything else is handed on: a policy fetch with nothing kept, kept too long, an invalid
-/// policy or a host that is not `mta-sts.<domain>` to [`serve`], with what was found; another path or method to
-/// the router. When the kept answer (valid or not) is due for renewal, the read from KV runs after the
-/// response, in `ctx`.
+/// ([`offer_replay`]) when its URL has no query or fragment. Anything else is handed on: a policy fetch with
+/// nothing kept, kept too long, an invalid policy or a host that is not `mta-sts.<domain>` to [`serve`], with
+/// what was found; another path or method to the router. When the kept answer (valid or not) is due for
+/// renewal, the read from KV runs after the response, in `ctx`.
 pub fn serve_kept(req: &web_sys::Request, env: &Env, ctx: &worker::worker_sys::Context) -> Lookup {
     let Some(PolicyRequest { head, plain }) = policy_fetch(req) else {
         return Lookup::Other;
     };
     let host = host_of(req);
-    let now = now_ms();
     let found = policy_domain(&host).and_then(|domain| {
-        let found = fresh(domain, now, fresh_ms(env))?;
+        let found = fresh(domain, now_ms(), fresh_ms(env))?;
         if found.renew {
             start_renewal(domain, env, ctx);
         }
@@ -362,13 +362,13 @@ pub fn serve_kept(req: &web_sys::Request, env: &Env, ctx: &worker::worker_sys::C
     });
     if let Some(Fresh {
         answer: Some(answer),
-        renew_at,
+        replay_until,
         ..
     }) = &found
     {
         if let Ok(resp) = answer.response(head) {
-            if plain && now < *renew_at {
-                answer.offer(head, *renew_at);
+            if let Some(until) = replay_until.filter(|_| plain) {
+                answer.offer(head, until);
             }
             return Lookup::Served(resp);
         }
