@@ -93,23 +93,28 @@ impl Answer {
         })
     }
 
+    /// The body (none for a HEAD) and the status and headers of this answer to a GET or a HEAD.
+    fn parts(&self, head: bool) -> (Option<&Uint8Array>, &ResponseInit) {
+        if head {
+            (None, &self.head)
+        } else {
+            (Some(&self.body), &self.get)
+        }
+    }
+
     /// Offers this answer to the entry for the request being answered, until `until` ([`offer_replay`]).
     fn offer(&self, head: bool, until: f64) {
-        let _ = if head {
-            offer_replay(None, &self.head, until)
-        } else {
-            offer_replay(Some(&self.body), &self.get, until)
-        };
+        let (body, init) = self.parts(head);
+        let _ = offer_replay(body, init, until);
     }
 
     /// A fresh response of this answer (no body for a HEAD).
     fn response(&self, head: bool) -> Result<web_sys::Response> {
-        let resp = if head {
-            web_sys::Response::new_with_opt_str_and_init(None, &self.head)
-        } else {
-            web_sys::Response::new_with_opt_buffer_source_and_init(Some(&self.body), &self.get)
-        };
-        Ok(resp?)
+        let (body, init) = self.parts(head);
+        Ok(web_sys::Response::new_with_opt_buffer_source_and_init(
+            body.map(AsRef::as_ref),
+            init,
+        )?)
     }
 }
 
